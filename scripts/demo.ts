@@ -1,0 +1,113 @@
+/**
+ * The demo behind `npm start`: the emulator with its demo organisation, and Chromium with the
+ * built extension signed in to it and watching the demo people, the /demo page and the popup open.
+ * Without a display it runs headless, saves screenshots to demo-output/ and prints every presence
+ * change the popup shows. Ctrl-C ends it.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startEmulator } from '../emulator/server';
+import { launchExtension } from './lib/launch-extension';
+import { readPopupRows, type PopupRow } from './lib/popup-rows';
+
+const TOKEN = 'demo-token';
+const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
+const port = Number(process.env.PORT ?? 8787);
+
+interface DemoPerson {
+  displayName: string;
+  emails: string[];
+  type: string;
+}
+
+async function listDemoPeople(baseUrl: string): Promise<DemoPerson[]> {
+  const response = await fetch(`${baseUrl}/_emu/people`);
+  const body = (await response.json()) as { people: DemoPerson[] };
+  return body.people.filter((p) => p.type === 'person' && p.displayName !== 'Demo User');
+}
+
+async function signInAndWatch(options: Page, baseUrl: string, people: DemoPerson[]) {
+  await options.getByLabel('Server URL').fill(baseUrl);
+  await options.getByLabel('Access token').fill(TOKEN);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options.getByText('Signed in as').first().waitFor({ timeout: 15_000 });
+  for (const person of people) {
+    const email = person.emails[0];
+    if (!email) continue;
+    await options.getByLabel('Add contact').fill(email);
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await options.getByRole('button', { name: `Remove ${person.displayName}` }).waitFor();
+  }
+}
+
+function describeRow(row: PopupRow): string {
+  return [row.status, row.customStatus, row.until, row.lastActive].filter(Boolean).join(' · ');
+}
+
+async function main() {
+  const emulator = await startEmulator({ port, tokens: [TOKEN], demo: true }).catch(() =>
+    startEmulator({ port: 0, tokens: [TOKEN], demo: true }),
+  );
+  console.log(
+    `Webex emulator with demo people at ${emulator.baseUrl} (demo page: ${emulator.baseUrl}/demo)`,
+  );
+  const headless = !process.env.DISPLAY;
+  const extension = await launchExtension({ headless });
+  console.log(
+    `Chromium ${headless ? '(headless)' : ''} with Presence Lens ${extension.extensionId}`,
+  );
+
+  const options = await extension.openPage('src/options/index.html');
+  const people = await listDemoPeople(emulator.baseUrl);
+  await signInAndWatch(options, emulator.baseUrl, people);
+  console.log(`Signed in to the emulator and watching ${people.length} demo people.`);
+
+  const demoPage = await extension.context.newPage();
+  await demoPage.goto(`${emulator.baseUrl}/demo`);
+  const popup = await extension.openPage('src/popup/index.html');
+  await popup.setViewportSize({ width: 380, height: 760 });
+  await popup.getByRole('listitem').first().waitFor();
+
+  mkdirSync(OUTPUT, { recursive: true });
+  const shoot = async () => {
+    await popup.screenshot({ path: path.join(OUTPUT, 'popup.png'), fullPage: true });
+    await demoPage.screenshot({ path: path.join(OUTPUT, 'demo-page.png'), fullPage: true });
+  };
+  await shoot();
+  console.log(
+    `Screenshots in ${OUTPUT}/ (refreshed every 30 s). Presence changes follow; Ctrl-C to stop.\n`,
+  );
+
+  const seen = new Map<string, string>();
+  const poll = setInterval(() => {
+    void readPopupRows(popup).then(
+      (rows) => {
+        for (const row of rows) {
+          const text = describeRow(row);
+          if (seen.get(row.name) === text) continue;
+          seen.set(row.name, text);
+          console.log(`${new Date().toLocaleTimeString()}  ${row.name}: ${text}`);
+        }
+      },
+      () => undefined,
+    );
+  }, 500);
+  const screenshots = setInterval(() => void shoot().catch(() => undefined), 30_000);
+
+  const stop = async () => {
+    clearInterval(poll);
+    clearInterval(screenshots);
+    console.log('\nStopping…');
+    await extension.close().catch(() => undefined);
+    await emulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error('The demo could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded (see TOOLCHAIN.md), for the
+ * end-to-end tests and for `npm start`. Only 127.0.0.1 is ever contacted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const DIST = path.resolve(import.meta.dirname, '../../dist');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export interface LaunchedExtension {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly origin: string;
+  serviceWorker(): Promise<Worker>;
+  /** Opens an extension page, e.g. `src/popup/index.html`. */
+  openPage(relativePath: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  readonly headless?: boolean;
+  readonly userDataDir?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'presence-lens-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-features=MediaRouter,OptimizationHints,Translate',
+    ],
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(first.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  return {
+    context,
+    extensionId,
+    origin,
+    async serviceWorker() {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(origin));
+      return live ?? context.waitForEvent('serviceworker');
+    },
+    async openPage(relativePath) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${relativePath}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle (CDP
+ * `ServiceWorker.stopAllWorkers`) and resolves once it is really stopped.
+ */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

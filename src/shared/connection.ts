@@ -1,0 +1,61 @@
+import { err, ok, type Result } from '../core/result';
+import { isFiniteNumber, isRecord, isString } from './guards';
+
+export type ConnectionPhase =
+  'signed-out' | 'idle' | 'connecting' | 'live' | 'reconnecting' | 'error';
+
+const PHASES: readonly ConnectionPhase[] = [
+  'signed-out',
+  'idle',
+  'connecting',
+  'live',
+  'reconnecting',
+  'error',
+];
+
+export interface Account {
+  readonly displayName: string;
+  readonly email: string;
+}
+
+/** What the UI shows about the link to Webex. Lives in `storage.session`. */
+export interface ConnectionInfo {
+  readonly phase: ConnectionPhase;
+  /** A sentence for people, e.g. why the last attempt failed; "" when all is well. */
+  readonly message: string;
+  /** UTC ms of the last phase change. */
+  readonly since: number;
+  readonly account: Account | null;
+  readonly serverUrl: string;
+}
+
+export const SIGNED_OUT: ConnectionInfo = {
+  phase: 'signed-out',
+  message: '',
+  since: 0,
+  account: null,
+  serverUrl: '',
+};
+
+export function parseAccount(raw: unknown): Result<Account> {
+  if (!isRecord(raw) || !isString(raw.displayName) || !isString(raw.email)) {
+    return err('an account needs a displayName and an email');
+  }
+  return ok({ displayName: raw.displayName, email: raw.email });
+}
+
+export function parseConnectionInfo(raw: unknown): Result<ConnectionInfo> {
+  if (!isRecord(raw)) return err('connection info must be an object');
+  const { phase, message, since, account, serverUrl } = raw;
+  if (!PHASES.includes(phase as ConnectionPhase)) return err(`unknown phase ${String(phase)}`);
+  if (!isString(message) || !isFiniteNumber(since) || !isString(serverUrl)) {
+    return err('connection info is missing message, since or serverUrl');
+  }
+  let parsedAccount: Account | null = null;
+  if (account !== null) {
+    const a = parseAccount(account);
+    if (!a.ok) return a;
+    parsedAccount = a.value;
+  }
+  return ok({ phase: phase as ConnectionPhase, message, since, account: parsedAccount, serverUrl });
+}

@@ -1,0 +1,33 @@
+import { err, ok, type Result } from '../core/result';
+import { isFiniteNumber, isRecord, isString, isStringArray } from './guards';
+
+/** A person on the watch list, resolved through the People API when it was added. */
+export interface WatchedContact {
+  /** Hydra person id. */
+  readonly contactId: string;
+  readonly displayName: string;
+  readonly emails: readonly string[];
+  /** UTC ms. */
+  readonly addedAt: number;
+}
+
+export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
+  if (!isRecord(raw)) return err('a contact must be an object');
+  const { contactId, displayName, emails, addedAt } = raw;
+  if (!isString(contactId) || contactId === '') return err('a contact needs a contactId');
+  if (!isString(displayName)) return err(`contact ${contactId} has no displayName`);
+  if (!isStringArray(emails)) return err(`contact ${contactId} has no email list`);
+  if (!isFiniteNumber(addedAt)) return err(`contact ${contactId} has no addedAt time`);
+  return ok({ contactId, displayName, emails, addedAt });
+}
+
+export function parseWatchList(raw: unknown): Result<WatchedContact[]> {
+  if (!Array.isArray(raw)) return err('the watch list must be an array');
+  const contacts: WatchedContact[] = [];
+  for (const [index, item] of raw.entries()) {
+    const parsed = parseWatchedContact(item);
+    if (!parsed.ok) return err(`item ${index}: ${parsed.error}`);
+    contacts.push(parsed.value);
+  }
+  return ok(contacts);
+}

@@ -1,0 +1,82 @@
+/**
+ * The one message protocol between the extension pages (popup, options) and the background.
+ * Requests go through `runtime.sendMessage`; both ends validate what they receive.
+ */
+import browser from 'webextension-polyfill';
+import { err, ok, type Result } from '../core/result';
+import { parseAccount, type Account } from './connection';
+import { parseWatchedContact, type WatchedContact } from './contact';
+import { isRecord, isString } from './guards';
+
+/** Extension pages hold a port with this name open: the background then knows a UI is watching. */
+export const UI_PORT_NAME = 'presence-lens:ui';
+
+export type UiRequest =
+  | { readonly type: 'connect'; readonly serverUrl: string; readonly token: string }
+  | { readonly type: 'disconnect' }
+  | { readonly type: 'addContact'; readonly query: string }
+  | { readonly type: 'removeContact'; readonly contactId: string };
+
+/** A failed request always says why, in words a user can act on. */
+export type Failure = { readonly ok: false; readonly error: string };
+
+export interface ResponseMap {
+  connect: { readonly ok: true; readonly account: Account } | Failure;
+  disconnect: { readonly ok: true } | Failure;
+  addContact: { readonly ok: true; readonly contact: WatchedContact } | Failure;
+  removeContact: { readonly ok: true } | Failure;
+}
+
+export type ResponseFor<R extends UiRequest> = ResponseMap[R['type']];
+
+export function parseUiRequest(raw: unknown): Result<UiRequest> {
+  if (!isRecord(raw) || !isString(raw.type)) return err('a request needs a type');
+  switch (raw.type) {
+    case 'connect':
+      if (!isString(raw.serverUrl) || !isString(raw.token)) {
+        return err('connect needs serverUrl and token');
+      }
+      return ok({ type: 'connect', serverUrl: raw.serverUrl, token: raw.token });
+    case 'disconnect':
+      return ok({ type: 'disconnect' });
+    case 'addContact':
+      if (!isString(raw.query)) return err('addContact needs a query');
+      return ok({ type: 'addContact', query: raw.query });
+    case 'removeContact':
+      if (!isString(raw.contactId)) return err('removeContact needs a contactId');
+      return ok({ type: 'removeContact', contactId: raw.contactId });
+    default:
+      return err(`unknown request type ${raw.type}`);
+  }
+}
+
+function parseResponse(type: UiRequest['type'], raw: unknown): Result<ResponseMap[typeof type]> {
+  if (!isRecord(raw) || typeof raw.ok !== 'boolean') return err('the background sent no answer');
+  if (!raw.ok) {
+    return ok({ ok: false, error: isString(raw.error) ? raw.error : 'Something went wrong.' });
+  }
+  if (type === 'connect') {
+    const account = parseAccount(raw.account);
+    return account.ok ? ok({ ok: true, account: account.value }) : account;
+  }
+  if (type === 'addContact') {
+    const contact = parseWatchedContact(raw.contact);
+    return contact.ok ? ok({ ok: true, contact: contact.value }) : contact;
+  }
+  return ok({ ok: true });
+}
+
+/** Sends a request to the background. Never rejects: a transport failure becomes a Failure. */
+export async function sendRequest<R extends UiRequest>(request: R): Promise<ResponseFor<R>> {
+  try {
+    const raw: unknown = await browser.runtime.sendMessage(request);
+    const parsed = parseResponse(request.type, raw);
+    return (parsed.ok ? parsed.value : { ok: false, error: parsed.error }) as ResponseFor<R>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: `The extension's background did not answer (${reason}).`,
+    } as ResponseFor<R>;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Every value the extension keeps in `chrome.storage`, declared once. No raw keys elsewhere.
+ *
+ * `local` is readable by content scripts, so credentials never go there (they live in the
+ * background's IndexedDB, see src/background/credential-store.ts). `session` is limited to trusted
+ * extension pages by default.
+ */
+import { ok } from '../core/result';
+import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
+import { parseWatchList, type WatchedContact } from './contact';
+import { isFiniteNumber, isRecord } from './guards';
+import { parsePresenceMap, type PresenceMap } from './presence-map';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { defineItem } from './storage-item';
+import { err } from '../core/result';
+
+export const watchListItem = defineItem<readonly WatchedContact[]>('local', 'watchList', {
+  fallback: [],
+  version: 1,
+  validate: parseWatchList,
+});
+
+export const settingsItem = defineItem<Settings>('local', 'settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+  validate: parseSettings,
+});
+
+/** Live presence, mirrored from the worker's memory so a popup paints at once. */
+export const livePresenceItem = defineItem<PresenceMap>('session', 'presence', {
+  fallback: {},
+  version: 1,
+  validate: parsePresenceMap,
+});
+
+export const connectionItem = defineItem<ConnectionInfo>('session', 'connection', {
+  fallback: SIGNED_OUT,
+  version: 1,
+  validate: parseConnectionInfo,
+});
+
+export interface LastKnownPresence {
+  readonly presence: PresenceMap;
+  /** UTC ms when it was written; after a browser restart the UI shows it as stale. */
+  readonly savedAt: number;
+}
+
+/** Last known presence, kept across browser restarts. */
+export const lastKnownPresenceItem = defineItem<LastKnownPresence>('local', 'lastKnownPresence', {
+  fallback: { presence: {}, savedAt: 0 },
+  version: 1,
+  validate(raw) {
+    if (!isRecord(raw) || !isFiniteNumber(raw.savedAt)) return err('needs presence and savedAt');
+    const presence = parsePresenceMap(raw.presence);
+    return presence.ok ? ok({ presence: presence.value, savedAt: raw.savedAt }) : presence;
+  },
+});

@@ -1,0 +1,58 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { describe, expect, test } from 'vitest';
+import { parseUiRequest, sendRequest } from '../../../src/shared/messages';
+
+describe('parseUiRequest', () => {
+  test('accepts each well-formed request', () => {
+    expect(
+      parseUiRequest({ type: 'connect', serverUrl: 'http://127.0.0.1:1', token: 't' }).ok,
+    ).toBe(true);
+    expect(parseUiRequest({ type: 'disconnect' }).ok).toBe(true);
+    expect(parseUiRequest({ type: 'addContact', query: 'a@b.c' }).ok).toBe(true);
+    expect(parseUiRequest({ type: 'removeContact', contactId: 'x' }).ok).toBe(true);
+  });
+
+  test('rejects malformed requests with a reason', () => {
+    expect(parseUiRequest(null)).toEqual({ ok: false, error: 'a request needs a type' });
+    expect(parseUiRequest({ type: 'connect', serverUrl: 1 })).toMatchObject({ ok: false });
+    expect(parseUiRequest({ type: 'addContact' })).toMatchObject({
+      ok: false,
+      error: 'addContact needs a query',
+    });
+    expect(parseUiRequest({ type: 'formatDisk' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown'),
+    });
+  });
+});
+
+describe('sendRequest', () => {
+  test('passes the validated answer through', async () => {
+    fakeBrowser.runtime.onMessage.addListener((_m, _s, sendResponse) => {
+      sendResponse({
+        ok: true,
+        contact: { contactId: 'id', displayName: 'Ada', emails: ['a@x'], addedAt: 1 },
+      });
+      return true;
+    });
+    expect(await sendRequest({ type: 'addContact', query: 'a@x' })).toEqual({
+      ok: true,
+      contact: { contactId: 'id', displayName: 'Ada', emails: ['a@x'], addedAt: 1 },
+    });
+  });
+
+  test('turns a malformed answer into a failure instead of trusting it', async () => {
+    fakeBrowser.runtime.onMessage.addListener(async () => ({
+      ok: true,
+      account: { displayName: 3 },
+    }));
+    expect(await sendRequest({ type: 'connect', serverUrl: 'x', token: 'y' })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  test('never rejects when nobody answers', async () => {
+    const answer = await sendRequest({ type: 'disconnect' });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringContaining('background') });
+  });
+});
