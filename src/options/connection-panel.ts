@@ -1,0 +1,217 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { SIGNED_OUT, type Account, type ConnectionInfo } from '../shared/connection';
+import { sendRequest } from '../shared/messages';
+import { WEBEX_CLOUD_URL } from '../shared/settings';
+import { connectionItem, settingsItem } from '../shared/storage-items';
+import { controlsStyles } from '../ui/controls-styles';
+import { followItem, type Following } from '../ui/follow-item';
+import { phaseSentence } from '../ui/status-strings';
+import { themeStyles } from '../ui/theme-styles';
+import { checkConnectionForm, type ConnectionFormErrors } from './connection-form';
+import { optionsStyles } from './options-styles';
+
+/** Rendered only when there is an error; the input's aria-describedby points at it by id. */
+function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
+  return message ? html`<p id=${id} class="field-error" data-part=${id}>${message}</p>` : nothing;
+}
+
+/**
+ * The "Connection" section: server URL and access token, Connect and Disconnect. Reflects the
+ * background's `connectionItem` live. The token is only ever sent to the background, and the
+ * field is cleared once a connection succeeds.
+ */
+export class PresenceConnectionPanel extends LitElement {
+  static override styles = [themeStyles, controlsStyles, optionsStyles];
+
+  static override properties = {
+    _serverUrl: { state: true },
+    _token: { state: true },
+    _errors: { state: true },
+    _busy: { state: true },
+    _requestError: { state: true },
+    _account: { state: true },
+    _connection: { state: true },
+  };
+
+  declare private _serverUrl: string;
+  declare private _token: string;
+  declare private _errors: ConnectionFormErrors;
+  declare private _busy: 'connect' | 'disconnect' | null;
+  declare private _requestError: string;
+  /** From the last Connect answer, until the background's connection info takes over. */
+  declare private _account: Account | null;
+  declare private _connection: ConnectionInfo;
+
+  private _urlEdited = false;
+  private _following: Following[] = [];
+
+  constructor() {
+    super();
+    this._serverUrl = WEBEX_CLOUD_URL;
+    this._token = '';
+    this._errors = {};
+    this._busy = null;
+    this._requestError = '';
+    this._account = null;
+    this._connection = SIGNED_OUT;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._following = [
+      followItem(settingsItem, (settings) => {
+        if (!this._urlEdited) this._serverUrl = settings.serverUrl;
+      }),
+      followItem(connectionItem, (connection) => {
+        this._connection = connection;
+        this._account = null;
+      }),
+    ];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const following of this._following) following.stop();
+    this._following = [];
+  }
+
+  private get _shownAccount(): Account | null {
+    return this._connection.account ?? this._account;
+  }
+
+  override render(): TemplateResult {
+    const account = this._shownAccount;
+    const connecting = this._busy === 'connect';
+    return html`<section aria-labelledby="connection-heading">
+      <h2 id="connection-heading">Connection</h2>
+      ${
+        this._connection.phase === 'signed-out'
+          ? nothing
+          : html`<p class="phase" data-part="phase">
+              Connection: ${phaseSentence(this._connection)}
+            </p>`
+      }
+      <form novalidate @submit=${this._onSubmit}>
+        <div class="field">
+          <label for="server-url">Server URL</label>
+          <input
+            id="server-url"
+            name="serverUrl"
+            type="url"
+            inputmode="url"
+            autocomplete="url"
+            spellcheck="false"
+            aria-invalid=${this._errors.serverUrl ? 'true' : 'false'}
+            aria-describedby="server-url-error"
+            .value=${live(this._serverUrl)}
+            @input=${this._onServerUrlInput}
+          />
+          ${fieldError('server-url-error', this._errors.serverUrl)}
+        </div>
+        <div class="field">
+          <label for="access-token">Access token</label>
+          <input
+            id="access-token"
+            name="token"
+            type="password"
+            autocomplete="off"
+            spellcheck="false"
+            aria-invalid=${this._errors.token ? 'true' : 'false'}
+            aria-describedby="access-token-error"
+            .value=${live(this._token)}
+            @input=${this._onTokenInput}
+          />
+          ${fieldError('access-token-error', this._errors.token)}
+        </div>
+        <div class="buttons">
+          <button type="submit" ?disabled=${connecting}>
+            ${connecting ? 'Connecting…' : 'Connect'}
+          </button>
+          ${
+            account
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${this._busy === 'disconnect'}
+                  @click=${this._onDisconnect}
+                >
+                  Disconnect
+                </button>`
+              : nothing
+          }
+        </div>
+      </form>
+      <p class="status" role="status" data-part="connection-status">
+        ${account ? `Signed in as ${account.displayName} (${account.email})` : ''}
+      </p>
+      <p class="alert" role="alert" data-part="connection-error">${this._requestError}</p>
+    </section>`;
+  }
+
+  private _onServerUrlInput(event: Event): void {
+    this._urlEdited = true;
+    this._serverUrl = (event.target as HTMLInputElement).value;
+    if (this._errors.serverUrl) this._errors = { ...this._errors, serverUrl: undefined };
+  }
+
+  private _onTokenInput(event: Event): void {
+    this._token = (event.target as HTMLInputElement).value;
+    if (this._errors.token) this._errors = { ...this._errors, token: undefined };
+  }
+
+  private async _onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this._busy) return;
+    this._requestError = '';
+    const checked = checkConnectionForm(this._serverUrl, this._token);
+    if (!checked.ok) {
+      this._errors = checked.errors;
+      await this.updateComplete;
+      const firstInvalid = checked.errors.serverUrl ? '#server-url' : '#access-token';
+      this.renderRoot.querySelector<HTMLInputElement>(firstInvalid)?.focus();
+      return;
+    }
+    this._errors = {};
+    this._serverUrl = checked.serverUrl;
+    this._busy = 'connect';
+    const response = await sendRequest({
+      type: 'connect',
+      serverUrl: checked.serverUrl,
+      token: checked.token,
+    });
+    this._busy = null;
+    if (response.ok) {
+      this._account = response.account;
+      this._token = '';
+    } else {
+      this._requestError = response.error;
+    }
+  }
+
+  private async _onDisconnect(): Promise<void> {
+    if (this._busy) return;
+    this._requestError = '';
+    this._busy = 'disconnect';
+    const response = await sendRequest({ type: 'disconnect' });
+    this._busy = null;
+    if (response.ok) {
+      this._account = null;
+      this._connection = { ...this._connection, phase: 'signed-out', account: null };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#access-token')?.focus();
+    } else {
+      this._requestError = response.error;
+    }
+  }
+}
+
+if (!customElements.get('presence-connection-panel')) {
+  customElements.define('presence-connection-panel', PresenceConnectionPanel);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'presence-connection-panel': PresenceConnectionPanel;
+  }
+}

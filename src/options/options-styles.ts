@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+/** Layout shared by the options page's sections. */
+export const optionsStyles = css`
+  :host {
+    display: block;
+  }
+  section {
+    margin: 0 0 32px;
+  }
+  h2 {
+    font-size: 1.2em;
+    margin: 0 0 12px;
+  }
+  form {
+    display: grid;
+    gap: 12px;
+    max-width: 32em;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+  }
+  .inline {
+    display: flex;
+    gap: 8px;
+  }
+  .inline input {
+    flex: 1;
+  }
+  .buttons {
+    display: flex;
+    gap: 8px;
+  }
+  .phase,
+  .hint {
+    color: var(--pl-muted);
+    margin: 0 0 8px;
+  }
+  .status {
+    margin-top: 8px;
+    font-weight: 600;
+  }
+  .alert {
+    margin-top: 8px;
+  }
+`;

@@ -1,0 +1,52 @@
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { themeStyles } from '../ui/theme-styles';
+import './connection-panel';
+import './contacts-panel';
+
+/**
+ * The options page: sign in to a Webex server and manage who is watched. Each section is its own
+ * element (`<presence-connection-panel>`, `<presence-contacts-panel>`) that reads storage and
+ * talks to the background by itself; this shell only lays them out and sets the theme tokens.
+ *
+ * @cssprop --pl-bg - Page background (see src/ui/theme-styles.ts for all tokens).
+ */
+export class PresenceOptions extends LitElement {
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        box-sizing: border-box;
+        padding: 24px 32px;
+        background: var(--pl-bg);
+      }
+      main {
+        max-width: 44em;
+        margin: 0 auto;
+      }
+      h1 {
+        font-size: 1.5em;
+        margin: 0 0 24px;
+      }
+    `,
+  ];
+
+  override render(): TemplateResult {
+    return html`<main>
+      <h1>Presence Lens options</h1>
+      <presence-connection-panel></presence-connection-panel>
+      <presence-contacts-panel></presence-contacts-panel>
+    </main>`;
+  }
+}
+
+if (!customElements.get('presence-options')) {
+  customElements.define('presence-options', PresenceOptions);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'presence-options': PresenceOptions;
+  }
+}

@@ -1,0 +1,34 @@
+/** Pairs each watched contact with the presence to show, and says where that presence came from. */
+import { unknownPresence, type Presence } from '../core/presence';
+import type { WatchedContact } from '../shared/contact';
+import type { PresenceMap } from '../shared/presence-map';
+
+/** `last-known`: from storage, possibly stale; `none`: nothing heard yet, shown as Unknown. */
+export type PresenceSource = 'live' | 'last-known' | 'none';
+
+export interface ContactEntry {
+  readonly contact: WatchedContact;
+  readonly presence: Presence;
+  readonly source: PresenceSource;
+}
+
+export function contactEntry(
+  contact: WatchedContact,
+  live: PresenceMap,
+  lastKnown: PresenceMap,
+): ContactEntry {
+  const fresh = live[contact.contactId];
+  if (fresh) return { contact, presence: fresh, source: 'live' };
+  const stale = lastKnown[contact.contactId];
+  if (stale) return { contact, presence: stale, source: 'last-known' };
+  return { contact, presence: unknownPresence(contact.contactId), source: 'none' };
+}
+
+/** Entries in watch-list order: the order the user built is the order they scan. */
+export function contactEntries(
+  contacts: readonly WatchedContact[],
+  live: PresenceMap,
+  lastKnown: PresenceMap,
+): ContactEntry[] {
+  return contacts.map((contact) => contactEntry(contact, live, lastKnown));
+}

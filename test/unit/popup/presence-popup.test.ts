@@ -1,0 +1,247 @@
+// @vitest-environment happy-dom
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PresenceStatus } from '../../../src/core/presence';
+import { formatUntil } from '../../../src/core/time-format';
+import type { ConnectionInfo } from '../../../src/shared/connection';
+import {
+  connectionItem,
+  lastKnownPresenceItem,
+  livePresenceItem,
+  watchListItem,
+} from '../../../src/shared/storage-items';
+import type { PresencePopup } from '../../../src/popup/presence-popup';
+import '../../../src/popup/presence-popup';
+import { ada, grace, mount, presence, readText, settle } from '../ui/fixtures';
+
+const NOW = new Date(2025, 11, 1, 10, 0).getTime();
+const live: ConnectionInfo = {
+  phase: 'live',
+  message: '',
+  since: NOW,
+  account: { displayName: 'Demo User', email: 'demo.user@example.com' },
+  serverUrl: 'http://127.0.0.1:8787',
+};
+
+function items(popup: PresencePopup): HTMLElement[] {
+  return [...popup.shadowRoot!.querySelectorAll<HTMLElement>('li[role="listitem"]')];
+}
+
+function itemFor(popup: PresencePopup, contactId: string): HTMLElement {
+  const item = popup.shadowRoot!.querySelector<HTMLElement>(`li[data-contact-id="${contactId}"]`);
+  if (!item) throw new Error(`no list item for ${contactId}`);
+  return item;
+}
+
+function partText(item: HTMLElement, part: string): string | null {
+  const el = item.querySelector(`[data-part="${part}"]`);
+  return el ? readText(el) : null;
+}
+
+async function open(): Promise<PresencePopup> {
+  const popup = await mount<PresencePopup>('presence-popup');
+  await settle(popup);
+  return popup;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+});
+
+describe('<presence-popup>', () => {
+  it('paints the watched contacts with their live presence, in watch-list order', async () => {
+    await watchListItem.set([ada, grace]);
+    await connectionItem.set(live);
+    await livePresenceItem.set({
+      'ada-id': presence('ada-id', PresenceStatus.Dnd, {
+        customStatus: 'Focus time',
+        expiresTime: new Date(2025, 11, 1, 15, 30).getTime(),
+      }),
+      'grace-id': presence('grace-id', PresenceStatus.Inactive, {
+        lastActiveTime: NOW - 5 * 60_000,
+      }),
+    });
+
+    const popup = await open();
+
+    expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['ada-id', 'grace-id']);
+    const adaItem = itemFor(popup, 'ada-id');
+    const until = formatUntil(new Date(2025, 11, 1, 15, 30).getTime(), NOW);
+    expect(readText(adaItem)).toBe(`Ada Lovelace, Do not disturb, Focus time, ${until}`);
+    expect(partText(adaItem, 'name')).toBe('Ada Lovelace');
+    expect(partText(adaItem, 'status-label')).toBe('Do not disturb');
+    expect(partText(adaItem, 'custom-status')).toBe('Focus time');
+    expect(partText(adaItem, 'until')).toMatch(/^until \d\d:\d\d$/);
+    expect(adaItem.querySelector('svg.pl-glyph[data-status="Dnd"]')).not.toBeNull();
+
+    const graceItem = itemFor(popup, 'grace-id');
+    expect(partText(graceItem, 'status-label')).toBe('Inactive');
+    expect(partText(graceItem, 'last-active')).toBe('active 5 min ago');
+    expect(partText(graceItem, 'until')).toBeNull();
+    expect(readText(popup.shadowRoot!.querySelector('[data-part="connection"]'))).toBe('Live');
+  });
+
+  it('renders nothing until the first reads are done (no flash of the empty state)', async () => {
+    await watchListItem.set([ada]);
+    const popup = document.createElement('presence-popup');
+    document.body.append(popup);
+    await popup.updateComplete;
+    expect(popup.shadowRoot!.querySelector('[data-part="empty"]')).toBeNull();
+    expect(items(popup)).toHaveLength(0);
+    await settle(popup);
+    expect(items(popup)).toHaveLength(1);
+    expect(popup.shadowRoot!.querySelector('[data-part="empty"]')).toBeNull();
+  });
+
+  it('updates live when the background writes new presence', async () => {
+    await watchListItem.set([ada]);
+    await connectionItem.set(live);
+    await livePresenceItem.set({ 'ada-id': presence('ada-id', PresenceStatus.Active) });
+    const popup = await open();
+    expect(partText(itemFor(popup, 'ada-id'), 'status-label')).toBe('Active');
+
+    await livePresenceItem.set({
+      'ada-id': presence('ada-id', PresenceStatus.Meeting, { customStatus: 'Weekly sync' }),
+    });
+    await settle(popup);
+
+    const item = itemFor(popup, 'ada-id');
+    expect(partText(item, 'status-label')).toBe('In a meeting');
+    expect(partText(item, 'custom-status')).toBe('Weekly sync');
+  });
+
+  it('adds and removes rows as the watch list changes', async () => {
+    await watchListItem.set([ada]);
+    const popup = await open();
+    await watchListItem.set([ada, grace]);
+    await settle(popup);
+    expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['ada-id', 'grace-id']);
+    await watchListItem.set([grace]);
+    await settle(popup);
+    expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['grace-id']);
+  });
+
+  it('re-renders every 30 s so relative times stay right, and drops an expired "until"', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+    await watchListItem.set([ada]);
+    await connectionItem.set(live);
+    await livePresenceItem.set({
+      'ada-id': presence('ada-id', PresenceStatus.Inactive, {
+        lastActiveTime: NOW - 60_000,
+      }),
+    });
+    const popup = await open();
+    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 1 min ago');
+
+    await livePresenceItem.set({
+      'ada-id': presence('ada-id', PresenceStatus.Dnd, { expiresTime: NOW + 45_000 }),
+    });
+    await settle(popup);
+    expect(partText(itemFor(popup, 'ada-id'), 'until')).not.toBeNull();
+
+    vi.advanceTimersByTime(60_000);
+    await settle(popup);
+    expect(partText(itemFor(popup, 'ada-id'), 'until')).toBeNull();
+    expect(partText(itemFor(popup, 'ada-id'), 'status-label')).toBe('Do not disturb');
+  });
+
+  it('advances "active N min ago" with the clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+    await watchListItem.set([ada]);
+    await livePresenceItem.set({
+      'ada-id': presence('ada-id', PresenceStatus.Inactive, { lastActiveTime: NOW - 60_000 }),
+    });
+    const popup = await open();
+    vi.advanceTimersByTime(4 * 60_000);
+    await settle(popup);
+    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 5 min ago');
+  });
+
+  it('falls back to last-known presence, marked, and says how old it is', async () => {
+    await watchListItem.set([ada, grace]);
+    await connectionItem.set({ ...live, phase: 'reconnecting' });
+    await lastKnownPresenceItem.set({
+      presence: { 'ada-id': presence('ada-id', PresenceStatus.Busy) },
+      savedAt: NOW - 2 * 3_600_000,
+    });
+    const popup = await open();
+
+    const adaItem = itemFor(popup, 'ada-id');
+    expect(partText(adaItem, 'status-label')).toBe('Busy');
+    expect(partText(adaItem, 'last-known')).toBe('(last known)');
+    expect(readText(adaItem)).toBe('Ada Lovelace, Busy (last known)');
+    const graceItem = itemFor(popup, 'grace-id');
+    expect(partText(graceItem, 'status-label')).toBe('Unknown');
+    expect(partText(graceItem, 'last-known')).toBeNull();
+
+    const root = popup.shadowRoot!;
+    expect(readText(root.querySelector('[data-part="connection"]'))).toBe('Reconnecting…');
+    expect(readText(root.querySelector('[data-part="freshness"]'))).toBe(
+      'Showing last known presence, updated 2 h ago',
+    );
+  });
+
+  it('prefers live presence over last known', async () => {
+    await watchListItem.set([ada]);
+    await connectionItem.set(live);
+    await lastKnownPresenceItem.set({
+      presence: { 'ada-id': presence('ada-id', PresenceStatus.Busy) },
+      savedAt: NOW - 60_000,
+    });
+    await livePresenceItem.set({ 'ada-id': presence('ada-id', PresenceStatus.Active) });
+    const popup = await open();
+    const item = itemFor(popup, 'ada-id');
+    expect(partText(item, 'status-label')).toBe('Active');
+    expect(partText(item, 'last-known')).toBeNull();
+    expect(popup.shadowRoot!.querySelector('[data-part="freshness"]')).toBeNull();
+  });
+
+  it('shows the empty state with a working "Open options" button for a new user', async () => {
+    const openOptionsPage = vi.fn(() => Promise.resolve());
+    fakeBrowser.runtime.openOptionsPage = openOptionsPage;
+    const popup = await open();
+    const root = popup.shadowRoot!;
+
+    expect(root.querySelector('ul')).toBeNull();
+    expect(readText(root.querySelector('[data-part="empty"]'))).toContain(
+      'You are not watching anyone yet',
+    );
+    const button = [...root.querySelectorAll('button')].find((b) => readText(b) === 'Open options');
+    expect(button).toBeDefined();
+    button!.click();
+    expect(openOptionsPage).toHaveBeenCalledOnce();
+  });
+
+  it('tells a signed-out user to open Options', async () => {
+    await watchListItem.set([ada]);
+    const popup = await open();
+    const root = popup.shadowRoot!;
+    expect(readText(root.querySelector('[data-part="connection"]'))).toBe(
+      'Signed out — open Options to connect',
+    );
+    expect([...root.querySelectorAll('button')].map(readText)).toContain('Open options');
+  });
+
+  it('shows why the connection failed', async () => {
+    await watchListItem.set([ada]);
+    await connectionItem.set({ ...live, phase: 'error', message: 'The token has expired.' });
+    const popup = await open();
+    expect(readText(popup.shadowRoot!.querySelector('[data-part="connection"]'))).toBe(
+      'Offline — The token has expired.',
+    );
+  });
+
+  it('stops following storage when removed', async () => {
+    await watchListItem.set([ada]);
+    const popup = await open();
+    popup.remove();
+    await livePresenceItem.set({ 'ada-id': presence('ada-id', PresenceStatus.Call) });
+    await settle(popup);
+    expect(partText(itemFor(popup, 'ada-id'), 'status-label')).toBe('Unknown');
+  });
+});
