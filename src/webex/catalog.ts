@@ -1,0 +1,54 @@
+/** The U2C service catalog (WEBEX-PROTOCOL.md §2.1): where WDM, Apheleia and Hydra live. */
+import { isRecord } from '../core/json-guards';
+import { err, ok } from '../core/result';
+import type { Result } from '../core/result';
+import type { HttpClient } from './http';
+
+export interface Catalog {
+  readonly wdm: string;
+  readonly apheleia: string;
+  /** Absent from some catalogs; the caller then keeps its configured Hydra URL. */
+  readonly hydra?: string;
+}
+
+function baseUrl(links: Record<string, unknown>, name: string): Result<string | undefined> {
+  const value = links[name];
+  if (value === undefined) return ok(undefined);
+  if (typeof value !== 'string') return err(`serviceLinks.${name} is not a string.`);
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+  } catch {
+    return err(`serviceLinks.${name} is not an http(s) URL.`);
+  }
+  return ok(value.replace(/\/+$/, ''));
+}
+
+export function parseCatalog(json: unknown): Result<Catalog> {
+  if (!isRecord(json) || !isRecord(json['serviceLinks'])) {
+    return err('The service catalog has no serviceLinks.');
+  }
+  const links = json['serviceLinks'];
+  const wdm = baseUrl(links, 'wdm');
+  const apheleia = baseUrl(links, 'apheleia');
+  const hydra = baseUrl(links, 'hydra');
+  if (!wdm.ok) return wdm;
+  if (!apheleia.ok) return apheleia;
+  if (!hydra.ok) return hydra;
+  if (wdm.value === undefined) return err('The service catalog has no device service (wdm).');
+  if (apheleia.value === undefined) {
+    return err('The service catalog has no presence service (apheleia).');
+  }
+  return ok({
+    wdm: wdm.value,
+    apheleia: apheleia.value,
+    ...(hydra.value === undefined ? {} : { hydra: hydra.value }),
+  });
+}
+
+export function fetchCatalog(http: HttpClient, u2cBaseUrl: string): Promise<Catalog> {
+  return http.request('GET', `${u2cBaseUrl.replace(/\/+$/, '')}/catalog`, {
+    query: { format: 'hostmap' },
+    parse: parseCatalog,
+  });
+}

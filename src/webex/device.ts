@@ -1,0 +1,120 @@
+/**
+ * The WDM device (WEBEX-PROTOCOL.md §2.2): one registration per install, reused and refreshed on
+ * each start, registered again only when WDM has forgotten it (404).
+ */
+import { isRecord } from '../core/json-guards';
+import { err, ok } from '../core/result';
+import type { Result } from '../core/result';
+import { WebexError } from './errors';
+import type { HttpClient } from './http';
+
+/** What the caller persists between worker restarts. JSON-safe. */
+export interface StoredDevice {
+  readonly url: string;
+  readonly webSocketUrl: string;
+  /** Our own CI user UUID. */
+  readonly userId: string;
+  readonly etag?: string;
+  /** UTC ms of the first registration. */
+  readonly registeredAt: number;
+}
+
+/** The JS SDK's registration body (device config defaults). */
+export const DEVICE_REGISTRATION_BODY = {
+  name: 'browser',
+  deviceType: 'WEB',
+  model: 'web-js-sdk',
+  localizedModel: 'webex-js-sdk',
+  systemName: 'WEBEX_JS_SDK',
+  systemVersion: '1.0.0',
+} as const;
+
+const UPSTREAM = { includeUpstreamServices: 'all' } as const;
+
+interface DeviceReply {
+  readonly url: string;
+  readonly webSocketUrl: string;
+  readonly userId: string;
+}
+
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export function parseDeviceReply(json: unknown): Result<DeviceReply> {
+  if (!isRecord(json)) return err('The device registration is not a JSON object.');
+  const { url, webSocketUrl, userId } = json;
+  if (typeof url !== 'string' || !hasScheme(url, ['https:', 'http:'])) {
+    return err('The device registration has no valid "url".');
+  }
+  if (typeof webSocketUrl !== 'string' || !hasScheme(webSocketUrl, ['wss:', 'ws:'])) {
+    return err('The device registration has no valid "webSocketUrl".');
+  }
+  if (typeof userId !== 'string' || userId === '') {
+    return err('The device registration has no "userId".');
+  }
+  return ok({ url, webSocketUrl, userId: userId.toLowerCase() });
+}
+
+function toStored(reply: DeviceReply, etag: string | null, registeredAt: number): StoredDevice {
+  return { ...reply, registeredAt, ...(etag === null ? {} : { etag }) };
+}
+
+export async function registerDevice(
+  http: HttpClient,
+  wdmBaseUrl: string,
+  now: number = Date.now(),
+): Promise<StoredDevice> {
+  const reply = await http.send('POST', `${wdmBaseUrl.replace(/\/+$/, '')}/devices`, {
+    query: UPSTREAM,
+    body: DEVICE_REGISTRATION_BODY,
+    parse: parseDeviceReply,
+  });
+  return toStored(reply.value, reply.headers.get('etag'), now);
+}
+
+/** PUT the device; unchanged on 304. Throws a `not-found` WebexError on 404. */
+async function refreshDevice(http: HttpClient, stored: StoredDevice): Promise<StoredDevice> {
+  const reply = await http.send('PUT', stored.url, {
+    query: UPSTREAM,
+    body: { ...DEVICE_REGISTRATION_BODY, url: stored.url },
+    headers: stored.etag === undefined ? {} : { 'if-none-match': stored.etag },
+    parse: (json) => (json === undefined ? ok(null) : parseDeviceReply(json)),
+  });
+  if (reply.value === null) return stored;
+  return toStored(
+    reply.value,
+    reply.headers.get('etag') ?? stored.etag ?? null,
+    stored.registeredAt,
+  );
+}
+
+/** Reuses and refreshes the stored device, or registers one; `reRegistered` means a new url. */
+export async function ensureDevice(
+  http: HttpClient,
+  wdmBaseUrl: string,
+  stored: StoredDevice | null,
+  now: number = Date.now(),
+): Promise<{ device: StoredDevice; reRegistered: boolean }> {
+  if (stored !== null) {
+    try {
+      return { device: await refreshDevice(http, stored), reRegistered: false };
+    } catch (error) {
+      if (!(error instanceof WebexError) || error.kind !== 'not-found') throw error;
+    }
+  }
+  return { device: await registerDevice(http, wdmBaseUrl, now), reRegistered: true };
+}
+
+/** Unregisters the device; a device WDM no longer knows counts as deleted. */
+export async function deleteDevice(http: HttpClient, device: StoredDevice): Promise<void> {
+  try {
+    await http.request('DELETE', device.url, { parse: () => ok(undefined) });
+  } catch (error) {
+    if (!(error instanceof WebexError) || error.kind !== 'not-found') throw error;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The one "Server URL" a user enters, turned into the base URLs the client starts from.
+ * Real Webex splits U2C and Hydra over two hosts; the emulator serves both from one origin.
+ */
+import { err, ok } from '../core/result';
+import type { Result } from '../core/result';
+
+export const DEFAULT_SERVER_URL = 'https://webexapis.com';
+
+export interface Endpoints {
+  /** Service catalog (U2C), e.g. `https://u2c.wbx2.com/u2c/api/v1`. */
+  readonly u2cBaseUrl: string;
+  /** Public REST (People), e.g. `https://webexapis.com/v1`. */
+  readonly hydraBaseUrl: string;
+}
+
+const WEBEX_HOSTS = new Set(['webexapis.com', 'api.ciscospark.com']);
+
+export function resolveEndpoints(serverUrl: string): Result<Endpoints> {
+  const text = serverUrl.trim() === '' ? DEFAULT_SERVER_URL : serverUrl.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return err(`"${text}" is not a URL. Enter something like ${DEFAULT_SERVER_URL}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return err(`The server URL must start with https:// (or http:// for a local emulator).`);
+  }
+  if (WEBEX_HOSTS.has(url.hostname.toLowerCase())) {
+    return ok({ u2cBaseUrl: 'https://u2c.wbx2.com/u2c/api/v1', hydraBaseUrl: `${url.origin}/v1` });
+  }
+  return ok({ u2cBaseUrl: `${url.origin}/u2c/api/v1`, hydraBaseUrl: `${url.origin}/v1` });
+}

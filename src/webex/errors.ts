@@ -1,0 +1,77 @@
+/**
+ * Every failure of the Webex client, as one error type with a kind the caller can act on and a
+ * message a user can read.
+ */
+
+export type WebexErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'bad-request'
+  | 'server'
+  | 'network'
+  | 'bad-payload';
+
+export interface WebexErrorDetails {
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly trackingId?: string;
+  /** What the server said, when it said something (§1.3 `message`). */
+  readonly serverMessage?: string;
+}
+
+export class WebexError extends Error {
+  override readonly name = 'WebexError';
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly trackingId?: string;
+  readonly serverMessage?: string;
+
+  constructor(
+    readonly kind: WebexErrorKind,
+    message: string,
+    details: WebexErrorDetails = {},
+  ) {
+    super(message);
+    if (details.status !== undefined) this.status = details.status;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    if (details.trackingId !== undefined) this.trackingId = details.trackingId;
+    if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
+  }
+}
+
+export function isWebexError(value: unknown): value is WebexError {
+  return value instanceof WebexError;
+}
+
+/** The kind and user-facing message for an HTTP error status. */
+export function describeHttpStatus(status: number): { kind: WebexErrorKind; message: string } {
+  if (status === 401) {
+    return { kind: 'auth', message: 'The access token was rejected (401). Sign in again.' };
+  }
+  if (status === 403) {
+    return {
+      kind: 'forbidden',
+      message: 'Webex refused access (403): this account is not allowed to do that.',
+    };
+  }
+  if (status === 404) return { kind: 'not-found', message: 'Webex could not find that (404).' };
+  if (status === 429 || status === 423) {
+    return {
+      kind: 'rate-limited',
+      message: `Webex asked us to slow down (${status}). Trying again later.`,
+    };
+  }
+  if (status >= 500) {
+    return { kind: 'server', message: `Webex had a problem (${status}). Trying again later.` };
+  }
+  return { kind: 'bad-request', message: `Webex rejected the request (${status}).` };
+}
+
+/** Any thrown value as a WebexError (unexpected ones become 'network'). */
+export function toWebexError(error: unknown): WebexError {
+  if (error instanceof WebexError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  return new WebexError('network', `Could not reach Webex: ${text}`);
+}

@@ -1,0 +1,184 @@
+/**
+ * JSON over HTTP to Webex services: Bearer auth, `trackingid`, the `cisco-device-url` header once a
+ * device is registered, §1.3 error bodies and `Retry-After` turned into WebexError, and every
+ * response body validated by the caller's `parse` before anyone trusts it.
+ */
+import { isRecord } from '../core/json-guards';
+import type { Result } from '../core/result';
+import { WebexError, describeHttpStatus } from './errors';
+
+/** The parts of `fetch` the client uses; the global `fetch` fits. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<ResponseLike>;
+
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface HttpClientOptions {
+  readonly fetch: FetchLike;
+  readonly getToken: () => Promise<string> | string;
+  /** The registered device's URL; sent as `cisco-device-url` so pushes reach our socket. */
+  readonly deviceUrl?: () => string | undefined;
+  /** Prefix of the `trackingid` header; a session id is appended. */
+  readonly trackingPrefix?: string;
+}
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface RequestOptions<T> {
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Validates the JSON body (`undefined` when the body is empty). */
+  readonly parse: (json: unknown) => Result<T>;
+}
+
+export interface HttpResponse<T> {
+  readonly value: T;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+}
+
+export interface HttpClient {
+  request<T>(method: string, url: string, options: RequestOptions<T>): Promise<T>;
+  /** Like `request`, with the status and headers (for `etag`, 304). */
+  send<T>(method: string, url: string, options: RequestOptions<T>): Promise<HttpResponse<T>>;
+}
+
+export const DEFAULT_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/** `Retry-After` in seconds (or an HTTP date); 60 s when missing or nonsense, capped at 1 h. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number {
+  if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_MS;
+  const seconds = Number(header.trim());
+  let ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  if (!Number.isFinite(ms) || ms <= 0) ms = DEFAULT_RETRY_AFTER_MS;
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
+}
+
+function withQuery(url: string, query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (query === undefined) return url;
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) parsed.searchParams.set(key, String(value));
+  }
+  return parsed.toString();
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function serverMessage(json: unknown): string | undefined {
+  if (!isRecord(json)) return undefined;
+  if (typeof json['message'] === 'string' && json['message'] !== '') return json['message'];
+  const first = Array.isArray(json['errors']) ? json['errors'][0] : undefined;
+  if (isRecord(first) && typeof first['description'] === 'string') return first['description'];
+  return undefined;
+}
+
+function httpError(status: number, headers: ResponseLike['headers'], json: unknown): WebexError {
+  const { kind, message } = describeHttpStatus(status);
+  const fromBody = isRecord(json) && typeof json['trackingId'] === 'string';
+  const trackingId = fromBody ? String(json['trackingId']) : headers.get('trackingid');
+  const said = serverMessage(json);
+  const retryHeader = headers.get('retry-after');
+  let retryAfterMs: number | undefined;
+  if (kind === 'rate-limited') retryAfterMs = parseRetryAfter(retryHeader);
+  else if (retryHeader !== null) retryAfterMs = parseRetryAfter(retryHeader);
+  return new WebexError(kind, said === undefined ? message : `${message} Webex said: ${said}`, {
+    status,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(trackingId === null ? {} : { trackingId }),
+    ...(said === undefined ? {} : { serverMessage: said }),
+  });
+}
+
+function newSessionId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const session = `${options.trackingPrefix ?? 'presence-lens'}_${newSessionId()}`;
+  // Called unbound: a browser's `fetch` throws "Illegal invocation" when called as `options.fetch()`.
+  const fetchFn = options.fetch;
+  let counter = 0;
+
+  async function token(): Promise<string> {
+    try {
+      return await options.getToken();
+    } catch (error) {
+      if (error instanceof WebexError) throw error;
+      throw new WebexError('auth', 'No access token is available. Sign in again.');
+    }
+  }
+
+  async function send<T>(
+    method: string,
+    url: string,
+    request: RequestOptions<T>,
+  ): Promise<HttpResponse<T>> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Bearer ${await token()}`,
+      trackingid: `${session}_${++counter}`,
+    };
+    const deviceUrl = options.deviceUrl?.();
+    if (deviceUrl !== undefined) headers['cisco-device-url'] = deviceUrl;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, request.headers);
+    const where = `${method} ${pathOf(url)}`;
+
+    let response: ResponseLike;
+    let text: string;
+    try {
+      const init: RequestInit = { method, headers };
+      if (request.body !== undefined) init.body = JSON.stringify(request.body);
+      response = await fetchFn(withQuery(url, request.query), init);
+      text = await response.text();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WebexError(
+        'network',
+        `Could not reach Webex (${where}): ${reason}. Check the connection and the server URL.`,
+      );
+    }
+
+    let json: unknown = undefined;
+    let jsonError: string | undefined;
+    if (text.trim() !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        jsonError = `Webex sent a reply that is not JSON (${where}).`;
+      }
+    }
+    if (response.status < 200 || (response.status >= 300 && response.status !== 304)) {
+      throw httpError(response.status, response.headers, json);
+    }
+    if (jsonError !== undefined) {
+      throw new WebexError('bad-payload', jsonError, { status: response.status });
+    }
+    const parsed = request.parse(json);
+    if (!parsed.ok) {
+      throw new WebexError(
+        'bad-payload',
+        `Webex sent an unexpected reply (${where}): ${parsed.error}`,
+        { status: response.status },
+      );
+    }
+    return { value: parsed.value, status: response.status, headers: response.headers };
+  }
+
+  return {
+    send,
+    request: async (method, url, request) => (await send(method, url, request)).value,
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * One Mercury websocket (WEBEX-PROTOCOL.md §2.3–2.4): in-band auth, ping/pong keepalive, an ack
+ * for every message with an id, sequence-gap detection, and the close rules. Reconnecting is the
+ * owner's job: this class reports `onClose({shouldReconnect})` and is then done.
+ */
+import { WebexError } from './errors';
+import type { MercuryEnvelope } from './mercury-envelope';
+import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
+import type { Logger, TimerId, Timers } from './timers';
+import { globalTimers, silentLogger } from './timers';
+
+/**
+ * What the client needs of a WebSocket; the browser's and the `ws` package's both fit.
+ * The `on*` handlers are typed `unknown` because each implementation declares its own event
+ * classes; we only ever assign them, with handlers for the event shapes both deliver.
+ */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  onopen: unknown;
+  onmessage: unknown;
+  onclose: unknown;
+  onerror: unknown;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+export interface MercuryClose {
+  readonly code: number;
+  readonly reason: string;
+  readonly shouldReconnect: boolean;
+}
+
+export interface MercuryHandlers {
+  onEvent?(envelope: MercuryEnvelope): void;
+  onSequenceGap?(gap: { expected: number; received: number }): void;
+  onShutdown?(): void;
+  onClose?(close: MercuryClose): void;
+  /** A frame that could not be used (not JSON, not an object); it was ignored. */
+  onInvalidFrame?(reason: string): void;
+}
+
+export interface MercuryOptions extends MercuryHandlers {
+  readonly webSocketUrl: string;
+  readonly WebSocket: WebSocketConstructor;
+  readonly getToken: () => Promise<string> | string;
+  readonly timers?: Timers;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+  readonly log?: Logger;
+}
+
+export const PING_INTERVAL_MS = 15_000;
+export const PONG_TIMEOUT_MS = 14_000;
+export const FORCE_CLOSE_DELAY_MS = 2_000;
+const AUTH_EVENTS = new Set(['mercury.buffer_state', 'mercury.registration_status']);
+
+/** The socket URL with the query parameters the JS SDK always adds. */
+export function mercuryUrl(webSocketUrl: string, now: number): string {
+  const url = new URL(webSocketUrl);
+  url.searchParams.set('outboundWireFormat', 'text');
+  url.searchParams.set('bufferStates', 'true');
+  url.searchParams.set('aliasHttpStatus', 'true');
+  url.searchParams.set('clientTimestamp', String(now));
+  return url.toString();
+}
+
+/** A close before auth completed, as the error `connect()` rejects with. */
+export function connectCloseError(code: number, reason: string): WebexError {
+  const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
+  if (code === 4401 || (code === 1008 && /auth/i.test(reason))) {
+    return new WebexError(
+      'auth',
+      `The access token was rejected by Mercury (${said}). Sign in again.`,
+      { status: 401 },
+    );
+  }
+  if (code === 4400 || code === 4403) {
+    return new WebexError('forbidden', `This account may not open a Webex connection (${said}).`, {
+      status: 403,
+    });
+  }
+  return new WebexError('network', `The Webex connection closed while connecting (${said}).`);
+}
+
+export class MercurySocket {
+  private socket: WebSocketLike | undefined;
+  private authed = false;
+  private closed = false;
+  private pendingPingId: string | undefined;
+  private pingTimer: TimerId | undefined;
+  private pongTimer: TimerId | undefined;
+  private forceCloseTimer: TimerId | undefined;
+  private expectedSequence: number | undefined;
+  private inbox: Promise<void> | undefined;
+  private settle: { resolve: () => void; reject: (error: WebexError) => void } | undefined;
+  private readonly timers: Timers;
+  private readonly log: Logger;
+
+  constructor(private readonly options: MercuryOptions) {
+    this.timers = options.timers ?? globalTimers;
+    this.log = options.log ?? silentLogger;
+  }
+
+  get isAuthenticated(): boolean {
+    return this.authed && !this.closed;
+  }
+
+  /** Opens, authenticates, and resolves once Mercury confirms (buffer_state). */
+  async connect(): Promise<void> {
+    if (this.socket !== undefined) throw new Error('MercurySocket.connect() may be called once.');
+    let token: string;
+    try {
+      token = await this.options.getToken();
+    } catch (error) {
+      if (error instanceof WebexError) throw error;
+      throw new WebexError('auth', 'No access token is available. Sign in again.');
+    }
+    const now = (this.options.now ?? Date.now)();
+    return new Promise<void>((resolve, reject) => {
+      this.settle = { resolve, reject };
+      let socket: WebSocketLike;
+      try {
+        socket = new this.options.WebSocket(mercuryUrl(this.options.webSocketUrl, now));
+      } catch (error) {
+        this.settle = undefined;
+        const text = error instanceof Error ? error.message : String(error);
+        reject(new WebexError('network', `Could not open the Webex connection: ${text}`));
+        return;
+      }
+      this.socket = socket;
+      socket.binaryType = 'arraybuffer';
+      const auth = { token: `Bearer ${token}` };
+      socket.onopen = () => {
+        this.send({
+          id: this.newId(),
+          type: 'authorization',
+          data: auth,
+          trackingId: `presence-lens_${now}`,
+        });
+      };
+      socket.onmessage = (event: { data: unknown }) => this.receive(event.data);
+      socket.onclose = (event: { code: number; reason: string }) =>
+        this.handleClose(event.code, event.reason);
+      socket.onerror = () => this.log('debug', 'Mercury socket error');
+    });
+  }
+
+  /** Closes the socket; `onClose` still reports it (with shouldReconnect from the rules). */
+  close(code = 1000, reason = 'done'): void {
+    if (this.closed || this.socket === undefined) return;
+    this.stopKeepalive();
+    try {
+      this.socket.close(code, reason);
+    } catch (error) {
+      this.log('warn', 'Mercury close failed', error);
+    }
+    // Browsers may never deliver the close event of a dead socket (§2.4 forceCloseDelay).
+    this.forceCloseTimer = this.timers.setTimeout(
+      () => this.handleClose(code, reason),
+      FORCE_CLOSE_DELAY_MS,
+    );
+  }
+
+  private newId(): string {
+    return (this.options.newId ?? (() => globalThis.crypto.randomUUID()))();
+  }
+
+  private send(message: unknown): void {
+    try {
+      this.socket?.send(JSON.stringify(message));
+    } catch (error) {
+      this.log('warn', 'Mercury send failed', error);
+    }
+  }
+
+  private receive(data: unknown): void {
+    if (typeof Blob !== 'undefined' && data instanceof Blob) {
+      this.enqueue(data.text());
+      return;
+    }
+    const text = typeof data === 'string' ? data : decodeBinary(data);
+    if (this.inbox !== undefined) this.enqueue(Promise.resolve(text));
+    else this.handleText(text);
+  }
+
+  /** Keeps frame order when a Blob has to be read asynchronously. */
+  private enqueue(text: Promise<string | undefined>): void {
+    const run = (this.inbox ?? Promise.resolve())
+      .then(() => text)
+      .then((value) => this.handleText(value))
+      .catch((error: unknown) => this.log('warn', 'Mercury frame could not be read', error));
+    this.inbox = run;
+    void run.then(() => {
+      if (this.inbox === run) this.inbox = undefined;
+    });
+  }
+
+  private handleText(text: string | undefined): void {
+    if (this.closed) return;
+    if (text === undefined) {
+      this.options.onInvalidFrame?.('A Mercury frame was neither text nor binary.');
+      return;
+    }
+    const frame = parseFrame(text);
+    if (!frame.ok) {
+      this.log('warn', frame.error);
+      this.options.onInvalidFrame?.(frame.error);
+      return;
+    }
+    const id = frame.value.kind === 'control' ? frame.value.id : frame.value.envelope.id;
+    if (id !== undefined) this.send({ messageId: id, type: 'ack' });
+    if (frame.value.kind === 'control') this.handleControl(frame.value.type, id);
+    else this.handleEnvelope(frame.value.envelope);
+  }
+
+  private handleControl(type: string, id: string | undefined): void {
+    if (type === 'pong') {
+      if (id !== this.pendingPingId) {
+        this.close(1000, 'Pong mismatch');
+        return;
+      }
+      this.pendingPingId = undefined;
+      this.clearTimer('pongTimer');
+      this.pingTimer = this.timers.setTimeout(() => this.ping(), PING_INTERVAL_MS);
+    } else if (type === 'shutdown') {
+      this.safely(() => this.options.onShutdown?.());
+    }
+  }
+
+  private handleEnvelope(envelope: MercuryEnvelope): void {
+    if (envelope.type === 'shutdown') {
+      this.handleControl('shutdown', envelope.id);
+      return;
+    }
+    const eventType = eventTypeOf(envelope);
+    if (!this.authed) {
+      if (eventType === undefined || !AUTH_EVENTS.has(eventType)) return;
+      this.authed = true;
+      const settle = this.settle;
+      this.settle = undefined;
+      this.ping();
+      settle?.resolve();
+      return;
+    }
+    const seq = envelope.sequenceNumber;
+    if (seq !== undefined) {
+      const expected = this.expectedSequence;
+      this.expectedSequence = seq + 1;
+      if (expected !== undefined && seq !== expected) {
+        this.safely(() => this.options.onSequenceGap?.({ expected, received: seq }));
+      }
+    }
+    this.safely(() => this.options.onEvent?.(envelope));
+  }
+
+  private ping(): void {
+    if (this.closed) return;
+    const id = this.newId();
+    this.pendingPingId = id;
+    this.send({ id, type: 'ping' });
+    this.clearTimer('pongTimer');
+    this.pongTimer = this.timers.setTimeout(
+      () => this.close(1000, 'Pong not received'),
+      PONG_TIMEOUT_MS,
+    );
+  }
+
+  private handleClose(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopKeepalive();
+    this.clearTimer('forceCloseTimer');
+    if (this.socket !== undefined) {
+      this.socket.onmessage = null;
+      this.socket.onclose = null;
+    }
+    const settle = this.settle;
+    this.settle = undefined;
+    if (settle !== undefined) {
+      settle.reject(connectCloseError(code, reason));
+      return;
+    }
+    const shouldReconnect = shouldReconnectAfterClose(code, reason);
+    this.safely(() => this.options.onClose?.({ code, reason, shouldReconnect }));
+  }
+
+  private stopKeepalive(): void {
+    this.clearTimer('pingTimer');
+    this.clearTimer('pongTimer');
+  }
+
+  private clearTimer(name: 'pingTimer' | 'pongTimer' | 'forceCloseTimer'): void {
+    const id = this[name];
+    if (id !== undefined) this.timers.clearTimeout(id);
+    this[name] = undefined;
+  }
+
+  /** Handlers belong to the owner; one that throws must not break the socket. */
+  private safely(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.log('error', 'A Mercury handler threw', error);
+    }
+  }
+}
+
+function decodeBinary(data: unknown): string | undefined {
+  try {
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
+    if (Array.isArray(data) && data.every((part) => ArrayBuffer.isView(part))) {
+      return data.map((part: ArrayBufferView) => new TextDecoder().decode(part)).join('');
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * Per-person timing for the real-time source, kept apart from the I/O so it can be tested alone:
+ * when each subscription must be renewed, when a failed one may be retried, and when a presence
+ * must be re-read because it expires (§5.4, §5.6). One wake-up time covers them all.
+ */
+
+/** Renew this long before the server-granted TTL ends (JS SDK: 60 s). */
+export const RENEW_BEFORE_EXPIRY_MS = 60_000;
+
+export interface DueWork {
+  /** Subscriptions to renew, and failed ones to retry. */
+  readonly subscribe: string[];
+  /** Presences to re-read. */
+  readonly read: string[];
+}
+
+export class SubscriptionBook {
+  private readonly renewAt = new Map<string, number>();
+  private readonly retryAt = new Map<string, number>();
+  private readonly recheckAt = new Map<string, number>();
+
+  /** Subscribed for `ttlSeconds` (as granted); renews at expiry - 60 s, or half-way for short TTLs. */
+  subscribed(uuid: string, ttlSeconds: number, now: number): void {
+    const ttlMs = ttlSeconds * 1000;
+    this.retryAt.delete(uuid);
+    this.renewAt.set(uuid, now + Math.max(ttlMs - RENEW_BEFORE_EXPIRY_MS, ttlMs / 2));
+  }
+
+  failed(uuid: string, retryAt: number): void {
+    this.renewAt.delete(uuid);
+    this.retryAt.set(uuid, retryAt);
+  }
+
+  recheck(uuid: string, at: number | undefined): void {
+    if (at === undefined) this.recheckAt.delete(uuid);
+    else this.recheckAt.set(uuid, at);
+  }
+
+  /** Whether this person is subscribed or has a retry planned. */
+  has(uuid: string): boolean {
+    return this.renewAt.has(uuid) || this.retryAt.has(uuid);
+  }
+
+  forget(uuid: string): void {
+    this.renewAt.delete(uuid);
+    this.retryAt.delete(uuid);
+    this.recheckAt.delete(uuid);
+  }
+
+  /** After a new device or a reconnect everything is subscribed afresh. */
+  clear(): void {
+    this.renewAt.clear();
+    this.retryAt.clear();
+    this.recheckAt.clear();
+  }
+
+  renewalTime(uuid: string): number | undefined {
+    return this.renewAt.get(uuid);
+  }
+
+  nextWake(): number | undefined {
+    let next: number | undefined;
+    for (const map of [this.renewAt, this.retryAt, this.recheckAt]) {
+      for (const at of map.values()) if (next === undefined || at < next) next = at;
+    }
+    return next;
+  }
+
+  /** Removes and returns what is due at `now`; the caller books the outcome again. */
+  takeDue(now: number): DueWork {
+    const subscribe = new Set<string>();
+    const read: string[] = [];
+    for (const map of [this.renewAt, this.retryAt]) {
+      for (const [uuid, at] of map) {
+        if (at > now) continue;
+        map.delete(uuid);
+        subscribe.add(uuid);
+      }
+    }
+    for (const [uuid, at] of this.recheckAt) {
+      if (at > now) continue;
+      this.recheckAt.delete(uuid);
+      read.push(uuid);
+    }
+    return { subscribe: [...subscribe], read };
+  }
+}
