@@ -87,7 +87,7 @@ async function main() {
           const text = describeRow(row);
           if (seen.get(row.name) === text) continue;
           seen.set(row.name, text);
-          console.log(`${new Date().toLocaleTimeString()}  ${row.name}: ${text}`);
+          console.log(`${new Date().toLocaleTimeString('en-GB')}  ${row.name}: ${text}`);
         }
       },
       () => undefined,

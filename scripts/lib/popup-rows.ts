@@ -9,18 +9,29 @@ export interface PopupRow {
   lastActive: string;
 }
 
-export function readPopupRows(popup: Page): Promise<PopupRow[]> {
-  return popup.getByRole('listitem').evaluateAll((items) =>
-    items.map((item) => {
-      const part = (name: string) =>
-        item.querySelector(`[data-part="${name}"]`)?.textContent?.trim() ?? '';
-      return {
-        name: part('name'),
-        status: part('status-label'),
-        customStatus: part('custom-status'),
-        until: part('until'),
-        lastActive: part('last-active'),
-      };
-    }),
-  );
+const PARTS = {
+  name: 'name',
+  status: 'status-label',
+  customStatus: 'custom-status',
+  until: 'until',
+  lastActive: 'last-active',
+} as const;
+
+export async function readPopupRows(popup: Page): Promise<PopupRow[]> {
+  // No named inner functions: tsx would wrap them in a `__name` helper the page does not have.
+  const rows = await popup
+    .getByRole('listitem')
+    .evaluateAll(
+      (items, parts) =>
+        items.map((item) =>
+          Object.fromEntries(
+            Object.entries(parts).map(([key, part]) => [
+              key,
+              item.querySelector(`[data-part="${part}"]`)?.textContent?.trim() ?? '',
+            ]),
+          ),
+        ),
+      PARTS,
+    );
+  return rows as unknown as PopupRow[];
 }

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core/result';
-import { isFiniteNumber, isRecord, isString } from './guards';
+import { isFiniteNumber, isRecord, isString } from '../core/json-guards';
 
 export type ConnectionPhase =
   'signed-out' | 'idle' | 'connecting' | 'live' | 'reconnecting' | 'error';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core/result';
-import { isFiniteNumber, isRecord, isString, isStringArray } from './guards';
+import { isFiniteNumber, isRecord, isString, isStringArray } from '../core/json-guards';
 
 /** A person on the watch list, resolved through the People API when it was added. */
 export interface WatchedContact {

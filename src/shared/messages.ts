@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { err, ok, type Result } from '../core/result';
 import { parseAccount, type Account } from './connection';
 import { parseWatchedContact, type WatchedContact } from './contact';
-import { isRecord, isString } from './guards';
+import { isRecord, isString } from '../core/json-guards';
 
 /** Extension pages hold a port with this name open: the background then knows a UI is watching. */
 export const UI_PORT_NAME = 'presence-lens:ui';

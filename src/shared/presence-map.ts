@@ -1,6 +1,6 @@
 import { isPresenceStatus, type Presence } from '../core/presence';
 import { err, ok, type Result } from '../core/result';
-import { isFiniteNumber, isRecord, isString } from './guards';
+import { isFiniteNumber, isRecord, isString } from '../core/json-guards';
 
 /** Live presence by contact id, as the background last heard it. */
 export type PresenceMap = Readonly<Record<string, Presence>>;

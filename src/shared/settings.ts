@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core/result';
-import { isRecord, isString } from './guards';
+import { isRecord, isString } from '../core/json-guards';
 
 /** The Webex cloud. The emulator (or any other server) is chosen on the options page. */
 export const WEBEX_CLOUD_URL = 'https://webexapis.com';

@@ -8,7 +8,7 @@
 import { ok } from '../core/result';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
 import { parseWatchList, type WatchedContact } from './contact';
-import { isFiniteNumber, isRecord } from './guards';
+import { isFiniteNumber, isRecord } from '../core/json-guards';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { defineItem } from './storage-item';

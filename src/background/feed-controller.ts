@@ -1,0 +1,190 @@
+/**
+ * The background's one presence feed: watch list -> session (source + watcher) -> presence
+ * mirror -> storage. Everything it needs is rebuilt from storage when the worker wakes, and every
+ * operation runs one at a time so a wake, a sign-in and a sign-out never interleave.
+ */
+import type { ConnectionInfo } from '../shared/connection';
+import type { WatchedContact } from '../shared/contact';
+import type { ResponseMap } from '../shared/messages';
+import { connectionItem, settingsItem, watchListItem } from '../shared/storage-items';
+import { createHttpClient } from '../webex/http';
+import { createPeopleApi } from '../webex/people-api';
+import { resolveEndpoints } from '../webex/endpoints';
+import type { FeedState } from '../webex/webex-presence-source';
+import type { WebSocketConstructor } from '../webex/mercury';
+import { resolveContact } from './contact-resolver';
+import {
+  clearCredentials,
+  loadCredentials,
+  saveCredentials,
+  type Credentials,
+} from './credentials';
+import { createDeviceStore } from './device-store';
+import { FeedSession } from './feed-session';
+import type { PresenceMirror } from './presence-mirror';
+import type { SecretStore } from './secret-store';
+
+export interface FeedControllerDeps {
+  readonly secrets: SecretStore;
+  readonly mirror: PresenceMirror;
+  readonly fetch: typeof fetch;
+  readonly WebSocket: WebSocketConstructor;
+  readonly now?: () => number;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class FeedController {
+  private session: FeedSession | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: FeedControllerDeps) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** Runs operations one after another; a failing one does not block the next. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Top-level startup: rebuild from storage and reconnect. Safe to call again. */
+  wake(): Promise<void> {
+    return this.serial(async () => {
+      if (this.session) return;
+      await this.deps.mirror.restore();
+      const credentials = await loadCredentials(this.deps.secrets);
+      if (!credentials) {
+        const { serverUrl } = await settingsItem.get();
+        await this.publish({
+          phase: 'signed-out',
+          message: '',
+          since: this.now(),
+          account: null,
+          serverUrl,
+        });
+        return;
+      }
+      await this.open(credentials);
+    });
+  }
+
+  connect(serverUrl: string, token: string): Promise<ResponseMap['connect']> {
+    return this.serial(async () => {
+      const endpoints = resolveEndpoints(serverUrl.trim());
+      if (!endpoints.ok) return { ok: false, error: endpoints.error };
+      const accessToken = token.trim();
+      if (accessToken === '') return { ok: false, error: 'Enter an access token.' };
+      let account;
+      try {
+        const http = createHttpClient({ fetch: this.deps.fetch, getToken: () => accessToken });
+        const me = await createPeopleApi(http, endpoints.value.hydraBaseUrl).me();
+        account = { displayName: me.displayName, email: me.emails[0] ?? '' };
+      } catch (error) {
+        return { ok: false, error: message(error) };
+      }
+      await this.close();
+      const credentials: Credentials = { serverUrl: serverUrl.trim(), accessToken, account };
+      await saveCredentials(this.deps.secrets, credentials);
+      await settingsItem.set({ serverUrl: credentials.serverUrl });
+      await this.open(credentials);
+      return { ok: true, account };
+    });
+  }
+
+  disconnect(): Promise<ResponseMap['disconnect']> {
+    return this.serial(async () => {
+      await this.close();
+      await clearCredentials(this.deps.secrets);
+      this.deps.mirror.clear();
+      const { serverUrl } = await settingsItem.get();
+      await this.publish({
+        phase: 'signed-out',
+        message: '',
+        since: this.now(),
+        account: null,
+        serverUrl,
+      });
+      return { ok: true };
+    });
+  }
+
+  /** Stops the feed but stays signed in: what a worker stopped by the browser amounts to. */
+  suspend(): Promise<void> {
+    return this.serial(() => this.close());
+  }
+
+  async addContact(query: string): Promise<ResponseMap['addContact']> {
+    const session = this.session;
+    if (!session) return { ok: false, error: 'Connect to Webex first (Connection, above).' };
+    const resolved = await resolveContact(session.people, query, this.now());
+    if (!resolved.ok) return { ok: false, error: resolved.error };
+    const contact = resolved.value;
+    let duplicate = false;
+    await watchListItem.update((list) => {
+      duplicate = list.some((c) => c.contactId === contact.contactId);
+      return duplicate ? list : [...list, contact];
+    });
+    if (duplicate) return { ok: false, error: `${contact.displayName} is already on the list.` };
+    return { ok: true, contact };
+  }
+
+  async removeContact(contactId: string): Promise<ResponseMap['removeContact']> {
+    await watchListItem.update((list) => list.filter((c) => c.contactId !== contactId));
+    return { ok: true };
+  }
+
+  /** The watch list changed (from any context): start and stop watches to match. */
+  onWatchListChanged(contacts: readonly WatchedContact[]): void {
+    this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
+    this.session?.sync(contacts);
+  }
+
+  /** Periodic alarm: wake if the worker was restarted, then let the source heal itself. */
+  async checkHealth(): Promise<void> {
+    await this.wake();
+    await this.session?.checkHealth();
+  }
+
+  private async open(credentials: Credentials): Promise<void> {
+    const session = new FeedSession({
+      credentials,
+      fetch: this.deps.fetch,
+      WebSocket: this.deps.WebSocket,
+      deviceStore: createDeviceStore(this.deps.secrets, credentials.serverUrl),
+      onPresence: (presence) => this.deps.mirror.set(presence),
+      onState: (state) => void this.onFeedState(session, state),
+    });
+    this.session = session;
+    const contacts = await watchListItem.get();
+    this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
+    session.sync(contacts);
+    // start() reports failures through onState and keeps retrying; it must not block the queue.
+    session.start().catch((error: unknown) => console.error('Presence Lens: feed start', error));
+  }
+
+  private async close(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    await session?.dispose();
+  }
+
+  private async onFeedState(session: FeedSession, state: FeedState): Promise<void> {
+    if (session !== this.session) return;
+    const { account, serverUrl } = session.credentials;
+    await this.publish({
+      phase: state.phase,
+      message: state.message ?? '',
+      since: state.since,
+      account,
+      serverUrl,
+    });
+  }
+
+  private publish(info: ConnectionInfo): Promise<void> {
+    return connectionItem.set(info);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * One signed-in session: the Webex real-time source, the watcher over it, and one watch per
+ * contact on the watch list. Created when credentials exist, disposed on sign-out.
+ */
+import type { PresenceHandle, Presence } from '../core/presence';
+import { PresenceWatcher } from '../core/presence-watcher';
+import type { WatchedContact } from '../shared/contact';
+import { createHttpClient } from '../webex/http';
+import { createPeopleApi, type PeopleApi } from '../webex/people-api';
+import { resolveEndpoints } from '../webex/endpoints';
+import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-source';
+import type { WebSocketConstructor } from '../webex/mercury';
+import type { Credentials } from './credentials';
+import type { DeviceStore } from './device-store';
+
+export interface FeedSessionDeps {
+  readonly credentials: Credentials;
+  readonly fetch: typeof fetch;
+  readonly WebSocket: WebSocketConstructor;
+  readonly deviceStore: DeviceStore;
+  readonly onPresence: (presence: Presence) => void;
+  readonly onState: (state: FeedState) => void;
+}
+
+export class FeedSession {
+  readonly people: PeopleApi;
+  private readonly source: WebexPresenceSource;
+  private readonly watcher: PresenceWatcher;
+  private readonly handles = new Map<string, PresenceHandle>();
+
+  constructor(private readonly deps: FeedSessionDeps) {
+    const endpoints = resolveEndpoints(deps.credentials.serverUrl);
+    if (!endpoints.ok) throw new Error(endpoints.error);
+    const getToken = () => deps.credentials.accessToken;
+    this.people = createPeopleApi(
+      createHttpClient({ fetch: deps.fetch, getToken }),
+      endpoints.value.hydraBaseUrl,
+    );
+    this.source = new WebexPresenceSource({
+      fetch: deps.fetch,
+      WebSocket: deps.WebSocket,
+      endpoints: endpoints.value,
+      getToken: async () => getToken(),
+      deviceStore: deps.deviceStore,
+      onState: deps.onState,
+    });
+    this.watcher = new PresenceWatcher(this.source);
+  }
+
+  get credentials(): Credentials {
+    return this.deps.credentials;
+  }
+
+  start(): Promise<void> {
+    return this.source.start();
+  }
+
+  checkHealth(): Promise<void> {
+    return this.source.checkHealth();
+  }
+
+  /** Makes the watches match the watch list: new contacts start, removed ones stop. */
+  sync(contacts: readonly WatchedContact[]): void {
+    const wanted = new Set(contacts.map((c) => c.contactId));
+    const gone = [...this.handles].filter(([id]) => !wanted.has(id));
+    if (gone.length > 0) {
+      this.watcher.stopWatchingPresences(gone.map(([, handle]) => handle));
+      for (const [id] of gone) this.handles.delete(id);
+    }
+    const added = [...wanted].filter((id) => !this.handles.has(id));
+    if (added.length === 0) return;
+    const handles = this.watcher.startWatchingPresences(added, this.deps.onPresence);
+    for (const handle of handles) this.handles.set(handle.contactId, handle);
+  }
+
+  async dispose(): Promise<void> {
+    this.watcher.dispose();
+    await this.source.stop();
+  }
+}

@@ -1,0 +1,66 @@
+import type { Runtime } from 'webextension-polyfill';
+import { parseUiRequest, type UiRequest, type ResponseMap } from '../shared/messages';
+import type { FeedController } from './feed-controller';
+
+type AnyResponse = ResponseMap[keyof ResponseMap];
+
+/**
+ * Only the extension's own pages may drive the background. Content scripts run inside web
+ * pages (their sender URL is the page's), so a hostile page can never add contacts or sign out.
+ */
+export function isFromExtensionPage(
+  sender: Runtime.MessageSender,
+  extensionOrigin: string,
+): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+export function handleRequest(
+  controller: FeedController,
+  request: UiRequest,
+): Promise<AnyResponse> {
+  switch (request.type) {
+    case 'connect':
+      return controller.connect(request.serverUrl, request.token);
+    case 'disconnect':
+      return controller.disconnect();
+    case 'addContact':
+      return controller.addContact(request.query);
+    case 'removeContact':
+      return controller.removeContact(request.contactId);
+  }
+}
+
+/**
+ * Answers through `sendResponse` and returns `true`: the callback style works in every browser,
+ * where returning a promise from the listener does not.
+ */
+export function createMessageListener(controller: FeedController, extensionOrigin: string) {
+  return (
+    raw: unknown,
+    sender: Runtime.MessageSender,
+    sendResponse: (r: unknown) => void,
+  ): true => {
+    answer(controller, extensionOrigin, raw, sender)
+      .catch((error: unknown) => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }))
+      .then(sendResponse);
+    return true;
+  };
+}
+
+function answer(
+  controller: FeedController,
+  extensionOrigin: string,
+  raw: unknown,
+  sender: Runtime.MessageSender,
+): Promise<AnyResponse> {
+  if (!isFromExtensionPage(sender, extensionOrigin)) {
+    return Promise.resolve({ ok: false, error: 'Only the extension’s own pages may ask this.' });
+  }
+  const request = parseUiRequest(raw);
+  if (!request.ok) return Promise.resolve({ ok: false, error: `Bad request: ${request.error}` });
+  return handleRequest(controller, request.value);
+}

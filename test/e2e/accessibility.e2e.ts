@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { addContactViaOptions, popupItem, startSession, type E2eSession } from './support/session';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page (evaluated over CDP, so the extension's CSP does not block it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+let s: E2eSession;
+beforeAll(async () => {
+  s = await startSession();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+test('the popup empty state and the options page pass axe, in light and dark mode', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const popup = await s.extension.openPage('src/popup/index.html');
+    await popup.emulateMedia({ colorScheme });
+    await popup.getByRole('button', { name: 'Open options' }).waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
+    await s.options.emulateMedia({ colorScheme });
+    expect(await axeViolations(s.options)).toEqual([]);
+    await popup.close();
+  }
+});
+
+test('the popup with every status passes axe, and the list works from the keyboard', async () => {
+  const statuses = [
+    'active',
+    'inactive',
+    'dnd',
+    'quiet',
+    'busy',
+    'ooo',
+    'call',
+    'meeting',
+    'presenting',
+    'calendarItem',
+    'pending',
+    'unknown',
+  ];
+  for (const [i, status] of statuses.entries()) {
+    const person = await s.control.createPerson(`Tester ${status}`, `tester.${i}@example.com`);
+    await addContactViaOptions(s.options, `tester.${i}@example.com`, `Tester ${status}`);
+    await s.control.setPresence(person.id, { status, customStatus: `Note ${i}`, ttl: 600 });
+  }
+  expect(await axeViolations(s.options)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const popup = await s.extension.openPage('src/popup/index.html');
+    await popup.emulateMedia({ colorScheme });
+    await popupItem(popup, 'Tester unknown').waitFor();
+    await expect
+      .poll(() => popupItem(popup, 'Tester calendarItem').innerText())
+      .toContain('Calendar event');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+  }
+  // Keyboard only: from the add field, Tab reaches Add and then the first Remove, and Enter removes.
+  const deepFocus = () =>
+    s.options.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+    });
+  await s.options.getByLabel('Add contact').focus();
+  await s.options.keyboard.press('Tab');
+  expect(await deepFocus()).toBe('Add');
+  await s.options.keyboard.press('Tab');
+  expect(await deepFocus()).toBe('Remove Tester active');
+  await s.options.keyboard.press('Enter');
+  await s.options
+    .getByRole('button', { name: 'Remove Tester active' })
+    .waitFor({ state: 'detached' });
+  expect(await s.options.getByRole('button', { name: /^Remove / }).count()).toBe(
+    statuses.length - 1,
+  );
+});

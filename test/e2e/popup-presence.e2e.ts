@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  addContactViaOptions,
+  popupItem,
+  rowText,
+  startSession,
+  type E2eSession,
+} from './support/session';
+
+describe('popup shows live presence from the emulator', () => {
+  let s: E2eSession;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  test('dnd with expiry and custom status, then active, updates the open popup; removal unsubscribes', async () => {
+    const ada = await s.control.createPerson('Ada Lovelace', 'ada@example.com');
+    await addContactViaOptions(s.options, 'ada@example.com', 'Ada Lovelace');
+    const popup = await s.extension.openPage('src/popup/index.html');
+    await popupItem(popup, 'Ada Lovelace').waitFor();
+
+    const dnd = await s.control.setPresence(ada.id, {
+      status: 'dnd',
+      ttl: 1800,
+      customStatus: 'Focus time',
+    });
+    expect(dnd.expiresTime).toBeDefined();
+    const expectedTime = await popup.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(undefined, {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(iso)),
+      dnd.expiresTime as string,
+    );
+    await expect
+      .poll(rowText(popup, 'Ada Lovelace'), { timeout: 5_000 })
+      .toContain('Do not disturb');
+    const row = await rowText(popup, 'Ada Lovelace')();
+    expect(row).toContain('Focus time');
+    expect(row).toContain(`until ${expectedTime}`);
+
+    await s.control.setPresence(ada.id, { status: 'active' });
+    await expect
+      .poll(rowText(popup, 'Ada Lovelace'), { timeout: 2_000, interval: 50 })
+      .toContain('Active');
+    expect(await rowText(popup, 'Ada Lovelace')()).not.toContain('until');
+
+    await s.options.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+    await expect
+      .poll(async () => (await s.control.stats()).subscriptionCalls, { timeout: 5_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            subscriptionTtl: 0,
+            subjects: expect.arrayContaining([ada.uuid]),
+          }),
+        ]),
+      );
+    await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 5_000 }).toBe(0);
+  });
+
+  test('an unknown email and a bot are refused with a clear error, and nothing is added', async () => {
+    await s.control.createPerson('Build Bot', 'build.bot@example.com', 'bot');
+    const field = s.options.getByLabel('Add contact');
+    await field.fill('nobody@example.com');
+    await s.options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect
+      .poll(() => s.options.getByRole('alert').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('nobody@example.com')]));
+    expect(await field.inputValue()).toBe('nobody@example.com');
+
+    await field.fill('build.bot@example.com');
+    await s.options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect
+      .poll(() => s.options.getByRole('alert').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('bot')]));
+    expect(await s.options.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * One end-to-end session: the emulator on 127.0.0.1 and Chromium with the built extension,
+ * signed in to the emulator through the options page, as a user would.
+ */
+import type { Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import { launchExtension, type LaunchedExtension } from '../../../scripts/lib/launch-extension';
+import { emulatorControl } from '../../support/emulator-control';
+
+export const TOKEN = 'e2e-token';
+
+export interface E2eSession {
+  readonly emulator: RunningEmulator;
+  readonly control: ReturnType<typeof emulatorControl>;
+  readonly extension: LaunchedExtension;
+  readonly options: Page;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<E2eSession> {
+  const emulator = await startEmulator({ port: 0, tokens: [TOKEN] });
+  const extension = await launchExtension();
+  const options = await extension.openPage('src/options/index.html');
+  await options.getByLabel('Server URL').fill(emulator.baseUrl);
+  await options.getByLabel('Access token').fill(TOKEN);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options
+    .getByText('Signed in as Demo User')
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => {
+      const alerts = await options.getByRole('alert').allInnerTexts();
+      throw new Error(`Connecting to the emulator failed: ${alerts.join(' / ') || 'no message'}`);
+    });
+  return {
+    emulator,
+    control: emulatorControl(emulator.baseUrl),
+    extension,
+    options,
+    async close() {
+      await extension.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** Adds a contact through the options page's "Add contact" field, and waits until it is listed. */
+export async function addContactViaOptions(options: Page, query: string, name: string) {
+  await options.getByLabel('Add contact').fill(query);
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await options.getByRole('button', { name: `Remove ${name}` }).waitFor({ timeout: 10_000 });
+}
+
+export function popupItem(popup: Page, name: string) {
+  return popup.getByRole('listitem').filter({ hasText: name });
+}
+
+/** What a person sees in the popup row: its whole visible text. */
+export function rowText(popup: Page, name: string): () => Promise<string> {
+  return () => popupItem(popup, name).innerText();
+}

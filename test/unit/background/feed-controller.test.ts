@@ -1,0 +1,179 @@
+/**
+ * The background's feed controller against the real emulator, in Node: Node's fetch, the `ws`
+ * WebSocket, fake-browser storage and an in-memory IndexedDB stand in for the browser.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
+import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import { FeedController } from '../../../src/background/feed-controller';
+import { PresenceMirror } from '../../../src/background/presence-mirror';
+import { createIdbSecretStore } from '../../../src/background/secret-store';
+import { PresenceStatus } from '../../../src/core/presence';
+import type { WebSocketConstructor } from '../../../src/webex/mercury';
+import {
+  connectionItem,
+  lastKnownPresenceItem,
+  livePresenceItem,
+  settingsItem,
+  watchListItem,
+} from '../../../src/shared/storage-items';
+import { emulatorControl } from '../../support/emulator-control';
+
+const TOKEN = 'unit-token';
+let emulator: RunningEmulator;
+let control: ReturnType<typeof emulatorControl>;
+let controllers: FeedController[];
+let idb: IDBFactory;
+
+function newController() {
+  const controller = new FeedController({
+    secrets: createIdbSecretStore(idb),
+    mirror: new PresenceMirror({ live: livePresenceItem, lastKnown: lastKnownPresenceItem }),
+    fetch: (input, init) => fetch(input, init),
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+  });
+  watchListItem.watch((contacts) => controller.onWatchListChanged(contacts));
+  controllers.push(controller);
+  return controller;
+}
+
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0, tokens: [TOKEN] });
+  control = emulatorControl(emulator.baseUrl);
+  controllers = [];
+  idb = new IDBFactory();
+});
+
+afterEach(async () => {
+  for (const c of controllers) await c.suspend();
+  await emulator.close();
+});
+
+describe('FeedController', () => {
+  test('wakes signed out when no credentials are stored', async () => {
+    await newController().wake();
+    expect(await connectionItem.get()).toMatchObject({ phase: 'signed-out', account: null });
+  });
+
+  test('connect verifies the token and reports who is signed in', async () => {
+    const controller = newController();
+    expect(await controller.connect(emulator.baseUrl, TOKEN)).toEqual({
+      ok: true,
+      account: { displayName: 'Demo User', email: 'demo.user@example.com' },
+    });
+    expect(await settingsItem.get()).toEqual({ serverUrl: emulator.baseUrl });
+    await expect.poll(async () => (await connectionItem.get()).phase).toBe('live');
+  });
+
+  test('a rejected token, a bad URL and an unreachable server each give a clear error', async () => {
+    const controller = newController();
+    expect(await controller.connect(emulator.baseUrl, 'wrong')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/token/i),
+    });
+    expect(await controller.connect('ftp://example', TOKEN)).toMatchObject({ ok: false });
+    expect(await controller.connect('http://127.0.0.1:9', TOKEN)).toMatchObject({ ok: false });
+    expect(await controller.connect(emulator.baseUrl, '  ')).toEqual({
+      ok: false,
+      error: 'Enter an access token.',
+    });
+  });
+
+  test('adding contacts: by email, by person id, unknown, bot, invalid, duplicate', async () => {
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const grace = await control.createPerson('Grace Hopper', 'grace@example.com');
+    await control.createPerson('Build Bot', 'bot@example.com', 'bot');
+    const controller = newController();
+    expect(await controller.addContact('ada@example.com')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Connect'),
+    });
+    await controller.connect(emulator.baseUrl, TOKEN);
+
+    expect(await controller.addContact(' ada@example.com ')).toMatchObject({
+      ok: true,
+      contact: { contactId: ada.id },
+    });
+    expect(await controller.addContact(grace.id)).toMatchObject({
+      ok: true,
+      contact: { displayName: 'Grace Hopper' },
+    });
+    expect(await controller.addContact('nobody@example.com')).toEqual({
+      ok: false,
+      error: 'No one with the email nobody@example.com was found.',
+    });
+    expect(await controller.addContact('bot@example.com')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('bot'),
+    });
+    expect(await controller.addContact('not an id')).toEqual({
+      ok: false,
+      error: 'Enter an email address or a Webex person id.',
+    });
+    expect(await controller.addContact('ada@example.com')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('already'),
+    });
+    expect((await watchListItem.get()).map((c) => c.displayName)).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+    ]);
+  });
+
+  test('presence flows to storage.session, and removal unsubscribes', async () => {
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const controller = newController();
+    await controller.connect(emulator.baseUrl, TOKEN);
+    await controller.addContact('ada@example.com');
+    await control.setPresence(ada.id, { status: 'dnd', customStatus: 'Focus time', ttl: 1800 });
+    await expect
+      .poll(async () => (await livePresenceItem.get())[ada.id])
+      .toMatchObject({
+        status: PresenceStatus.Dnd,
+        customStatus: 'Focus time',
+        expiresTime: expect.any(Number),
+      });
+
+    await controller.removeContact(ada.id);
+    await expect
+      .poll(async () =>
+        (await control.stats()).subscriptionCalls.some(
+          (c) => c.subscriptionTtl === 0 && c.subjects.includes(ada.uuid),
+        ),
+      )
+      .toBe(true);
+    await expect.poll(async () => (await livePresenceItem.get())[ada.id]).toBeUndefined();
+  });
+
+  test('a new controller over the same storage (a restarted worker) reuses the device and resumes', async () => {
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const first = newController();
+    await first.connect(emulator.baseUrl, TOKEN);
+    await first.addContact('ada@example.com');
+    await expect.poll(async () => (await connectionItem.get()).phase).toBe('live');
+    await first.suspend();
+
+    const second = newController();
+    await second.wake();
+    await control.setPresence(ada.id, { status: 'presenting' });
+    await expect
+      .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
+      .toBe(PresenceStatus.Presenting);
+    expect((await control.stats()).requests['POST /wdm/api/v1/devices']).toBe(1);
+  });
+
+  test('disconnect forgets the token and the live presence but keeps the watch list', async () => {
+    await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const controller = newController();
+    await controller.connect(emulator.baseUrl, TOKEN);
+    await controller.addContact('ada@example.com');
+    expect(await controller.disconnect()).toEqual({ ok: true });
+    expect(await connectionItem.get()).toMatchObject({ phase: 'signed-out' });
+    expect(await livePresenceItem.get()).toEqual({});
+    expect(await watchListItem.get()).toHaveLength(1);
+    const again = newController();
+    await again.wake();
+    expect(await connectionItem.get()).toMatchObject({ phase: 'signed-out' });
+  });
+});
