@@ -1,0 +1,293 @@
+/**
+ * The subscription side of the real-time feed (WEBEX-PROTOCOL.md §2.5, §2.6, §5.3–5.7): whom
+ * to watch, Apheleia subscriptions renewed in batches, per-person retries, re-reads when a status
+ * expires, and every result or push turned into a `SourcePresence` for the listeners.
+ * `WebexPresenceSource` owns it and says when the feed goes live; nothing here throws.
+ */
+import type { Composition } from '../core/composition';
+import { compositionToSourcePresence, parseSubscriptionUpdate } from '../core/composition';
+import { PresenceStatus } from '../core/presence';
+import type { SourceListener, SourcePresence } from '../core/presence-source';
+import { presenceRecheckAt } from '../core/presence-recheck';
+import { readCompositions, subscribe, unsubscribe } from './apheleia';
+import type { SubscriptionResult } from './apheleia';
+import type { HttpClient } from './http';
+import type { MercuryEnvelope } from './mercury-envelope';
+import { eventTypeOf } from './mercury-envelope';
+import { SubscriptionBook } from './subscription-book';
+import type { Logger, TimerId, Timers } from './timers';
+
+/** 401/403 per subject: report Unknown and ask again this much later (§5.4). */
+export const FORBIDDEN_RETRY_MS = 10 * 60_000;
+/** A failed call or a per-subject 5xx: try again soon. */
+export const FAILED_CALL_RETRY_MS = 30_000;
+/** Re-read a little after the expiry, so the server has moved on too. */
+const RECHECK_MARGIN_MS = 1_000;
+
+const UNKNOWN: SourcePresence = {
+  status: PresenceStatus.Unknown,
+  customStatus: '',
+  lastActiveTime: 0,
+  expiresTime: 0,
+};
+
+/** What the subscriptions need from the connection that owns them. */
+export interface SubscriptionContext {
+  readonly http: HttpClient;
+  readonly timers: Timers;
+  readonly log: Logger;
+  readonly now: () => number;
+  /** Requested subscription TTL in seconds. */
+  readonly ttl: number;
+  /** Apheleia's base URL, once the catalog is known. */
+  apheleiaBase(): string | undefined;
+  /** Whether the Mercury socket is up and authenticated. */
+  isLive(): boolean;
+  /** Changes on stop and sign-out, so late replies of an older run are ignored. */
+  generation(): number;
+  /** Apheleia rejected the token. */
+  signOut(message: string): void;
+}
+
+export class PresenceSubscriptions {
+  private readonly watched = new Set<string>();
+  private readonly listeners = new Set<SourceListener>();
+  private readonly book = new SubscriptionBook();
+  private readonly toSubscribe = new Set<string>();
+  private readonly toUnsubscribe = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private flushQueued = false;
+  private wakeTimer: TimerId | undefined;
+
+  constructor(private readonly context: SubscriptionContext) {}
+
+  watch(uuids: readonly string[]): void {
+    for (const raw of uuids) {
+      const uuid = raw.toLowerCase();
+      if (this.watched.has(uuid)) continue;
+      this.watched.add(uuid);
+      this.toUnsubscribe.delete(uuid);
+      this.toSubscribe.add(uuid);
+    }
+    this.scheduleFlush();
+  }
+
+  unwatch(uuids: readonly string[]): void {
+    for (const raw of uuids) {
+      const uuid = raw.toLowerCase();
+      if (!this.watched.delete(uuid)) continue;
+      this.book.forget(uuid);
+      // Never sent: nothing to cancel. Otherwise tell Apheleia with TTL 0.
+      if (!this.toSubscribe.delete(uuid)) this.toUnsubscribe.add(uuid);
+    }
+    this.scheduleFlush();
+  }
+
+  onPresence(listener: SourceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The feed went live: pushes may have been missed, and a new device has no subscriptions. */
+  async resubscribeAll(): Promise<void> {
+    this.book.clear();
+    this.toSubscribe.clear();
+    await this.subscribeNow([...this.watched]);
+  }
+
+  /** Mercury lost a push (sequence gap): read everyone again. */
+  readAll(): Promise<void> {
+    return this.readNow([...this.watched]);
+  }
+
+  /** Renews what is due and subscribes again whoever was lost (for the health check). */
+  async catchUp(): Promise<void> {
+    // Before wake(): it takes the due people out of the book.
+    const lost = [...this.watched].filter((u) => !this.book.has(u) && !this.inFlight.has(u));
+    const work: Promise<void>[] = [this.wake()];
+    if (lost.length > 0) work.push(this.subscribeNow(lost));
+    await Promise.all(work);
+  }
+
+  /** The socket is gone: no wake-ups until the feed is live again. */
+  pause(): void {
+    this.clearWakeTimer();
+  }
+
+  /** The feed stopped: forget all timing. Subscriptions are not cancelled: they lapse. */
+  stop(): void {
+    this.clearWakeTimer();
+    this.book.clear();
+  }
+
+  handleEnvelope(envelope: MercuryEnvelope): void {
+    if (eventTypeOf(envelope) !== 'apheleia.subscription_update') return;
+    const parsed = parseSubscriptionUpdate(envelope.data);
+    if (!parsed.ok) {
+      this.context.log('warn', `Ignored a presence update: ${parsed.error}`);
+      return;
+    }
+    const composition = parsed.value;
+    if (!this.watched.has(composition.subject)) return;
+    if (composition.status?.toLowerCase() === 'clear') {
+      // `clear` is an operation, not a state (§3): ask what the status is now.
+      void this.readNow([composition.subject]);
+      return;
+    }
+    this.emitComposition(composition, this.context.now());
+    this.reschedule();
+  }
+
+  // ---- subscribing and reading ----------------------------------------------------------------
+
+  /** Batches watch/unwatch calls made in the same tick into one request each. */
+  private scheduleFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      if (!this.context.isLive()) {
+        // Going live subscribes everyone watched; unwatched subscriptions lapse on their own.
+        this.toSubscribe.clear();
+        this.toUnsubscribe.clear();
+        return;
+      }
+      const gone = [...this.toUnsubscribe];
+      const fresh = [...this.toSubscribe];
+      this.toUnsubscribe.clear();
+      this.toSubscribe.clear();
+      if (gone.length > 0) void this.unsubscribeNow(gone);
+      if (fresh.length > 0) void this.subscribeNow(fresh);
+    });
+  }
+
+  private async unsubscribeNow(uuids: string[]): Promise<void> {
+    const base = this.context.apheleiaBase();
+    if (base === undefined) return;
+    try {
+      await unsubscribe(this.context.http, base, uuids);
+    } catch (error) {
+      this.context.log('warn', 'Unsubscribing failed; the subscriptions will lapse', error);
+    }
+  }
+
+  private async subscribeNow(uuids: string[]): Promise<void> {
+    const base = this.context.apheleiaBase();
+    if (uuids.length === 0 || base === undefined) return;
+    const generation = this.context.generation();
+    for (const uuid of uuids) this.inFlight.add(uuid);
+    const results = await subscribe(this.context.http, base, uuids, this.context.ttl);
+    for (const uuid of uuids) this.inFlight.delete(uuid);
+    if (generation !== this.context.generation()) return;
+    const now = this.context.now();
+    const toRead: string[] = [];
+    const stale: string[] = [];
+    for (const result of results) {
+      if (!this.watched.has(result.subject)) {
+        if (result.responseCode === 200) stale.push(result.subject);
+        continue;
+      }
+      if (result.error?.kind === 'auth') {
+        this.context.signOut(result.error.message);
+        return;
+      }
+      if (this.booked(result, now) && result.responseCode === 200) {
+        if (result.status !== undefined) this.emitComposition(result.status, now);
+        else toRead.push(result.subject);
+      }
+    }
+    if (stale.length > 0) void this.unsubscribeNow(stale);
+    this.reschedule();
+    if (toRead.length > 0) await this.readNow(toRead);
+  }
+
+  /** Records one subscription outcome; true when subscribed. */
+  private booked(result: SubscriptionResult, now: number): boolean {
+    const { subject, responseCode: code } = result;
+    if (result.error !== undefined) {
+      const wait = result.error.retryAfterMs ?? FAILED_CALL_RETRY_MS;
+      this.book.failed(subject, now + wait);
+      this.context.log('warn', `Subscribing failed: ${result.error.message}`);
+      return false;
+    }
+    if (code === 200) {
+      const ttl = result.subscriptionTtl > 0 ? result.subscriptionTtl : this.context.ttl;
+      this.book.subscribed(subject, ttl, now);
+      return true;
+    }
+    if (code === 409) {
+      this.book.failed(subject, now + (result.retry ?? 30) * 1000);
+    } else if (code === 401 || code === 403) {
+      this.emit(subject, UNKNOWN, now);
+      this.book.failed(subject, now + FORBIDDEN_RETRY_MS);
+    } else {
+      const soon = code === 0 || code >= 500;
+      this.book.failed(subject, now + (soon ? FAILED_CALL_RETRY_MS : FORBIDDEN_RETRY_MS));
+    }
+    return false;
+  }
+
+  private async readNow(uuids: string[]): Promise<void> {
+    const base = this.context.apheleiaBase();
+    if (uuids.length === 0 || base === undefined || !this.context.isLive()) return;
+    const generation = this.context.generation();
+    const { compositions, failures } = await readCompositions(this.context.http, base, uuids);
+    if (generation !== this.context.generation()) return;
+    const now = this.context.now();
+    for (const composition of compositions) {
+      if (this.watched.has(composition.subject)) this.emitComposition(composition, now);
+    }
+    for (const failure of failures) {
+      if (failure.error.kind === 'auth') {
+        this.context.signOut(failure.error.message);
+        return;
+      }
+      const wait = failure.error.retryAfterMs ?? FAILED_CALL_RETRY_MS;
+      for (const uuid of failure.subjects) this.book.recheck(uuid, now + wait);
+    }
+    this.reschedule();
+  }
+
+  private emitComposition(composition: Composition, now: number): void {
+    this.emit(composition.subject, compositionToSourcePresence(composition, now), now);
+  }
+
+  private emit(uuid: string, presence: SourcePresence, now: number): void {
+    const recheck = presenceRecheckAt(presence, now);
+    this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(uuid, presence);
+      } catch (error) {
+        this.context.log('error', 'A presence listener threw', error);
+      }
+    }
+  }
+
+  // ---- the one timer --------------------------------------------------------------------------
+
+  private reschedule(): void {
+    this.clearWakeTimer();
+    const next = this.book.nextWake();
+    if (next === undefined || !this.context.isLive()) return;
+    const delay = Math.max(0, next - this.context.now());
+    this.wakeTimer = this.context.timers.setTimeout(() => {
+      this.wakeTimer = undefined;
+      void this.wake();
+    }, delay);
+  }
+
+  private async wake(): Promise<void> {
+    if (!this.context.isLive()) return;
+    const due = this.book.takeDue(this.context.now());
+    const subscribeDue = due.subscribe.filter((u) => this.watched.has(u) && !this.inFlight.has(u));
+    const readDue = due.read.filter((u) => this.watched.has(u));
+    this.reschedule();
+    await Promise.all([this.subscribeNow(subscribeDue), this.readNow(readDue)]);
+  }
+
+  private clearWakeTimer(): void {
+    if (this.wakeTimer !== undefined) this.context.timers.clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+  }
+}
