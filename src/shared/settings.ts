@@ -1,8 +1,9 @@
 import { err, ok, type Result } from '../core/result';
 import { isRecord, isString } from '../core/json-guards';
+import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
 
-/** The Webex cloud. The emulator (or any other server) is chosen on the options page. */
-export const WEBEX_CLOUD_URL = 'https://webexapis.com';
+/** The Webex cloud by default; the emulator (or any other server) is chosen on the options page. */
+export { WEBEX_CLOUD_URL };
 
 export interface Settings {
   /** One origin; the Webex services are found from it (see src/webex/endpoints.ts). */

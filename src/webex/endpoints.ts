@@ -4,8 +4,9 @@
  */
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
+import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
 
-export const DEFAULT_SERVER_URL = 'https://webexapis.com';
+export const DEFAULT_SERVER_URL = WEBEX_CLOUD_URL;
 
 export interface Endpoints {
   /** Service catalog (U2C), e.g. `https://u2c.wbx2.com/u2c/api/v1`. */
