@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Composition } from './composition.js';
+import { buildComposition } from './composition.js';
+import { DeviceStore } from './devices.js';
+import { Faults } from './faults.js';
+import type { NewPerson, Person } from './people.js';
+import { PeopleStore } from './people.js';
+import { PresenceStore } from './presence.js';
+import { Stats } from './stats.js';
+import { SubscriptionStore } from './subscriptions.js';
+
+export type EventSink = (deviceId: string, data: object) => void;
+
+/** Everything the emulator knows, shared by the HTTP routes and the Mercury hub. */
+export class EmulatorState {
+  base = '';
+  readonly people = new PeopleStore();
+  readonly presence: PresenceStore;
+  readonly devices = new DeviceStore();
+  readonly subscriptions = new SubscriptionStore();
+  readonly stats = new Stats();
+  readonly faults = new Faults();
+  readonly orgUuid = randomUUID();
+  readonly me: Person;
+  /** Wired to the Mercury hub by the server; a no-op until then. */
+  pushEvent: EventSink = () => {};
+
+  constructor(
+    readonly now: () => number,
+    private readonly tokens: readonly string[],
+  ) {
+    this.presence = new PresenceStore(now, (uuid) => this.fanOut(uuid));
+    this.me = this.addPerson({ displayName: 'Demo User', emails: ['demo.user@example.com'] });
+  }
+
+  get apheleiaBase(): string {
+    return `${this.base}/apheleia/api/v1`;
+  }
+
+  deviceUrl(deviceId: string): string {
+    return `${this.base}/wdm/api/v1/devices/${deviceId}`;
+  }
+
+  webSocketUrl(deviceId: string): string {
+    return `${this.base.replace(/^http/, 'ws')}/v1/apps/wx2/registrations/${deviceId}/messages`;
+  }
+
+  acceptsToken(token: string): boolean {
+    return this.tokens.includes(token) && !this.faults.revokedTokens.has(token);
+  }
+
+  /** People start present (bots: unknown) so a fresh contact has something to show. */
+  addPerson(input: NewPerson): Person {
+    const person = this.people.add(input, this.now());
+    this.presence.set(person.uuid, { status: person.type === 'bot' ? 'unknown' : 'active' });
+    return person;
+  }
+
+  composition(uuid: string): Composition {
+    return buildComposition(this.apheleiaBase, uuid, this.presence.get(uuid), this.now());
+  }
+
+  private fanOut(uuid: string): void {
+    const devices = this.subscriptions.devicesFor(uuid, this.now());
+    if (devices.length === 0) return;
+    const data = { eventType: 'apheleia.subscription_update', ...this.composition(uuid) };
+    for (const deviceId of new Set(devices)) this.pushEvent(deviceId, data);
+  }
+
+  sweep(): void {
+    this.subscriptions.sweep(this.now());
+    this.presence.sweep();
+  }
+
+  forgetDevices(): void {
+    this.devices.clear();
+    this.subscriptions.clear();
+  }
+
+  /** Back to a fresh start: only the signed-in user remains, present. */
+  reset(): void {
+    this.people.removeAllExcept(this.me.uuid);
+    this.presence.clear();
+    this.presence.set(this.me.uuid, { status: 'active' });
+    this.forgetDevices();
+    this.stats.clear();
+    this.faults.clear();
+  }
+}

@@ -1,0 +1,74 @@
+import { HttpError } from './http-error.js';
+
+// Body checks that throw 400 with a message naming the offending field.
+
+export type JsonObject = Record<string, unknown>;
+
+export function expectObject(value: unknown, what = 'Request body'): JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, `${what} must be a JSON object`);
+  }
+  return value as JsonObject;
+}
+
+export function optionalString(obj: JsonObject, key: string): string | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, `"${key}" must be a string`);
+  return value;
+}
+
+export function requiredString(obj: JsonObject, key: string): string {
+  const value = optionalString(obj, key);
+  if (value === undefined || value.trim() === '') {
+    throw new HttpError(400, `"${key}" is required and must be a non-empty string`);
+  }
+  return value;
+}
+
+export function optionalBoolean(obj: JsonObject, key: string): boolean | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new HttpError(400, `"${key}" must be a boolean`);
+  return value;
+}
+
+interface NumberRule {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+export function optionalNumber(
+  obj: JsonObject,
+  key: string,
+  rule: NumberRule = {},
+): number | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!rule.integer || Number.isInteger(value)) &&
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.max === undefined || value <= rule.max);
+  if (!ok) {
+    const kind = rule.integer ? 'an integer' : 'a number';
+    const range = [
+      rule.min !== undefined ? `>= ${rule.min}` : '',
+      rule.max !== undefined ? `<= ${rule.max}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new HttpError(400, `"${key}" must be ${kind}${range ? ` ${range}` : ''}`);
+  }
+  return value;
+}
+
+export function stringArray(obj: JsonObject, key: string): string[] {
+  const value = obj[key];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {
+    throw new HttpError(400, `"${key}" must be an array of non-empty strings`);
+  }
+  return value as string[];
+}
