@@ -58,14 +58,7 @@ export class FeedController {
       await this.deps.mirror.restore();
       const credentials = await loadCredentials(this.deps.secrets);
       if (!credentials) {
-        const { serverUrl } = await settingsItem.get();
-        await this.publish({
-          phase: 'signed-out',
-          message: '',
-          since: this.now(),
-          account: null,
-          serverUrl,
-        });
+        await this.publishSignedOut();
         return;
       }
       await this.open(credentials);
@@ -100,14 +93,7 @@ export class FeedController {
       await this.close();
       await clearCredentials(this.deps.secrets);
       this.deps.mirror.clear();
-      const { serverUrl } = await settingsItem.get();
-      await this.publish({
-        phase: 'signed-out',
-        message: '',
-        since: this.now(),
-        account: null,
-        serverUrl,
-      });
+      await this.publishSignedOut();
       return { ok: true };
     });
   }
@@ -186,5 +172,10 @@ export class FeedController {
 
   private publish(info: ConnectionInfo): Promise<void> {
     return connectionItem.set(info);
+  }
+
+  private async publishSignedOut(): Promise<void> {
+    const { serverUrl } = await settingsItem.get();
+    await this.publish({ phase: 'signed-out', message: '', since: this.now(), account: null, serverUrl });
   }
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addContactViaOptions, popupItem, startSession, type E2eSession } from './support/session';
+import { expect, test } from 'vitest';
+import { addContactViaOptions, popupItem, useSession } from './support/session';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -31,15 +31,10 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-let s: E2eSession;
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 test('the popup empty state and the options page pass axe, in light and dark mode', async () => {
+  const s = session();
   for (const colorScheme of ['light', 'dark'] as const) {
     const popup = await s.extension.openPage('src/popup/index.html');
     await popup.emulateMedia({ colorScheme });
@@ -52,6 +47,7 @@ test('the popup empty state and the options page pass axe, in light and dark mod
 });
 
 test('the popup with every status passes axe, and the list works from the keyboard', async () => {
+  const s = session();
   const statuses = [
     'active',
     'inactive',

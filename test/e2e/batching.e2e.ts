@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startSession, type E2eSession } from './support/session';
+import { expect, test } from 'vitest';
+import { useSession } from './support/session';
 
-let s: E2eSession;
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 test('120 contacts added at once are subscribed in batches of at most 50', async () => {
+  const s = session();
   const people = [];
   for (let i = 0; i < 120; i++) {
     people.push(await s.control.createPerson(`Person ${i}`, `person.${i}@example.com`));

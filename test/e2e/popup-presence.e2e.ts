@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  addContactViaOptions,
-  popupItem,
-  rowText,
-  startSession,
-  type E2eSession,
-} from './support/session';
+import { describe, expect, test } from 'vitest';
+import { addContactViaOptions, popupItem, rowText, useSession } from './support/session';
 
 describe('popup shows live presence from the emulator', () => {
-  let s: E2eSession;
-  beforeAll(async () => {
-    s = await startSession();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession();
 
   test('dnd with expiry and custom status, then active, updates the open popup; removal unsubscribes', async () => {
+    const s = session();
     const ada = await s.control.createPerson('Ada Lovelace', 'ada@example.com');
     await addContactViaOptions(s.options, 'ada@example.com', 'Ada Lovelace');
     const popup = await s.extension.openPage('src/popup/index.html');
@@ -65,6 +54,7 @@ describe('popup shows live presence from the emulator', () => {
   });
 
   test('an unknown email and a bot are refused with a clear error, and nothing is added', async () => {
+    const s = session();
     await s.control.createPerson('Build Bot', 'build.bot@example.com', 'bot');
     const field = s.options.getByLabel('Add contact');
     await field.fill('nobody@example.com');

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { stopServiceWorker } from '../../scripts/lib/launch-extension';
-import {
-  addContactViaOptions,
-  popupItem,
-  rowText,
-  startSession,
-  type E2eSession,
-} from './support/session';
+import { addContactViaOptions, popupItem, rowText, useSession } from './support/session';
 
-let s: E2eSession;
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 test('after the browser stops the idle service worker, the next change still reaches the popup', async () => {
+  const s = session();
   const grace = await s.control.createPerson('Grace Hopper', 'grace@example.com');
   await addContactViaOptions(s.options, 'grace@example.com', 'Grace Hopper');
   const popup = await s.extension.openPage('src/popup/index.html');

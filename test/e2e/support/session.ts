@@ -3,6 +3,7 @@
  * signed in to the emulator through the options page, as a user would.
  */
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { launchExtension, type LaunchedExtension } from '../../../scripts/lib/launch-extension';
 import { emulatorControl } from '../../support/emulator-control';
@@ -58,4 +59,22 @@ export function popupItem(popup: Page, name: string) {
 /** What a person sees in the popup row: its whole visible text. */
 export function rowText(popup: Page, name: string): () => Promise<string> {
   return () => popupItem(popup, name).innerText();
+}
+
+/**
+ * Registers beforeAll/afterAll hooks for a file-wide session and returns a getter for it:
+ * `const session = useSession();` then `session()` inside tests.
+ */
+export function useSession(): () => E2eSession {
+  let current: E2eSession | undefined;
+  beforeAll(async () => {
+    current = await startSession();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return () => {
+    if (!current) throw new Error('The end-to-end session did not start.');
+    return current;
+  };
 }
