@@ -176,6 +176,12 @@ export class FeedController {
 
   private async publishSignedOut(): Promise<void> {
     const { serverUrl } = await settingsItem.get();
-    await this.publish({ phase: 'signed-out', message: '', since: this.now(), account: null, serverUrl });
+    await this.publish({
+      phase: 'signed-out',
+      message: '',
+      since: this.now(),
+      account: null,
+      serverUrl,
+    });
   }
 }
