@@ -150,6 +150,36 @@ export class FeedController {
     session.sync(contacts);
     // start() reports failures through onState and keeps retrying; it must not block the queue.
     session.start().catch((error: unknown) => console.error('Presence Lens: feed start', error));
+    void this.validateWatchList(session, contacts);
+  }
+
+  /** Drops bots and vanished people from the watch, and refreshes names and emails. */
+  private async validateWatchList(
+    session: FeedSession,
+    contacts: readonly WatchedContact[],
+  ): Promise<void> {
+    if (contacts.length === 0) return;
+    let found;
+    try {
+      found = await session.validate(contacts);
+    } catch (error) {
+      console.warn('Presence Lens: could not check the watch list', error);
+      return;
+    }
+    if (session !== this.session) return;
+    const changed = contacts.some((c) => {
+      const person = found.get(c.contactId);
+      return (
+        person && (person.displayName !== c.displayName || person.emails.join() !== c.emails.join())
+      );
+    });
+    if (!changed) return;
+    await watchListItem.update((list) =>
+      list.map((c) => {
+        const person = found.get(c.contactId);
+        return person ? { ...c, displayName: person.displayName, emails: person.emails } : c;
+      }),
+    );
   }
 
   private async close(): Promise<void> {

@@ -3,10 +3,11 @@
  * contact on the watch list. Created when credentials exist, disposed on sign-out.
  */
 import type { PresenceHandle, Presence } from '../core/presence';
+import { personIdToUuid } from '../core/hydra-id';
 import { PresenceWatcher } from '../core/presence-watcher';
 import type { WatchedContact } from '../shared/contact';
 import { createHttpClient } from '../webex/http';
-import { createPeopleApi, type PeopleApi } from '../webex/people-api';
+import { createPeopleApi, type PeopleApi, type Person } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
@@ -27,6 +28,8 @@ export class FeedSession {
   private readonly source: WebexPresenceSource;
   private readonly watcher: PresenceWatcher;
   private readonly handles = new Map<string, PresenceHandle>();
+  /** UUIDs the People API says cannot be watched (bots, people who no longer exist). */
+  private readonly invalid = new Set<string>();
 
   constructor(private readonly deps: FeedSessionDeps) {
     const endpoints = resolveEndpoints(deps.credentials.serverUrl);
@@ -44,7 +47,9 @@ export class FeedSession {
       deviceStore: deps.deviceStore,
       onState: deps.onState,
     });
-    this.watcher = new PresenceWatcher(this.source);
+    this.watcher = new PresenceWatcher(this.source, {
+      isKnownInvalid: (uuid) => this.invalid.has(uuid),
+    });
   }
 
   get credentials(): Credentials {
@@ -71,6 +76,29 @@ export class FeedSession {
     if (added.length === 0) return;
     const handles = this.watcher.startWatchingPresences(added, this.deps.onPresence);
     for (const handle of handles) this.handles.set(handle.contactId, handle);
+  }
+
+  /**
+   * Checks the watch list with `GET /people?id=` (85 ids a call): people who no longer exist and
+   * bots stop being watched (their handles turn invalid, so nothing is subscribed for them).
+   * Returns the people found, so the caller can refresh names and emails.
+   */
+  async validate(contacts: readonly WatchedContact[]): Promise<Map<string, Person>> {
+    const { items, notFoundIds } = await this.people.listByIds(contacts.map((c) => c.contactId));
+    const rejected = [...notFoundIds, ...items.filter((p) => p.type === 'bot').map((p) => p.id)];
+    for (const id of rejected) {
+      const uuid = personIdToUuid(id);
+      if (uuid.ok) this.invalid.add(uuid.value);
+    }
+    const nowInvalid = [...this.handles].filter(
+      ([, handle]) => handle.isValid && rejected.includes(handle.contactId),
+    );
+    if (nowInvalid.length > 0) {
+      this.watcher.stopWatchingPresences(nowInvalid.map(([, handle]) => handle));
+      for (const [id] of nowInvalid) this.handles.delete(id);
+      this.sync(contacts);
+    }
+    return new Map(items.filter((p) => p.type !== 'bot').map((p) => [p.id, p]));
   }
 
   async dispose(): Promise<void> {

@@ -17,6 +17,7 @@ export interface SubscriptionCall {
 
 export interface EmuStats {
   requests: Record<string, number>;
+  subscriptions: { deviceUrl: string; subject: string; expiresAt: string }[];
   subscriptionCalls: SubscriptionCall[];
 }
 

@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { FeedController } from '../../../src/background/feed-controller';
 import { PresenceMirror } from '../../../src/background/presence-mirror';
 import { createIdbSecretStore } from '../../../src/background/secret-store';
+import { uuidToPersonId } from '../../../src/core/hydra-id';
 import { PresenceStatus } from '../../../src/core/presence';
 import type { WebSocketConstructor } from '../../../src/webex/mercury';
 import {
@@ -161,6 +162,39 @@ describe('FeedController', () => {
       .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
       .toBe(PresenceStatus.Presenting);
     expect((await control.stats()).requests['POST /wdm/api/v1/devices']).toBe(1);
+  });
+
+  test('on connect the watch list is checked: bots and vanished people are not subscribed, names refresh', async () => {
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const bot = await control.createPerson('Build Bot', 'bot@example.com', 'bot');
+    const goneUuid = '0f0f0f0f-1111-4222-8333-444455556666';
+    const gone = uuidToPersonId(goneUuid);
+    const entry = (contactId: string, displayName: string) => ({
+      contactId,
+      displayName,
+      emails: [],
+      addedAt: 1,
+    });
+    await watchListItem.set([
+      entry(ada.id, 'Ada (old name)'),
+      entry(bot.id, 'Build Bot'),
+      entry(gone, 'Gone'),
+    ]);
+    const controller = newController();
+    await controller.connect(emulator.baseUrl, TOKEN);
+
+    await expect.poll(async () => (await watchListItem.get())[0]?.displayName).toBe('Ada Lovelace');
+    expect((await watchListItem.get())[0]?.emails).toEqual(['ada@example.com']);
+    await control.setPresence(ada.id, { status: 'call' });
+    await expect
+      .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
+      .toBe(PresenceStatus.Call);
+    // Ada's presence came from the same subscribe batch the others would have been in.
+    const subjects = async () => (await control.stats()).subscriptions.map((sub) => sub.subject);
+    await expect.poll(subjects).not.toContain(bot.uuid);
+    expect(await subjects()).toContain(ada.uuid);
+    expect(await subjects()).not.toContain(goneUuid);
+    expect((await watchListItem.get()).map((c) => c.contactId)).toEqual([ada.id, bot.id, gone]);
   });
 
   test('disconnect forgets the token and the live presence but keeps the watch list', async () => {
