@@ -7,8 +7,7 @@ import { parseComposition } from '../core/composition';
 import { chunk, isFiniteNumber, isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
-import type { WebexError } from './errors';
-import { toWebexError } from './errors';
+import { WebexError, toWebexError } from './errors';
 import type { HttpClient } from './http';
 
 export const MAX_SUBJECTS_PER_CALL = 50;
@@ -141,8 +140,14 @@ export function parseCompositionList(json: unknown): Result<Composition[]> {
 
 export interface CompositionRead {
   readonly compositions: Composition[];
-  /** Batches whose call failed, with why. */
+  /** Subjects not read, with why: a failed call, or a reply that left them out. */
   readonly failures: Array<{ readonly subjects: string[]; readonly error: WebexError }>;
+}
+
+/** The asked-for subjects a reply has no composition for (subjects compare case-insensitively). */
+function leftOut(subjects: readonly string[], compositions: readonly Composition[]): string[] {
+  const answered = new Set(compositions.map((c) => c.subject.toLowerCase()));
+  return subjects.filter((subject) => !answered.has(subject.toLowerCase()));
 }
 
 /** `POST compositions`, ≤50 subjects a call, in parallel. Never rejects. */
@@ -163,8 +168,17 @@ export async function readCompositions(
   );
   const read: CompositionRead = { compositions: [], failures: [] };
   settled.forEach((outcome, i) => {
-    if (outcome.status === 'fulfilled') read.compositions.push(...outcome.value);
-    else read.failures.push({ subjects: batches[i] ?? [], error: toWebexError(outcome.reason) });
+    const subjects = batches[i] ?? [];
+    if (outcome.status === 'rejected') {
+      read.failures.push({ subjects, error: toWebexError(outcome.reason) });
+      return;
+    }
+    read.compositions.push(...outcome.value);
+    const missing = leftOut(subjects, outcome.value);
+    if (missing.length > 0) {
+      const message = `The presence reply left out ${missing.length} of ${subjects.length} people.`;
+      read.failures.push({ subjects: missing, error: new WebexError('bad-payload', message) });
+    }
   });
   return read;
 }

@@ -1,4 +1,5 @@
 /** The state of the real-time feed, as the UI shows it, and the reconnect schedule. */
+import type { Logger, TimerId, Timers } from './timers';
 
 export type FeedPhase = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'signed-out' | 'error';
 
@@ -17,4 +18,71 @@ const MAX_RETRY_MS = 32_000;
 export function reconnectDelayMs(failures: number): number {
   if (failures <= 0) return 0;
   return Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), MAX_RETRY_MS);
+}
+
+/** The backoff timer of the reconnect loop: counts failed attempts, runs one retry at a time. */
+export class ReconnectSchedule {
+  private failures = 0;
+  private timer: TimerId | undefined;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly retry: () => void,
+  ) {}
+
+  /** Whether a retry is planned. */
+  get pending(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** A connection came up (or a fresh start): the next failure waits 1 s again. */
+  reset(): void {
+    this.failures = 0;
+  }
+
+  /** Counts a failed attempt and plans the retry; returns its delay in ms. */
+  failed(atLeastMs = 0): number {
+    this.failures++;
+    const delay = Math.max(reconnectDelayMs(this.failures), atLeastMs);
+    this.cancel();
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = undefined;
+      this.retry();
+    }, delay);
+    return delay;
+  }
+
+  cancel(): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/** The current feed state, reported to one listener on every change. */
+export class FeedStateReporter {
+  private current: FeedState;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly log: Logger,
+    private readonly listener?: (state: FeedState) => void,
+  ) {
+    this.current = { phase: 'idle', since: now() };
+  }
+
+  get state(): FeedState {
+    return this.current;
+  }
+
+  set(phase: FeedPhase, message?: string): void {
+    const previous = this.current;
+    if (previous.phase === phase && previous.message === message) return;
+    const since = previous.phase === phase ? previous.since : this.now();
+    this.current = message === undefined ? { phase, since } : { phase, message, since };
+    try {
+      this.listener?.(this.current);
+    } catch (error) {
+      this.log('error', 'The state listener threw', error);
+    }
+  }
 }

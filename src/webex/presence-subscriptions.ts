@@ -15,12 +15,10 @@ import type { HttpClient } from './http';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf } from './mercury-envelope';
 import { SubscriptionBook } from './subscription-book';
+import { FAILED_CALL_RETRY_MS, subscriptionRetry } from './subscription-retry';
 import type { Logger, TimerId, Timers } from './timers';
 
-/** 401/403 per subject: report Unknown and ask again this much later (§5.4). */
-export const FORBIDDEN_RETRY_MS = 10 * 60_000;
-/** A failed call or a per-subject 5xx: try again soon. */
-export const FAILED_CALL_RETRY_MS = 30_000;
+export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
 
@@ -55,7 +53,9 @@ export class PresenceSubscriptions {
   private readonly book = new SubscriptionBook();
   private readonly toSubscribe = new Set<string>();
   private readonly toUnsubscribe = new Set<string>();
-  private readonly inFlight = new Set<string>();
+  /** Who has a subscribe call out, and the number of the latest such call. */
+  private readonly inFlight = new Map<string, number>();
+  private calls = 0;
   private flushQueued = false;
   private wakeTimer: TimerId | undefined;
 
@@ -175,14 +175,18 @@ export class PresenceSubscriptions {
     const base = this.context.apheleiaBase();
     if (uuids.length === 0 || base === undefined) return;
     const generation = this.context.generation();
-    for (const uuid of uuids) this.inFlight.add(uuid);
+    const call = ++this.calls;
+    for (const uuid of uuids) this.inFlight.set(uuid, call);
     const results = await subscribe(this.context.http, base, uuids, this.context.ttl);
-    for (const uuid of uuids) this.inFlight.delete(uuid);
+    // Only the latest call for a person speaks for them: an older one may finish first.
+    const latest = new Set(uuids.filter((uuid) => this.inFlight.get(uuid) === call));
+    for (const uuid of latest) this.inFlight.delete(uuid);
     if (generation !== this.context.generation()) return;
     const now = this.context.now();
     const toRead: string[] = [];
     const stale: string[] = [];
     for (const result of results) {
+      if (!latest.has(result.subject)) continue;
       if (!this.watched.has(result.subject)) {
         if (result.responseCode === 200) stale.push(result.subject);
         continue;
@@ -203,27 +207,18 @@ export class PresenceSubscriptions {
 
   /** Records one subscription outcome; true when subscribed. */
   private booked(result: SubscriptionResult, now: number): boolean {
-    const { subject, responseCode: code } = result;
-    if (result.error !== undefined) {
-      const wait = result.error.retryAfterMs ?? FAILED_CALL_RETRY_MS;
-      this.book.failed(subject, now + wait);
-      this.context.log('warn', `Subscribing failed: ${result.error.message}`);
-      return false;
-    }
-    if (code === 200) {
+    const { subject } = result;
+    if (result.error === undefined && result.responseCode === 200) {
       const ttl = result.subscriptionTtl > 0 ? result.subscriptionTtl : this.context.ttl;
       this.book.subscribed(subject, ttl, now);
       return true;
     }
-    if (code === 409) {
-      this.book.failed(subject, now + (result.retry ?? 30) * 1000);
-    } else if (code === 401 || code === 403) {
-      this.emit(subject, UNKNOWN, now);
-      this.book.failed(subject, now + FORBIDDEN_RETRY_MS);
-    } else {
-      const soon = code === 0 || code >= 500;
-      this.book.failed(subject, now + (soon ? FAILED_CALL_RETRY_MS : FORBIDDEN_RETRY_MS));
+    if (result.error !== undefined) {
+      this.context.log('warn', `Subscribing failed: ${result.error.message}`);
     }
+    const retry = subscriptionRetry(result, this.book.failuresInRow(subject) + 1);
+    if (retry.unknown) this.emit(subject, UNKNOWN, now);
+    this.book.failed(subject, now + retry.delayMs);
     return false;
   }
 

@@ -18,17 +18,26 @@ export class SubscriptionBook {
   private readonly renewAt = new Map<string, number>();
   private readonly retryAt = new Map<string, number>();
   private readonly recheckAt = new Map<string, number>();
+  /** Failed subscribe attempts in a row, for the retry backoff. */
+  private readonly failures = new Map<string, number>();
 
   /** Subscribed for `ttlSeconds` (as granted); renews at expiry - 60 s, or half-way for short TTLs. */
   subscribed(uuid: string, ttlSeconds: number, now: number): void {
     const ttlMs = ttlSeconds * 1000;
     this.retryAt.delete(uuid);
+    this.failures.delete(uuid);
     this.renewAt.set(uuid, now + Math.max(ttlMs - RENEW_BEFORE_EXPIRY_MS, ttlMs / 2));
   }
 
   failed(uuid: string, retryAt: number): void {
     this.renewAt.delete(uuid);
     this.retryAt.set(uuid, retryAt);
+    this.failures.set(uuid, this.failuresInRow(uuid) + 1);
+  }
+
+  /** Failed attempts since this person was last subscribed. */
+  failuresInRow(uuid: string): number {
+    return this.failures.get(uuid) ?? 0;
   }
 
   recheck(uuid: string, at: number | undefined): void {
@@ -45,6 +54,7 @@ export class SubscriptionBook {
     this.renewAt.delete(uuid);
     this.retryAt.delete(uuid);
     this.recheckAt.delete(uuid);
+    this.failures.delete(uuid);
   }
 
   /** After a new device or a reconnect everything is subscribed afresh. */
@@ -52,6 +62,7 @@ export class SubscriptionBook {
     this.renewAt.clear();
     this.retryAt.clear();
     this.recheckAt.clear();
+    this.failures.clear();
   }
 
   renewalTime(uuid: string): number | undefined {

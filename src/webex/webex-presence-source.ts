@@ -10,27 +10,25 @@ import { DEFAULT_SUBSCRIPTION_TTL_S } from './apheleia';
 import type { Catalog } from './catalog';
 import { fetchCatalog } from './catalog';
 import type { StoredDevice } from './device';
-import { ensureDevice } from './device';
+import type { DeviceStoreLike } from './device-keeper';
+import { DEVICE_REFRESH_MS, DeviceKeeper } from './device-keeper';
 import type { Endpoints } from './endpoints';
 import type { WebexError } from './errors';
 import { toWebexError } from './errors';
-import type { FeedPhase, FeedState } from './feed-state';
-import { reconnectDelayMs } from './feed-state';
+import type { FeedState } from './feed-state';
+import { FeedStateReporter, ReconnectSchedule } from './feed-state';
 import type { FetchLike, HttpClient } from './http';
 import { createHttpClient } from './http';
-import type { MercuryClose, WebSocketConstructor } from './mercury';
-import { MercurySocket } from './mercury';
+import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
+import { MercuryHandover } from './mercury-handover';
 import { PresenceSubscriptions } from './presence-subscriptions';
-import type { Logger, TimerId, Timers } from './timers';
+import type { Logger, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
 
 export type { FeedPhase, FeedState } from './feed-state';
-export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './presence-subscriptions';
-
-export interface DeviceStoreLike {
-  load(): Promise<StoredDevice | null>;
-  save(device: StoredDevice | null): Promise<void>;
-}
+export type { DeviceStoreLike } from './device-keeper';
+export { DEVICE_REFRESH_MS } from './device-keeper';
+export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 
 export interface WebexPresenceSourceOptions {
   readonly fetch: FetchLike;
@@ -44,6 +42,13 @@ export interface WebexPresenceSourceOptions {
   readonly log?: Logger;
   /** Requested subscription TTL in seconds (default 600). */
   readonly subscriptionTtl?: number;
+  /** Refresh the WDM device at least this often while connected (default 30 min). */
+  readonly deviceRefreshMs?: number;
+}
+
+/** One connection attempt; it ends once its socket is the current one (or it failed). */
+interface Attempt {
+  done: Promise<void>;
 }
 
 export class WebexPresenceSource implements PresenceSource {
@@ -52,26 +57,48 @@ export class WebexPresenceSource implements PresenceSource {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly subscriptions: PresenceSubscriptions;
+  private readonly devices: DeviceKeeper;
+  private readonly sockets: MercuryHandover;
   private catalog: Catalog | undefined;
-  private device: StoredDevice | undefined;
-  private socket: MercurySocket | undefined;
-  private connecting: Promise<void> | undefined;
+  private connecting: Attempt | undefined;
   private started = false;
   /** Bumped by stop() and sign-out, so late replies of an older run are ignored. */
   private generation = 0;
-  private failures = 0;
-  private reconnectTimer: TimerId | undefined;
-  private currentState: FeedState;
+  private readonly reconnect: ReconnectSchedule;
+  private readonly feed: FeedStateReporter;
 
   constructor(private readonly options: WebexPresenceSourceOptions) {
     this.timers = options.timers ?? globalTimers;
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? Date.now;
-    this.currentState = { phase: 'idle', since: this.now() };
+    this.feed = new FeedStateReporter(this.now, this.log, options.onState);
+    this.reconnect = new ReconnectSchedule(this.timers, () => {
+      if (this.started) void this.connect();
+    });
     this.http = createHttpClient({
       fetch: options.fetch,
       getToken: options.getToken,
-      deviceUrl: () => this.device?.url,
+      deviceUrl: () => this.devices.current?.url,
+    });
+    this.devices = new DeviceKeeper({
+      http: this.http,
+      store: options.deviceStore,
+      timers: this.timers,
+      now: this.now,
+      log: this.log,
+      refreshMs: options.deviceRefreshMs ?? DEVICE_REFRESH_MS,
+      onRefreshDue: () => void this.refreshDevice(),
+    });
+    this.sockets = new MercuryHandover({
+      WebSocket: options.WebSocket,
+      getToken: options.getToken,
+      timers: this.timers,
+      now: this.now,
+      log: this.log,
+      onEvent: (envelope) => this.subscriptions.handleEnvelope(envelope),
+      onSequenceGap: () => void this.subscriptions.readAll(),
+      onShutdown: () => this.replaceSocket(),
+      onClose: (close, announced) => this.socketClosed(close, announced),
     });
     this.subscriptions = new PresenceSubscriptions({
       http: this.http,
@@ -80,19 +107,19 @@ export class WebexPresenceSource implements PresenceSource {
       now: this.now,
       ttl: options.subscriptionTtl ?? DEFAULT_SUBSCRIPTION_TTL_S,
       apheleiaBase: () => this.catalog?.apheleia,
-      isLive: () => this.isLive(),
+      isLive: () => this.sockets.isLive,
       generation: () => this.generation,
       signOut: (message) => this.signOut(message),
     });
   }
 
   get state(): FeedState {
-    return this.currentState;
+    return this.feed.state;
   }
 
   /** The registered device, once known (for diagnostics). */
   get registeredDevice(): StoredDevice | undefined {
-    return this.device;
+    return this.devices.current;
   }
 
   // ---- PresenceSource -------------------------------------------------------------------------
@@ -113,11 +140,11 @@ export class WebexPresenceSource implements PresenceSource {
 
   /** Connects (never rejects; failures show in `onState`). Resolves after the first attempt. */
   start(): Promise<void> {
-    if (this.started && (this.connecting !== undefined || this.isLive())) {
-      return this.connecting ?? Promise.resolve();
+    if (this.started && (this.connecting !== undefined || this.sockets.isLive)) {
+      return this.connecting?.done ?? Promise.resolve();
     }
     this.started = true;
-    this.failures = 0;
+    this.reconnect.reset();
     return this.connect();
   }
 
@@ -126,102 +153,87 @@ export class WebexPresenceSource implements PresenceSource {
     this.started = false;
     this.generation++;
     this.connecting = undefined;
-    this.clearReconnectTimer();
+    this.reconnect.cancel();
+    this.devices.stop();
     this.subscriptions.stop();
-    this.dropSocket(1000, 'done');
-    this.setState('idle');
+    this.sockets.drop();
+    this.feed.set('idle');
   }
 
-  /** For a periodic alarm: reconnect a dead feed, renew what is due, resubscribe what was lost. */
+  /**
+   * For a periodic alarm: reconnect a dead feed, replace a retiring socket nobody is replacing,
+   * refresh an overdue device, renew what is due, resubscribe what was lost.
+   */
   async checkHealth(): Promise<void> {
-    if (!this.started || this.currentState.phase === 'signed-out') return;
-    if (this.connecting !== undefined) return this.connecting;
-    if (!this.isLive()) {
-      this.failures = 0;
+    if (!this.started || this.feed.state.phase === 'signed-out') return;
+    if (this.connecting !== undefined) return this.connecting.done;
+    if (!this.sockets.isLive) {
+      this.reconnect.reset();
       return this.connect();
     }
+    if (this.sockets.isRetiring && !this.reconnect.pending) return this.connect();
+    if (this.devices.refreshDue) await this.refreshDevice();
     await this.subscriptions.catchUp();
   }
 
   // ---- connecting -----------------------------------------------------------------------------
 
-  private isLive(): boolean {
-    return this.socket?.isAuthenticated === true;
-  }
-
   private connect(): Promise<void> {
-    if (this.connecting !== undefined) return this.connecting;
-    this.clearReconnectTimer();
-    const run: Promise<void> = this.attempt().finally(() => {
-      if (this.connecting === run) this.connecting = undefined;
-    });
-    this.connecting = run;
-    return run;
+    if (this.connecting !== undefined) return this.connecting.done;
+    this.reconnect.cancel();
+    const attempt: Attempt = { done: Promise.resolve() };
+    this.connecting = attempt;
+    attempt.done = this.attempt(attempt);
+    return attempt.done;
   }
 
-  private async attempt(): Promise<void> {
+  /**
+   * Opens a socket, makes it current, then subscribes everyone. The attempt ends as soon as its
+   * socket is current: a drop or a shutdown notice while the subscriptions go out must start a
+   * new attempt, not join this one.
+   */
+  private async attempt(attempt: Attempt): Promise<void> {
     const generation = this.generation;
-    if (this.socket === undefined && this.currentState.phase !== 'reconnecting') {
-      this.setState('connecting');
+    if (!this.sockets.hasSocket && this.feed.state.phase !== 'reconnecting') {
+      this.feed.set('connecting');
     }
+    let socket: MercurySocket | undefined;
     try {
-      this.catalog ??= await fetchCatalog(this.http, this.options.endpoints.u2cBaseUrl);
-      const stored = this.device ?? (await this.options.deviceStore.load());
-      const { device, reRegistered } = await ensureDevice(
-        this.http,
-        this.catalog.wdm,
-        stored,
-        this.now(),
-      );
-      if (generation !== this.generation) return;
-      this.device = device;
-      if (reRegistered || JSON.stringify(device) !== JSON.stringify(stored)) {
-        await this.options.deviceStore.save(device).catch((error: unknown) => {
-          this.log('warn', 'Could not save the device registration', error);
-        });
-      }
-      const socket = this.newSocket(device, generation);
-      await socket.connect();
-      if (generation !== this.generation) {
-        socket.close(1000, 'done');
-        return;
-      }
-      const previous = this.socket;
-      this.socket = socket;
-      previous?.close(1000, 'done'); // make-before-break after a shutdown notice
-      this.failures = 0;
-      this.setState('live');
-      await this.subscriptions.resubscribeAll();
+      socket = await this.openSocket(generation);
     } catch (error) {
+      this.endAttempt(attempt);
       if (generation === this.generation) this.connectFailed(toWebexError(error));
+      return;
     }
+    this.endAttempt(attempt);
+    if (socket === undefined) return;
+    this.sockets.takeOver(socket);
+    this.reconnect.reset();
+    this.feed.set('live');
+    await this.subscriptions.resubscribeAll();
   }
 
-  private newSocket(device: StoredDevice, generation: number): MercurySocket {
-    const socket: MercurySocket = new MercurySocket({
-      webSocketUrl: device.webSocketUrl,
-      WebSocket: this.options.WebSocket,
-      getToken: this.options.getToken,
-      timers: this.timers,
-      now: this.now,
-      log: this.log,
-      onEvent: (envelope) => {
-        if (generation === this.generation) this.subscriptions.handleEnvelope(envelope);
-      },
-      onSequenceGap: (gap) => {
-        if (socket !== this.socket) return;
-        this.log('info', `Mercury sequence gap (expected ${gap.expected}, got ${gap.received})`);
-        void this.subscriptions.readAll();
-      },
-      onShutdown: () => {
-        if (socket === this.socket) void this.connect();
-      },
-      onClose: (close) => {
-        if (socket === this.socket) this.socketClosed(close);
-      },
-      onInvalidFrame: (reason) => this.log('warn', reason),
-    });
-    return socket;
+  private endAttempt(attempt: Attempt): void {
+    if (this.connecting === attempt) this.connecting = undefined;
+  }
+
+  /** Catalog, device, and an authenticated socket; `undefined` when stopped meanwhile. */
+  private async openSocket(generation: number): Promise<MercurySocket | undefined> {
+    const current = () => generation === this.generation;
+    this.catalog ??= await fetchCatalog(this.http, this.options.endpoints.u2cBaseUrl);
+    const ensured = await this.devices.ensure(this.catalog.wdm, current);
+    if (ensured === undefined) return undefined;
+    const socket = this.sockets.create(ensured.device.webSocketUrl);
+    await socket.connect();
+    if (current()) return socket;
+    socket.close(1000, 'done');
+    return undefined;
+  }
+
+  /** Make-before-break (§2.4): the current socket keeps carrying pushes until a new one is up. */
+  private replaceSocket(): void {
+    this.sockets.retire();
+    void this.connect();
   }
 
   private connectFailed(error: WebexError): void {
@@ -229,70 +241,64 @@ export class WebexPresenceSource implements PresenceSource {
       this.signOut(error.message);
       return;
     }
-    if (error.kind === 'forbidden') {
-      this.setState('error', error.message);
+    // A failed replacement while the old socket still works: stay live, try again later.
+    const replacing = this.sockets.isLive;
+    if (error.kind === 'forbidden' && !replacing) {
+      this.feed.set('error', error.message);
       return;
     }
-    this.failures++;
-    let delay = reconnectDelayMs(this.failures);
-    if (error.retryAfterMs !== undefined) delay = Math.max(delay, error.retryAfterMs);
-    const seconds = Math.round(delay / 1000);
-    this.setState('reconnecting', `${error.message} Trying again in ${seconds} s.`);
-    this.clearReconnectTimer();
-    this.reconnectTimer = this.timers.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.started) void this.connect();
-    }, delay);
+    const delay = this.reconnect.failed(error.retryAfterMs);
+    const next = `Trying again in ${Math.round(delay / 1000)} s.`;
+    if (!replacing) this.feed.set('reconnecting', `${error.message} ${next}`);
+    else this.log('warn', `The replacement socket failed: ${error.message} ${next}`);
   }
 
-  private socketClosed(close: MercuryClose): void {
-    this.socket = undefined;
+  private socketClosed(close: MercuryClose, announced: boolean): void {
     this.subscriptions.pause();
     const said = `code ${close.code}${close.reason === '' ? '' : `, "${close.reason}"`}`;
     if (close.code === 4401) {
       this.signOut(`Webex no longer accepts the access token (${said}). Sign in again.`);
       return;
     }
-    if (!close.shouldReconnect) {
-      this.setState('error', `The Webex connection was closed (${said}).`);
+    if (announced) {
+      // Expected (4001 after a shutdown notice): a replacement under way decides the phase.
+      if (this.connecting !== undefined) return;
+    } else if (!close.shouldReconnect) {
+      this.feed.set('error', `The Webex connection was closed (${said}).`);
       return;
     }
-    this.setState('reconnecting', `The Webex connection dropped (${said}). Reconnecting.`);
+    this.feed.set('reconnecting', `The Webex connection dropped (${said}). Reconnecting.`);
     void this.connect();
+  }
+
+  /** PUT the device; when WDM had forgotten it, move to the new device's socket (§5.6). */
+  private async refreshDevice(): Promise<void> {
+    const wdm = this.catalog?.wdm;
+    if (wdm === undefined || this.connecting !== undefined || !this.sockets.isLive) return;
+    const generation = this.generation;
+    try {
+      const ensured = await this.devices.ensure(wdm, () => generation === this.generation);
+      if (ensured?.moved === true && this.sockets.isLive && this.connecting === undefined) {
+        this.log('info', 'The device was registered again; moving to its socket');
+        this.replaceSocket();
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const failure = toWebexError(error);
+      // Not confirmed: the next health check finds the refresh overdue and tries again.
+      if (failure.kind === 'auth') this.signOut(failure.message);
+      else this.log('warn', `Refreshing the device failed: ${failure.message}`);
+    }
   }
 
   /** No reconnect loop on a rejected token: `start()` again once there is a new one. */
   private signOut(message: string): void {
     this.generation++;
     this.connecting = undefined;
-    this.clearReconnectTimer();
+    this.reconnect.cancel();
+    this.devices.stop();
     this.subscriptions.pause();
-    this.dropSocket(1000, 'done');
-    this.setState('signed-out', message);
-  }
-
-  private dropSocket(code: number, reason: string): void {
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.close(code, reason);
-  }
-
-  // ---- helpers --------------------------------------------------------------------------------
-
-  private setState(phase: FeedPhase, message?: string): void {
-    const previous = this.currentState;
-    if (previous.phase === phase && previous.message === message) return;
-    const since = previous.phase === phase ? previous.since : this.now();
-    this.currentState = message === undefined ? { phase, since } : { phase, message, since };
-    try {
-      this.options.onState?.(this.currentState);
-    } catch (error) {
-      this.log('error', 'The state listener threw', error);
-    }
-  }
-
-  private clearReconnectTimer(): void {
-    if (this.reconnectTimer !== undefined) this.timers.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    this.sockets.drop();
+    this.feed.set('signed-out', message);
   }
 }

@@ -114,4 +114,20 @@ describe('readCompositions', () => {
     expect(read.failures[0]?.subjects).toHaveLength(20);
     expect(read.failures[0]?.error.kind).toBe('server');
   });
+
+  it('counts the people a reply left out as not read', async () => {
+    const fake = new FakeFetch().on('POST', /\/compositions$/, (request) => ({
+      body: {
+        statusList: subjectsOf(request)
+          .filter((_, i) => i % 2 === 0)
+          .map((subject) => ({ subject: subject.toUpperCase(), status: 'dnd' })),
+      },
+    }));
+    const asked = uuids(4);
+    const read = await readCompositions(setup(fake), BASE, asked);
+    expect(read.compositions.map((c) => c.subject)).toEqual([asked[0], asked[2]]);
+    expect(read.failures).toHaveLength(1);
+    expect(read.failures[0]?.subjects).toEqual([asked[1], asked[3]]);
+    expect(read.failures[0]?.error.kind).toBe('bad-payload');
+  });
 });

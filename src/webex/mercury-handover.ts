@@ -1,0 +1,106 @@
+/**
+ * Which Mercury socket is the feed's current one, and make-before-break (WEBEX-PROTOCOL.md §2.4):
+ * a socket to be replaced (shutdown notice, or its device moved) stays current, and keeps
+ * carrying pushes, until its successor has authenticated. Only the current socket's gaps,
+ * notices and closes reach the owner; a socket that is no longer (or not yet) current never
+ * changes the feed's phase.
+ */
+import type { MercuryEnvelope } from './mercury-envelope';
+import type { MercuryClose, WebSocketConstructor } from './mercury';
+import { MercurySocket } from './mercury';
+import type { Logger, Timers } from './timers';
+
+export interface MercuryHandoverOptions {
+  readonly WebSocket: WebSocketConstructor;
+  readonly getToken: () => Promise<string>;
+  readonly timers: Timers;
+  readonly now: () => number;
+  readonly log: Logger;
+  /** A push from the current socket, its successor, or its retiring predecessor. */
+  readonly onEvent: (envelope: MercuryEnvelope) => void;
+  /** The current socket lost a push. */
+  readonly onSequenceGap: (gap: { expected: number; received: number }) => void;
+  /** The current socket got a shutdown notice. */
+  readonly onShutdown: () => void;
+  /** The current socket closed; `announced` when it had been retired (4001 is then expected). */
+  readonly onClose: (close: MercuryClose, announced: boolean) => void;
+}
+
+export class MercuryHandover {
+  private current: MercurySocket | undefined;
+  private retiring = false;
+  /** Bumped by `drop()`, so the sockets of an abandoned run stay silent. */
+  private epoch = 0;
+
+  constructor(private readonly options: MercuryHandoverOptions) {}
+
+  /** Whether the current socket is up and authenticated. */
+  get isLive(): boolean {
+    return this.current?.isAuthenticated === true;
+  }
+
+  get hasSocket(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Whether the current socket is waiting for its replacement. */
+  get isRetiring(): boolean {
+    return this.retiring;
+  }
+
+  /** A socket for this URL, not yet current: `connect()` it, then `takeOver()`. */
+  create(webSocketUrl: string): MercurySocket {
+    const { WebSocket, getToken, timers, now, log } = this.options;
+    const epoch = this.epoch;
+    const socket: MercurySocket = new MercurySocket({
+      webSocketUrl,
+      WebSocket,
+      getToken,
+      timers,
+      now,
+      log,
+      onEvent: (envelope) => {
+        if (epoch === this.epoch) this.options.onEvent(envelope);
+      },
+      onSequenceGap: (gap) => {
+        if (socket !== this.current) return;
+        log('info', `Mercury sequence gap (expected ${gap.expected}, got ${gap.received})`);
+        this.options.onSequenceGap(gap);
+      },
+      onShutdown: () => {
+        if (socket === this.current) this.options.onShutdown();
+      },
+      onClose: (close) => {
+        if (socket !== this.current) return;
+        const announced = this.retiring;
+        this.current = undefined;
+        this.retiring = false;
+        this.options.onClose(close, announced);
+      },
+      onInvalidFrame: (reason) => log('warn', reason),
+    });
+    return socket;
+  }
+
+  /** The current socket is to be replaced; it stays current until `takeOver()`. */
+  retire(): void {
+    this.retiring = this.current !== undefined;
+  }
+
+  /** The new socket becomes current; only now is the old one closed. */
+  takeOver(socket: MercurySocket): void {
+    const previous = this.current;
+    this.current = socket;
+    this.retiring = false;
+    previous?.close(1000, 'done');
+  }
+
+  /** Closes the current socket without reporting it; pushes of older sockets are ignored. */
+  drop(code = 1000, reason = 'done'): void {
+    const socket = this.current;
+    this.current = undefined;
+    this.retiring = false;
+    this.epoch++;
+    socket?.close(code, reason);
+  }
+}

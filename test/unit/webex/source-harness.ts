@@ -1,0 +1,126 @@
+/** A fake Webex (catalog, WDM, Apheleia) and a source wired to it, for the source's unit tests. */
+import type { SourcePresence } from '../../../src/core/presence-source';
+import type { StoredDevice } from '../../../src/webex/device';
+import type { FeedState } from '../../../src/webex/webex-presence-source';
+import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
+import type { FakeReply, RecordedRequest } from './fakes';
+import { FakeFetch, FakeWebSocket, ManualClock } from './fakes';
+
+export const ORIGIN = 'http://127.0.0.1:8787';
+export const APHELEIA = `${ORIGIN}/apheleia/api/v1`;
+export const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+export const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+export const C = 'cccccccc-0000-4000-8000-000000000003';
+
+export interface Server {
+  fake: FakeFetch;
+  /** Per-subject reply for subscribe calls; default 200 with TTL 600 and an active status. */
+  subscribeReply: (subject: string, ttl: number) => Record<string, unknown>;
+  status: Map<string, Record<string, unknown>>;
+}
+
+/** Device `d<n>` has the socket URL `.../registrations/r<n>/messages`. */
+export function socketUrlOf(n: number | string): string {
+  return `ws://127.0.0.1:8787/v1/apps/wx2/registrations/r${n}/messages`;
+}
+
+/** WDM's answer to a device refresh (PUT) of a device it knows. */
+export function refreshReply(request: RecordedRequest): FakeReply {
+  return {
+    body: {
+      url: request.url.origin + request.url.pathname,
+      webSocketUrl: socketUrlOf(/d(\d+)$/.exec(request.url.pathname)?.[1] ?? ''),
+      userId: 'me',
+    },
+  };
+}
+
+/** Apheleia's answer to `POST subscriptions`, subject by subject from `server.subscribeReply`. */
+export function subscriptionsReply(server: Server, request: RecordedRequest): FakeReply {
+  const body = request.body as { subjects: string[]; subscriptionTtl: number };
+  return {
+    body: { responses: body.subjects.map((s) => server.subscribeReply(s, body.subscriptionTtl)) },
+  };
+}
+
+export function fakeServer(): Server {
+  let devices = 0;
+  const server: Server = {
+    fake: new FakeFetch(),
+    status: new Map(),
+    subscribeReply: (subject, ttl) => ({
+      subject,
+      responseCode: 200,
+      subscriptionTtl: ttl,
+      ...(ttl > 0 ? { status: server.status.get(subject) ?? { subject, status: 'active' } } : {}),
+    }),
+  };
+  server.fake
+    .on('GET', /\/u2c\/api\/v1\/catalog$/, {
+      body: {
+        serviceLinks: { wdm: `${ORIGIN}/wdm/api/v1`, apheleia: APHELEIA, hydra: `${ORIGIN}/v1` },
+      },
+    })
+    .on('POST', /\/wdm\/api\/v1\/devices$/, () => {
+      devices++;
+      return {
+        body: {
+          url: `${ORIGIN}/wdm/api/v1/devices/d${devices}`,
+          webSocketUrl: socketUrlOf(devices),
+          userId: 'me',
+        },
+        headers: { etag: `E${devices}` },
+      };
+    })
+    .on('PUT', /\/devices\/d\d+$/, refreshReply)
+    .on('POST', /\/subscriptions$/, (r) => subscriptionsReply(server, r))
+    .on('POST', /\/compositions$/, (r) => ({
+      body: {
+        statusList: (r.body as { subjects: string[] }).subjects.map(
+          (s) => server.status.get(s) ?? { subject: s, status: 'active' },
+        ),
+      },
+    }));
+  return server;
+}
+
+export function setup(options: { stored?: StoredDevice | null; server?: Server } = {}) {
+  const server = options.server ?? fakeServer();
+  const clock = new ManualClock();
+  const states: FeedState[] = [];
+  const presences: Array<[string, SourcePresence]> = [];
+  const saved: Array<StoredDevice | null> = [];
+  let stored = options.stored ?? null;
+  const source = new WebexPresenceSource({
+    fetch: server.fake.fetch,
+    WebSocket: FakeWebSocket,
+    endpoints: { u2cBaseUrl: `${ORIGIN}/u2c/api/v1`, hydraBaseUrl: `${ORIGIN}/v1` },
+    getToken: async () => 't1',
+    deviceStore: {
+      load: async () => stored,
+      save: async (d) => {
+        saved.push(d);
+        stored = d;
+      },
+    },
+    onState: (s) => states.push(s),
+    now: clock.now,
+    timers: clock,
+  });
+  source.onPresence((uuid, p) => presences.push([uuid, p]));
+  const subscribeCalls = () =>
+    server.fake
+      .to('POST', /\/subscriptions$/)
+      .map((r: RecordedRequest) => r.body as { subjects: string[]; subscriptionTtl: number });
+  const phases = () => states.map((s) => s.phase);
+  return { server, clock, source, states, phases, presences, saved, subscribeCalls };
+}
+
+/** A promise the test settles by hand, to hold a fake reply back. */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
