@@ -55,7 +55,7 @@ async function main() {
   const headless = !process.env.DISPLAY;
   const extension = await launchExtension({ headless });
   console.log(
-    `Chromium ${headless ? '(headless)' : ''} with Presence Lens ${extension.extensionId}`,
+    `Chromium${headless ? ' (headless)' : ''} with Presence Lens ${extension.extensionId}`,
   );
 
   const options = await extension.openPage('src/options/index.html');
