@@ -20,11 +20,16 @@ function parseStoredDevice(raw: unknown): Result<StoredDevice> {
 }
 
 /**
- * The WDM device, persisted so that a restarted worker reuses it (one device per install and
- * server, WEBEX-PROTOCOL.md §2.2) instead of registering a new one each time.
+ * The WDM device, persisted so that a restarted worker reuses it (one device per install, server
+ * and account, WEBEX-PROTOCOL.md §2.2) instead of registering a new one each time. Keyed by the
+ * account too: a device registered for one user must never be refreshed with another's token.
  */
-export function createDeviceStore(secrets: SecretStore, serverUrl: string): DeviceStore {
-  const key = `device:${serverUrl}`;
+export function createDeviceStore(
+  secrets: SecretStore,
+  serverUrl: string,
+  accountEmail: string,
+): DeviceStore {
+  const key = `device:${serverUrl}:${accountEmail.toLowerCase()}`;
   return {
     load: () => secrets.get(key, parseStoredDevice),
     save: (device) => (device ? secrets.set(key, device) : secrets.delete(key)),

@@ -90,7 +90,9 @@ export class FeedController {
 
   disconnect(): Promise<ResponseMap['disconnect']> {
     return this.serial(async () => {
+      const credentials = this.session?.credentials ?? (await loadCredentials(this.deps.secrets));
       await this.close();
+      if (credentials) await this.deviceStoreFor(credentials).save(null);
       await clearCredentials(this.deps.secrets);
       this.deps.mirror.clear();
       await this.publishSignedOut();
@@ -140,7 +142,7 @@ export class FeedController {
       credentials,
       fetch: this.deps.fetch,
       WebSocket: this.deps.WebSocket,
-      deviceStore: createDeviceStore(this.deps.secrets, credentials.serverUrl),
+      deviceStore: this.deviceStoreFor(credentials),
       onPresence: (presence) => this.deps.mirror.set(presence),
       onState: (state) => void this.onFeedState(session, state),
     });
@@ -180,6 +182,10 @@ export class FeedController {
         return person ? { ...c, displayName: person.displayName, emails: person.emails } : c;
       }),
     );
+  }
+
+  private deviceStoreFor(credentials: Credentials) {
+    return createDeviceStore(this.deps.secrets, credentials.serverUrl, credentials.account.email);
   }
 
   private async close(): Promise<void> {

@@ -209,5 +209,10 @@ describe('FeedController', () => {
     const again = newController();
     await again.wake();
     expect(await connectionItem.get()).toMatchObject({ phase: 'signed-out' });
+    // Signing in again registers a fresh device: the old one left with the old sign-in.
+    await again.connect(emulator.baseUrl, TOKEN);
+    await expect
+      .poll(async () => (await control.stats()).requests['POST /wdm/api/v1/devices'])
+      .toBe(2);
   });
 });
