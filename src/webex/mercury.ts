@@ -8,6 +8,7 @@ import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
 import type { Logger, TimerId, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
+import { connectCloseError, decodeBinary, mercuryUrl } from './mercury-wire';
 
 /**
  * What the client needs of a WebSocket; the browser's and the `ws` package's both fit.
@@ -56,34 +57,6 @@ export const PING_INTERVAL_MS = 15_000;
 export const PONG_TIMEOUT_MS = 14_000;
 export const FORCE_CLOSE_DELAY_MS = 2_000;
 const AUTH_EVENTS = new Set(['mercury.buffer_state', 'mercury.registration_status']);
-
-/** The socket URL with the query parameters the JS SDK always adds. */
-export function mercuryUrl(webSocketUrl: string, now: number): string {
-  const url = new URL(webSocketUrl);
-  url.searchParams.set('outboundWireFormat', 'text');
-  url.searchParams.set('bufferStates', 'true');
-  url.searchParams.set('aliasHttpStatus', 'true');
-  url.searchParams.set('clientTimestamp', String(now));
-  return url.toString();
-}
-
-/** A close before auth completed, as the error `connect()` rejects with. */
-export function connectCloseError(code: number, reason: string): WebexError {
-  const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
-  if (code === 4401 || (code === 1008 && /auth/i.test(reason))) {
-    return new WebexError(
-      'auth',
-      `The access token was rejected by Mercury (${said}). Sign in again.`,
-      { status: 401 },
-    );
-  }
-  if (code === 4400 || code === 4403) {
-    return new WebexError('forbidden', `This account may not open a Webex connection (${said}).`, {
-      status: 403,
-    });
-  }
-  return new WebexError('network', `The Webex connection closed while connecting (${said}).`);
-}
 
 export class MercurySocket {
   private socket: WebSocketLike | undefined;
@@ -306,17 +279,4 @@ export class MercurySocket {
       this.log('error', 'A Mercury handler threw', error);
     }
   }
-}
-
-function decodeBinary(data: unknown): string | undefined {
-  try {
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
-    if (Array.isArray(data) && data.every((part) => ArrayBuffer.isView(part))) {
-      return data.map((part: ArrayBufferView) => new TextDecoder().decode(part)).join('');
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
 }

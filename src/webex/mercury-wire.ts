@@ -1,0 +1,47 @@
+/**
+ * The Mercury socket's wire details that need no socket: the URL parameters the JS SDK adds,
+ * what a close during connect means, and decoding binary frames (clients that omit
+ * `outboundWireFormat=text` get JSON as binary).
+ */
+import { WebexError } from './errors';
+
+/** The socket URL with the query parameters the JS SDK always adds. */
+export function mercuryUrl(webSocketUrl: string, now: number): string {
+  const url = new URL(webSocketUrl);
+  url.searchParams.set('outboundWireFormat', 'text');
+  url.searchParams.set('bufferStates', 'true');
+  url.searchParams.set('aliasHttpStatus', 'true');
+  url.searchParams.set('clientTimestamp', String(now));
+  return url.toString();
+}
+
+/** A close before auth completed, as the error `connect()` rejects with. */
+export function connectCloseError(code: number, reason: string): WebexError {
+  const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
+  if (code === 4401 || (code === 1008 && /auth/i.test(reason))) {
+    return new WebexError(
+      'auth',
+      `The access token was rejected by Mercury (${said}). Sign in again.`,
+      { status: 401 },
+    );
+  }
+  if (code === 4400 || code === 4403) {
+    return new WebexError('forbidden', `This account may not open a Webex connection (${said}).`, {
+      status: 403,
+    });
+  }
+  return new WebexError('network', `The Webex connection closed while connecting (${said}).`);
+}
+
+export function decodeBinary(data: unknown): string | undefined {
+  try {
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    if (ArrayBuffer.isView(data)) return new TextDecoder().decode(data);
+    if (Array.isArray(data) && data.every((part) => ArrayBuffer.isView(part))) {
+      return data.map((part: ArrayBufferView) => new TextDecoder().decode(part)).join('');
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
