@@ -39,6 +39,9 @@ export class DeviceKeeper {
   private device: StoredDevice | undefined;
   private confirmedAt: number | undefined;
   private timer: TimerId | undefined;
+  private inFlight: Promise<EnsuredDevice> | undefined;
+  /** Bumped by `stop()`, so a round trip that ends after it arms no refresh timer. */
+  private epoch = 0;
 
   constructor(private readonly options: DeviceKeeperOptions) {}
 
@@ -55,9 +58,19 @@ export class DeviceKeeper {
   /**
    * PUTs the known device (registering one when WDM answers 404) and saves it. Resolves
    * `undefined` when `stillWanted()` turned false meanwhile (stopped or signed out); rejects with
-   * the WDM failure.
+   * the WDM failure. Calls that overlap share one round trip: a reconnect during a periodic
+   * refresh must not register a second device when WDM has forgotten the first.
    */
   async ensure(wdmBaseUrl: string, stillWanted: () => boolean): Promise<EnsuredDevice | undefined> {
+    this.inFlight ??= this.confirm(wdmBaseUrl).finally(() => {
+      this.inFlight = undefined;
+    });
+    const ensured = await this.inFlight;
+    return stillWanted() ? ensured : undefined;
+  }
+
+  private async confirm(wdmBaseUrl: string): Promise<EnsuredDevice> {
+    const epoch = this.epoch;
     const stored = this.device ?? (await this.options.store.load());
     const { device, reRegistered } = await ensureDevice(
       this.options.http,
@@ -65,7 +78,10 @@ export class DeviceKeeper {
       stored,
       this.options.now(),
     );
-    if (!stillWanted()) return undefined;
+    const moved = stored !== null && (reRegistered || device.webSocketUrl !== stored.webSocketUrl);
+    // Stopped meanwhile (signed out, feed closed): keep and arm nothing, so a sign-out that
+    // forgot the device is not undone by a registration that was still on its way.
+    if (epoch !== this.epoch) return { device, moved };
     this.device = device;
     this.confirmedAt = this.options.now();
     this.arm();
@@ -74,18 +90,18 @@ export class DeviceKeeper {
         this.options.log('warn', 'Could not save the device registration', error);
       });
     }
-    const moved = stored !== null && (reRegistered || device.webSocketUrl !== stored.webSocketUrl);
     return { device, moved };
   }
 
   /** No more refreshes until the next `ensure`. */
   stop(): void {
+    this.epoch += 1;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   private arm(): void {
-    this.stop();
+    if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
     this.timer = this.options.timers.setTimeout(() => {
       this.timer = undefined;
       this.options.onRefreshDue();

@@ -1,0 +1,82 @@
+/** DeviceKeeper against the real emulator: overlapping calls, forgotten devices, stop. */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import type { StoredDevice } from '../../../src/webex/device';
+import { DeviceKeeper } from '../../../src/webex/device-keeper';
+import { createHttpClient } from '../../../src/webex/http';
+import { globalTimers, silentLogger } from '../../../src/webex/timers';
+
+let emulator: RunningEmulator;
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0, tokens: ['t1'] });
+});
+afterEach(async () => {
+  await emulator.close();
+});
+
+async function devicePosts(): Promise<number> {
+  const stats = (await (await fetch(`${emulator.baseUrl}/_emu/stats`)).json()) as {
+    requests: Record<string, number>;
+  };
+  return stats.requests['POST /wdm/api/v1/devices'] ?? 0;
+}
+
+function newKeeper(saved: StoredDevice[], onRefreshDue = () => undefined) {
+  let stored: StoredDevice | null = null;
+  return new DeviceKeeper({
+    http: createHttpClient({ fetch: (url, init) => fetch(url, init), getToken: () => 't1' }),
+    store: {
+      load: async () => stored,
+      save: async (device) => {
+        stored = device;
+        if (device) saved.push(device);
+      },
+    },
+    timers: globalTimers,
+    now: () => Date.now(),
+    log: silentLogger,
+    refreshMs: 50,
+    onRefreshDue,
+  });
+}
+
+describe('DeviceKeeper', () => {
+  test('overlapping calls after WDM forgot the device register one new device, not two', async () => {
+    const wdm = `${emulator.baseUrl}/wdm/api/v1`;
+    const saved: StoredDevice[] = [];
+    const keeper = newKeeper(saved);
+    const first = await keeper.ensure(wdm, () => true);
+    expect(first?.moved).toBe(false);
+    await fetch(`${emulator.baseUrl}/_emu/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ forgetDevices: true }),
+    });
+
+    const [a, b] = await Promise.all([
+      keeper.ensure(wdm, () => true),
+      keeper.ensure(wdm, () => true),
+    ]);
+    expect(await devicePosts()).toBe(2);
+    expect(a?.device.url).toBe(b?.device.url);
+    expect(a?.device.url).not.toBe(first?.device.url);
+    expect(a?.moved).toBe(true);
+    keeper.stop();
+  });
+
+  test('a registration that lands after stop() is neither kept, saved nor refreshed', async () => {
+    const wdm = `${emulator.baseUrl}/wdm/api/v1`;
+    let refreshes = 0;
+    const saved: StoredDevice[] = [];
+    const keeper = newKeeper(saved, () => {
+      refreshes += 1;
+    });
+    const pending = keeper.ensure(wdm, () => false);
+    keeper.stop();
+    expect(await pending).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(refreshes).toBe(0);
+    expect(saved).toEqual([]);
+    expect(keeper.current).toBeUndefined();
+  });
+});
