@@ -151,12 +151,8 @@ export class WebexPresenceSource implements PresenceSource {
   /** Closes the socket and timers. Subscriptions are not cancelled: they lapse on the server. */
   async stop(): Promise<void> {
     this.started = false;
-    this.generation++;
-    this.connecting = undefined;
-    this.reconnect.cancel();
-    this.devices.stop();
+    this.halt();
     this.subscriptions.stop();
-    this.sockets.drop();
     this.feed.set('idle');
   }
 
@@ -293,12 +289,17 @@ export class WebexPresenceSource implements PresenceSource {
 
   /** No reconnect loop on a rejected token: `start()` again once there is a new one. */
   private signOut(message: string): void {
+    this.halt();
+    this.subscriptions.pause();
+    this.feed.set('signed-out', message);
+  }
+
+  /** Ends the current run: no attempt, retry, device refresh or socket outlives it. */
+  private halt(): void {
     this.generation++;
     this.connecting = undefined;
     this.reconnect.cancel();
     this.devices.stop();
-    this.subscriptions.pause();
     this.sockets.drop();
-    this.feed.set('signed-out', message);
   }
 }
