@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -14,7 +14,6 @@ export interface LaunchedExtension {
   readonly context: BrowserContext;
   readonly extensionId: string;
   readonly origin: string;
-  serviceWorker(): Promise<Worker>;
   /** Opens an extension page, e.g. `src/popup/index.html`. */
   openPage(relativePath: string): Promise<Page>;
   close(): Promise<void>;
@@ -52,10 +51,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     context,
     extensionId,
     origin,
-    async serviceWorker() {
-      const live = context.serviceWorkers().find((w) => w.url().startsWith(origin));
-      return live ?? context.waitForEvent('serviceworker');
-    },
     async openPage(relativePath) {
       const page = await context.newPage();
       await page.goto(`${origin}/${relativePath}`);

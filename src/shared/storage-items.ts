@@ -5,14 +5,13 @@
  * background's IndexedDB, see src/background/credential-store.ts). `session` is limited to trusted
  * extension pages by default.
  */
-import { ok } from '../core/result';
+import { err, ok } from '../core/result';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
 import { parseWatchList, type WatchedContact } from './contact';
 import { isFiniteNumber, isRecord } from '../core/json-guards';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { defineItem } from './storage-item';
-import { err } from '../core/result';
 
 export const watchListItem = defineItem<readonly WatchedContact[]>('local', 'watchList', {
   fallback: [],
