@@ -2,7 +2,7 @@
  * The Apheleia composition (WEBEX-PROTOCOL.md §2.6): validating it off the wire and mapping it to
  * the SDK's `Presence`. Validators return a Result with a reason and never throw.
  */
-import { isRecord } from './json-guards';
+import { isFiniteNumber, isNonEmptyString, isRecord, isString } from './json-guards';
 import type { Presence, PresenceStatus } from './presence';
 import { PresenceStatus as Status } from './presence';
 import type { SourcePresence } from './presence-source';
@@ -17,10 +17,9 @@ export interface Composition {
   readonly status?: string;
   /** From `customStatus`, else `statusMessage`. */
   readonly customStatus?: string;
-  /** RFC3339 timestamps, already checked to parse. */
-  readonly lastActive?: string;
-  readonly expiresTime?: string;
-  readonly statusTime?: string;
+  /** From the RFC3339 `lastActive` / `expiresTime`, as UTC ms. */
+  readonly lastActiveTime?: number;
+  readonly expiresTime?: number;
   /** Seconds until the status expires; -1 means no known expiry. */
   readonly expiresTTL?: number;
 }
@@ -32,55 +31,36 @@ export const SUBSCRIPTION_UPDATE_EVENT = 'apheleia.subscription_update';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
-function optionalString(obj: Record<string, unknown>, key: string): Result<string | undefined> {
-  const value = obj[key];
-  if (value === undefined || value === null) return ok(undefined);
-  if (typeof value !== 'string') return err(`"${key}" should be a string, got ${typeof value}.`);
-  return ok(value);
+/** UTC ms of an RFC3339 time; undefined for anything else. */
+function timeMs(value: unknown): number | undefined {
+  if (!isString(value) || !RFC3339.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
-function optionalTime(obj: Record<string, unknown>, key: string): Result<string | undefined> {
-  const value = optionalString(obj, key);
-  if (!value.ok || value.value === undefined) return value;
-  if (!RFC3339.test(value.value) || Number.isNaN(Date.parse(value.value))) {
-    return err(`"${key}" is not an RFC3339 time: ${JSON.stringify(value.value.slice(0, 40))}.`);
-  }
-  return value;
-}
-
+/**
+ * Only a missing or invalid `subject` rejects. Every other field is optional, and a malformed one
+ * is treated as absent: rejecting the whole composition would hide the person for good (they
+ * would be dropped from every reply and re-read forever) over a field we can do without.
+ */
 export function parseComposition(payload: unknown): Result<Composition> {
   if (!isRecord(payload)) return err('A presence composition should be a JSON object.');
   const subject = payload['subject'];
-  if (typeof subject !== 'string' || subject === '') {
+  if (!isNonEmptyString(subject)) {
     return err('A presence composition needs a "subject" (the user id).');
   }
-  const status = optionalString(payload, 'status');
-  if (!status.ok) return status;
-  const custom = optionalString(payload, 'customStatus');
-  if (!custom.ok) return custom;
-  const message = optionalString(payload, 'statusMessage');
-  if (!message.ok) return message;
-  const lastActive = optionalTime(payload, 'lastActive');
-  if (!lastActive.ok) return lastActive;
-  const expiresTime = optionalTime(payload, 'expiresTime');
-  if (!expiresTime.ok) return expiresTime;
-  const statusTime = optionalTime(payload, 'statusTime');
-  if (!statusTime.ok) return statusTime;
-  const ttl = payload['expiresTTL'];
-  if (ttl !== undefined && ttl !== null && (typeof ttl !== 'number' || !Number.isFinite(ttl))) {
-    return err('"expiresTTL" should be a number of seconds.');
-  }
-  const composition: { -readonly [K in keyof Composition]: Composition[K] } = {
+  const { status, customStatus, statusMessage, expiresTTL } = payload;
+  const lastActiveTime = timeMs(payload['lastActive']);
+  const expiresTime = timeMs(payload['expiresTime']);
+  const custom = isString(customStatus) ? customStatus : statusMessage;
+  return ok({
     subject: subject.toLowerCase(),
-  };
-  if (status.value !== undefined) composition.status = status.value;
-  const customStatus = custom.value ?? message.value;
-  if (customStatus !== undefined) composition.customStatus = customStatus;
-  if (lastActive.value !== undefined) composition.lastActive = lastActive.value;
-  if (expiresTime.value !== undefined) composition.expiresTime = expiresTime.value;
-  if (statusTime.value !== undefined) composition.statusTime = statusTime.value;
-  if (typeof ttl === 'number') composition.expiresTTL = ttl;
-  return ok(composition);
+    ...(isString(status) ? { status } : {}),
+    ...(isString(custom) ? { customStatus: custom } : {}),
+    ...(lastActiveTime !== undefined ? { lastActiveTime } : {}),
+    ...(expiresTime !== undefined ? { expiresTime } : {}),
+    ...(isFiniteNumber(expiresTTL) ? { expiresTTL } : {}),
+  });
 }
 
 /** The `data` of a Mercury `apheleia.subscription_update` push: the event type plus a composition. */
@@ -101,9 +81,9 @@ function composedStatus(c: Composition, lastActiveTime: number, now: number): Pr
 }
 
 export function compositionToSourcePresence(c: Composition, now: number): SourcePresence {
-  const lastActiveTime = c.lastActive !== undefined ? Date.parse(c.lastActive) : 0;
+  const lastActiveTime = c.lastActiveTime ?? 0;
   let expiresTime = 0;
-  if (c.expiresTime !== undefined) expiresTime = Date.parse(c.expiresTime);
+  if (c.expiresTime !== undefined) expiresTime = c.expiresTime;
   else if (c.expiresTTL !== undefined && c.expiresTTL > 0) expiresTime = now + c.expiresTTL * 1000;
   return {
     status: composedStatus(c, lastActiveTime, now),

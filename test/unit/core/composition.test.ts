@@ -43,16 +43,52 @@ describe('parseComposition', () => {
     [[], 'JSON object'],
     [{}, 'subject'],
     [{ subject: 3 }, 'subject'],
-    [{ subject: SUBJECT, status: 5 }, '"status" should be a string'],
-    [{ subject: SUBJECT, customStatus: {} }, '"customStatus"'],
-    [{ subject: SUBJECT, lastActive: 'yesterday' }, '"lastActive" is not an RFC3339 time'],
-    [{ subject: SUBJECT, expiresTime: '2024-13-45T99:00:00Z' }, '"expiresTime"'],
-    [{ subject: SUBJECT, statusTime: 12 }, '"statusTime"'],
-    [{ subject: SUBJECT, expiresTTL: '60' }, '"expiresTTL"'],
+    [{ subject: '' }, 'subject'],
   ])('rejects %j', (payload, reason) => {
     const result = parseComposition(payload);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(reason);
+  });
+
+  // One bad optional field must not hide the person: the rest of the composition still counts.
+  it.each([
+    [{ status: 5 }, { customStatus: 'Focus', lastActiveTime: Date.parse('2024-05-01T11:58:00Z') }],
+    [{ customStatus: {} }, { status: 'dnd', customStatus: 'Lunch' }],
+    [{ lastActive: 'yesterday' }, { status: 'dnd', customStatus: 'Focus' }],
+    [{ expiresTime: '2024-13-45T99:00:00Z' }, { status: 'dnd', expiresTTL: 60 }],
+    [{ statusTime: 12 }, { status: 'dnd', expiresTTL: 60 }],
+    [{ expiresTTL: '60' }, { status: 'dnd', customStatus: 'Focus' }],
+  ])('treats the malformed optional field in %j as absent', (bad, kept) => {
+    const good = {
+      status: 'dnd',
+      customStatus: 'Focus',
+      statusMessage: 'Lunch',
+      lastActive: '2024-05-01T11:58:00Z',
+      expiresTime: '2024-05-01T15:30:00Z',
+      expiresTTL: 60,
+    };
+    const result = parseComposition({ subject: SUBJECT, ...good, ...bad });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ subject: SUBJECT, ...kept });
+    const [field] = Object.keys(bad);
+    const held = { lastActive: 'lastActiveTime', expiresTime: 'expiresTime' }[field as string];
+    if (held !== undefined) expect(result.value).not.toHaveProperty(held);
+    if (field === 'status') expect(result.value).not.toHaveProperty('status');
+    if (field === 'expiresTTL') expect(result.value).not.toHaveProperty('expiresTTL');
+  });
+
+  it('holds lastActive and expiresTime as UTC ms, and does not keep statusTime', () => {
+    const c = parsed({
+      lastActive: '2024-05-01T11:58:00Z',
+      expiresTime: '2024-05-01T15:30:00+02:00',
+      statusTime: '2024-05-01T11:00:00Z',
+    });
+    expect(c).toEqual({
+      subject: SUBJECT,
+      lastActiveTime: Date.parse('2024-05-01T11:58:00Z'),
+      expiresTime: Date.parse('2024-05-01T13:30:00Z'),
+    });
   });
 
   it('never throws on arbitrary input', () => {

@@ -49,7 +49,7 @@ describe('subscribe', () => {
     });
   });
 
-  it('keeps per-subject codes, drops invalid compositions, and reports failed calls per subject', async () => {
+  it('keeps per-subject codes, drops compositions without a subject, and reports failed calls per subject', async () => {
     const [a, b, c] = uuids(3);
     const fake = new FakeFetch().on('POST', /\/subscriptions$/, {
       body: {
@@ -59,17 +59,27 @@ describe('subscribe', () => {
             subject: b,
             responseCode: 200,
             subscriptionTtl: 600,
-            status: { subject: b, lastActive: 'x' },
+            status: { status: 'active' },
+          },
+          {
+            subject: c,
+            responseCode: 200,
+            subscriptionTtl: 600,
+            status: { subject: c, lastActive: 'x' },
           },
           { nonsense: true },
         ],
       },
     });
-    const results = await subscribe(setup(fake), BASE, [a!, b!, c!]);
+    const [, , , d] = uuids(4);
+    const results = await subscribe(setup(fake), BASE, [a!, b!, c!, d!]);
     expect(results).toEqual([
       { subject: a, responseCode: 409, subscriptionTtl: 0, retry: 30 },
+      // No subject: not a composition at all, so it is dropped.
       { subject: b, responseCode: 200, subscriptionTtl: 600 },
-      { subject: c, responseCode: 0, subscriptionTtl: 0 },
+      // Only an optional field is malformed: the person is still shown, without it.
+      { subject: c, responseCode: 200, subscriptionTtl: 600, status: { subject: c } },
+      { subject: d, responseCode: 0, subscriptionTtl: 0 },
     ]);
     const limited = new FakeFetch().on('POST', /\/subscriptions$/, {
       status: 429,
@@ -113,6 +123,16 @@ describe('readCompositions', () => {
     expect(read.failures).toHaveLength(1);
     expect(read.failures[0]?.subjects).toHaveLength(20);
     expect(read.failures[0]?.error.kind).toBe('server');
+  });
+
+  it('reads a person whose composition has a malformed optional field', async () => {
+    const [a] = uuids(1);
+    const fake = new FakeFetch().on('POST', /\/compositions$/, {
+      body: { statusList: [{ subject: a, status: 'dnd', lastActive: 'x', customStatus: 7 }] },
+    });
+    const read = await readCompositions(setup(fake), BASE, [a!]);
+    expect(read.compositions).toEqual([{ subject: a, status: 'dnd' }]);
+    expect(read.failures).toEqual([]);
   });
 
   it('counts the people a reply left out as not read', async () => {

@@ -92,7 +92,13 @@ describe('WebexPresenceSource: subscriptions', () => {
       expiresTime: '2024-05-03T08:00:00Z',
     });
     ws.push({ eventType: 'apheleia.subscription_update', subject: C, status: 'dnd' });
-    ws.push({ eventType: 'apheleia.subscription_update', subject: A, status: 42 });
+    // A malformed status is treated as absent (Unknown); the rest of the push still counts.
+    ws.push({
+      eventType: 'apheleia.subscription_update',
+      subject: A,
+      status: 42,
+      customStatus: 'Back Monday',
+    });
     await settle();
     expect(t.presences.slice(1)).toEqual([
       [
@@ -102,6 +108,15 @@ describe('WebexPresenceSource: subscriptions', () => {
           customStatus: 'Back Monday',
           lastActiveTime: 0,
           expiresTime: Date.parse('2024-05-03T08:00:00Z'),
+        },
+      ],
+      [
+        A,
+        {
+          status: PresenceStatus.Unknown,
+          customStatus: 'Back Monday',
+          lastActiveTime: 0,
+          expiresTime: 0,
         },
       ],
     ]);
