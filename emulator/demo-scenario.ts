@@ -1,5 +1,6 @@
 import type { DemoPerson } from './demo-people.js';
 import { DEMO_PEOPLE, demoUuid, secondsUntilEvening } from './demo-people.js';
+import { guarded } from './guard.js';
 import type { EmulatorState } from './state.js';
 import type { WireStatus } from './statuses.js';
 
@@ -68,7 +69,10 @@ export class DemoScenario {
     this.stop();
     for (const p of DEMO_PEOPLE) seedOne(this.state, p);
     this.tick = 0;
-    this.timer = setInterval(() => this.step(), this.intervalMs);
+    this.timer = setInterval(
+      guarded('demo tick', () => this.step()),
+      this.intervalMs,
+    );
   }
 
   step(): void {

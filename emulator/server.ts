@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoScenario } from './demo-scenario.js';
 import { dispatch } from './dispatch.js';
+import { guarded } from './guard.js';
 import type { Route } from './http.js';
 import { MercuryHub } from './mercury.js';
 import { apheleiaRoutes } from './routes/apheleia.js';
@@ -71,7 +72,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const { port } = server.address() as AddressInfo;
   state.base = `http://127.0.0.1:${port}`;
   if (opts.demo) demo.start();
-  const sweeper = setInterval(() => state.sweep(), SWEEP_INTERVAL_MS);
+  const sweeper = setInterval(
+    guarded('sweeper', () => state.sweep()),
+    SWEEP_INTERVAL_MS,
+  );
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>

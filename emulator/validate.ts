@@ -65,6 +65,41 @@ export function optionalNumber(
   return value;
 }
 
+/** The longest status ttl the emulator accepts: one year, in seconds. */
+export const MAX_TTL_SECONDS = 365 * 24 * 60 * 60;
+
+/** A status ttl in seconds, 0 to one year, so its expiry is always a representable date. */
+export function optionalTtl(obj: JsonObject, key = 'ttl'): number | undefined {
+  return optionalNumber(obj, key, { min: 0, max: MAX_TTL_SECONDS });
+}
+
+/** The largest |epoch ms| a JavaScript Date can hold (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+
+/** An ISO date string or epoch milliseconds that converts back to an ISO string. */
+export function optionalDate(obj: JsonObject, key: string): number | undefined {
+  const value = obj[key];
+  if (value === undefined) return undefined;
+  const ms =
+    typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS || !isIsoConvertible(ms)) {
+    throw new HttpError(
+      400,
+      `"${key}" must be an ISO date string or epoch milliseconds between -${MAX_DATE_MS} and ${MAX_DATE_MS}`,
+    );
+  }
+  return ms;
+}
+
+function isIsoConvertible(ms: number): boolean {
+  try {
+    new Date(ms).toISOString();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function stringArray(obj: JsonObject, key: string): string[] {
   const value = obj[key];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) {

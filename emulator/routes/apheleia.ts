@@ -10,6 +10,7 @@ import {
   optionalBoolean,
   optionalNumber,
   optionalString,
+  optionalTtl,
   requiredString,
   stringArray,
 } from '../validate.js';
@@ -100,7 +101,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
     if (status === 'inactive') {
       throw new HttpError(400, 'eventType "inactive" is not accepted: inactivity is derived');
     }
-    const ttl = optionalNumber(body, 'ttl', { min: 0 });
+    const ttl = optionalTtl(body);
     const label = optionalString(body, 'label');
     const customStatus = optionalString(body, 'customStatus');
     if (!state.people.get(subject)) throw new HttpError(404, `Unknown subject ${subject}`);

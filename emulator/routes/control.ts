@@ -11,8 +11,9 @@ import type { JsonObject } from '../validate.js';
 import {
   expectObject,
   optionalBoolean,
-  optionalNumber,
+  optionalDate,
   optionalString,
+  optionalTtl,
   requiredString,
 } from '../validate.js';
 
@@ -56,16 +57,6 @@ function parseNewPerson(body: JsonObject): {
   };
 }
 
-function parseLastActive(body: JsonObject): number | undefined {
-  const value = body.lastActive;
-  if (value === undefined) return undefined;
-  const ms =
-    typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms))
-    throw new HttpError(400, '"lastActive" must be an ISO date string or epoch milliseconds');
-  return ms;
-}
-
 /** Emulator-only control API (no auth): people, presence, stats and reset. */
 export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
   const summary = (p: Person) => ({
@@ -96,8 +87,8 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
     if (status === undefined)
       throw new HttpError(400, `"status" must be one of ${WIRE_STATUSES.join(', ')}`);
     const customStatus = optionalString(body, 'customStatus');
-    const ttlSeconds = optionalNumber(body, 'ttl', { min: 0 });
-    const lastActive = parseLastActive(body);
+    const ttlSeconds = optionalTtl(body);
+    const lastActive = optionalDate(body, 'lastActive');
     state.presence.set(uuid, { status, customStatus, ttlSeconds, lastActive });
     return json(200, state.composition(uuid));
   };
