@@ -6,7 +6,13 @@
 import type { ConnectionInfo } from '../shared/connection';
 import type { WatchedContact } from '../shared/contact';
 import type { ResponseMap } from '../shared/messages';
-import { connectionItem, settingsItem, watchListItem } from '../shared/storage-items';
+import {
+  connectionItem,
+  settingsItem,
+  watchListCheckItem,
+  watchListItem,
+  type WatchListCheck,
+} from '../shared/storage-items';
 import { createHttpClient } from '../webex/http';
 import { createPeopleApi } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
@@ -31,6 +37,9 @@ export interface FeedControllerDeps {
   readonly WebSocket: WebSocketConstructor;
   readonly now?: () => number;
 }
+
+/** How often a worker that wakes re-checks the watch list with the People API. */
+const WATCH_LIST_CHECK_EVERY_MS = 6 * 60 * 60_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -83,7 +92,7 @@ export class FeedController {
       const credentials: Credentials = { serverUrl: serverUrl.trim(), accessToken, account };
       await saveCredentials(this.deps.secrets, credentials);
       await settingsItem.set({ serverUrl: credentials.serverUrl });
-      await this.open(credentials);
+      await this.open(credentials, { checkWatchList: true });
       return { ok: true, account };
     });
   }
@@ -106,6 +115,7 @@ export class FeedController {
   }
 
   async addContact(query: string): Promise<ResponseMap['addContact']> {
+    await this.wake(); // a message may be what woke the worker: the session is rebuilt first
     const session = this.session;
     if (!session) return { ok: false, error: 'Connect to Webex first (Connection, above).' };
     const resolved = await resolveContact(session.people, query, this.now());
@@ -137,7 +147,7 @@ export class FeedController {
     await this.session?.checkHealth();
   }
 
-  private async open(credentials: Credentials): Promise<void> {
+  private async open(credentials: Credentials, options = { checkWatchList: false }): Promise<void> {
     const session = new FeedSession({
       credentials,
       fetch: this.deps.fetch,
@@ -148,40 +158,53 @@ export class FeedController {
     });
     this.session = session;
     const contacts = await watchListItem.get();
+    let check = await watchListCheckItem.get();
+    // Checked before anything is subscribed, so bots and vanished people never are. A worker
+    // restarted within the same browser session keeps the last check's verdicts instead.
+    if (options.checkWatchList || this.now() - check.checkedAt >= WATCH_LIST_CHECK_EVERY_MS) {
+      check = (await this.checkWatchList(session, contacts)) ?? check;
+    }
     this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
+    session.markInvalid(check.invalidIds, contacts);
     session.sync(contacts);
     // start() reports failures through onState and keeps retrying; it must not block the queue.
     session.start().catch((error: unknown) => console.error('Presence Lens: feed start', error));
-    void this.validateWatchList(session, contacts);
   }
 
-  /** Drops bots and vanished people from the watch, and refreshes names and emails. */
-  private async validateWatchList(
+  /**
+   * Asks the People API about every watched contact: bots and people who no longer exist are
+   * recorded as invalid, names and emails are refreshed. Null when the check could not be made.
+   */
+  private async checkWatchList(
     session: FeedSession,
     contacts: readonly WatchedContact[],
-  ): Promise<void> {
-    if (contacts.length === 0) return;
-    let found;
+  ): Promise<WatchListCheck | null> {
+    if (contacts.length === 0) return null;
+    let checked;
     try {
-      found = await session.validate(contacts);
+      checked = await session.validate(contacts);
     } catch (error) {
       console.warn('Presence Lens: could not check the watch list', error);
-      return;
+      return null;
     }
-    if (session !== this.session) return;
-    const changed = contacts.some((c) => {
+    const check = { checkedAt: this.now(), invalidIds: checked.invalidIds };
+    await watchListCheckItem.set(check);
+    const { found } = checked;
+    const stale = (c: WatchedContact) => {
       const person = found.get(c.contactId);
       return (
         person && (person.displayName !== c.displayName || person.emails.join() !== c.emails.join())
       );
-    });
-    if (!changed) return;
-    await watchListItem.update((list) =>
-      list.map((c) => {
-        const person = found.get(c.contactId);
-        return person ? { ...c, displayName: person.displayName, emails: person.emails } : c;
-      }),
-    );
+    };
+    if (contacts.some(stale)) {
+      await watchListItem.update((list) =>
+        list.map((c) => {
+          const person = found.get(c.contactId);
+          return person ? { ...c, displayName: person.displayName, emails: person.emails } : c;
+        }),
+      );
+    }
+    return check;
   }
 
   private deviceStoreFor(credentials: Credentials) {
@@ -201,7 +224,8 @@ export class FeedController {
       phase: state.phase,
       message: state.message ?? '',
       since: state.since,
-      account,
+      // A rejected token means nobody is signed in any more, whatever the stored account says.
+      account: state.phase === 'signed-out' ? null : account,
       serverUrl,
     });
   }
@@ -210,8 +234,18 @@ export class FeedController {
     return connectionItem.set(info);
   }
 
+  /** Written only when it changes: every alarm and port wakes a signed-out worker. */
   private async publishSignedOut(): Promise<void> {
     const { serverUrl } = await settingsItem.get();
+    const current = await connectionItem.get();
+    if (
+      current.phase === 'signed-out' &&
+      !current.account &&
+      current.message === '' &&
+      current.serverUrl === serverUrl
+    ) {
+      return;
+    }
     await this.publish({
       phase: 'signed-out',
       message: '',

@@ -79,26 +79,34 @@ export class FeedSession {
   }
 
   /**
-   * Checks the watch list with `GET /people?id=` (85 ids a call): people who no longer exist and
-   * bots stop being watched (their handles turn invalid, so nothing is subscribed for them).
-   * Returns the people found, so the caller can refresh names and emails.
+   * Checks the watch list with `GET /people?id=` (85 ids a call). Returns the people found (for
+   * refreshing names and emails) and the contacts that are bots or no longer exist.
    */
-  async validate(contacts: readonly WatchedContact[]): Promise<Map<string, Person>> {
+  async validate(
+    contacts: readonly WatchedContact[],
+  ): Promise<{ found: Map<string, Person>; invalidIds: string[] }> {
     const { items, notFoundIds } = await this.people.listByIds(contacts.map((c) => c.contactId));
-    const rejected = [...notFoundIds, ...items.filter((p) => p.type === 'bot').map((p) => p.id)];
-    for (const id of rejected) {
+    const invalidIds = [...notFoundIds, ...items.filter((p) => p.type === 'bot').map((p) => p.id)];
+    this.markInvalid(invalidIds, contacts);
+    return {
+      found: new Map(items.filter((p) => p.type !== 'bot').map((p) => [p.id, p])),
+      invalidIds,
+    };
+  }
+
+  /** These contacts cannot be watched: their handles turn invalid and nothing is subscribed. */
+  markInvalid(contactIds: readonly string[], contacts: readonly WatchedContact[]): void {
+    for (const id of contactIds) {
       const uuid = personIdToUuid(id);
       if (uuid.ok) this.invalid.add(uuid.value);
     }
     const nowInvalid = [...this.handles].filter(
-      ([, handle]) => handle.isValid && rejected.includes(handle.contactId),
+      ([, handle]) => handle.isValid && contactIds.includes(handle.contactId),
     );
-    if (nowInvalid.length > 0) {
-      this.watcher.stopWatchingPresences(nowInvalid.map(([, handle]) => handle));
-      for (const [id] of nowInvalid) this.handles.delete(id);
-      this.sync(contacts);
-    }
-    return new Map(items.filter((p) => p.type !== 'bot').map((p) => [p.id, p]));
+    if (nowInvalid.length === 0) return;
+    this.watcher.stopWatchingPresences(nowInvalid.map(([, handle]) => handle));
+    for (const [id] of nowInvalid) this.handles.delete(id);
+    this.sync(contacts);
   }
 
   async dispose(): Promise<void> {

@@ -86,7 +86,7 @@ export class PresenceConnectionPanel extends LitElement {
     return html`<section aria-labelledby="connection-heading">
       <h2 id="connection-heading">Connection</h2>
       ${
-        this._connection.phase === 'signed-out'
+        this._connection.phase === 'signed-out' && !this._connection.message
           ? nothing
           : html`<p class="phase" data-part="phase">
               Connection: ${phaseSentence(this._connection)}

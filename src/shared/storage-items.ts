@@ -2,13 +2,13 @@
  * Every value the extension keeps in `chrome.storage`, declared once. No raw keys elsewhere.
  *
  * `local` is readable by content scripts, so credentials never go there (they live in the
- * background's IndexedDB, see src/background/credential-store.ts). `session` is limited to trusted
+ * background's IndexedDB: src/background/secret-store.ts and credentials.ts). `session` is limited to trusted
  * extension pages by default.
  */
 import { err, ok } from '../core/result';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
 import { parseWatchList, type WatchedContact } from './contact';
-import { isFiniteNumber, isRecord } from '../core/json-guards';
+import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { defineItem } from './storage-item';
@@ -36,6 +36,25 @@ export const connectionItem = defineItem<ConnectionInfo>('session', 'connection'
   fallback: SIGNED_OUT,
   version: 1,
   validate: parseConnectionInfo,
+});
+
+export interface WatchListCheck {
+  /** UTC ms of the last People API check of the watch list; 0 for never. */
+  readonly checkedAt: number;
+  /** Contacts it found to be bots or gone: never subscribed. */
+  readonly invalidIds: readonly string[];
+}
+
+/** Kept for the browser session, so a restarted worker neither repeats the check nor forgets it. */
+export const watchListCheckItem = defineItem<WatchListCheck>('session', 'watchListCheck', {
+  fallback: { checkedAt: 0, invalidIds: [] },
+  version: 1,
+  validate(raw) {
+    if (!isRecord(raw) || !isFiniteNumber(raw.checkedAt) || !isStringArray(raw.invalidIds)) {
+      return err('needs checkedAt and invalidIds');
+    }
+    return ok({ checkedAt: raw.checkedAt, invalidIds: raw.invalidIds });
+  },
 });
 
 export interface LastKnownPresence {

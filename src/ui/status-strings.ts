@@ -34,7 +34,9 @@ export function phaseSentence(connection: Pick<ConnectionInfo, 'phase' | 'messag
     case 'reconnecting':
       return 'Reconnecting…';
     case 'signed-out':
-      return 'Signed out — open Options to connect';
+      return connection.message
+        ? `Signed out — ${connection.message}`
+        : 'Signed out — open Options to connect';
     case 'idle':
       return 'Signed in, not connected';
     case 'error':

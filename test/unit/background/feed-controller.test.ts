@@ -3,9 +3,11 @@
  * WebSocket, fake-browser storage and an in-memory IndexedDB stand in for the browser.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import { saveCredentials } from '../../../src/background/credentials';
 import { FeedController } from '../../../src/background/feed-controller';
 import { PresenceMirror } from '../../../src/background/presence-mirror';
 import { createIdbSecretStore } from '../../../src/background/secret-store';
@@ -189,12 +191,77 @@ describe('FeedController', () => {
     await expect
       .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
       .toBe(PresenceStatus.Call);
-    // Ada's presence came from the same subscribe batch the others would have been in.
-    const subjects = async () => (await control.stats()).subscriptions.map((sub) => sub.subject);
-    await expect.poll(subjects).not.toContain(bot.uuid);
-    expect(await subjects()).toContain(ada.uuid);
-    expect(await subjects()).not.toContain(goneUuid);
+    // Ada's presence came from the first subscribe call: by then the check was done.
+    const everSubscribed = async () =>
+      (await control.stats()).subscriptionCalls
+        .filter((call) => call.subscriptionTtl > 0)
+        .flatMap((call) => call.subjects);
+    expect(await everSubscribed()).toContain(ada.uuid);
+    expect(await everSubscribed()).not.toContain(bot.uuid);
+    expect(await everSubscribed()).not.toContain(goneUuid);
     expect((await watchListItem.get()).map((c) => c.contactId)).toEqual([ada.id, bot.id, gone]);
+  });
+
+  test('a restarted worker keeps the check’s verdicts without asking the People API again', async () => {
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const bot = await control.createPerson('Build Bot', 'bot@example.com', 'bot');
+    const entry = (contactId: string) => ({ contactId, displayName: 'x', emails: [], addedAt: 1 });
+    await watchListItem.set([entry(ada.id), entry(bot.id)]);
+    const first = newController();
+    await first.connect(emulator.baseUrl, TOKEN);
+    await expect.poll(async () => (await connectionItem.get()).phase).toBe('live');
+    const lookups = (await control.stats()).requests['GET /v1/people'];
+    expect(lookups).toBe(1);
+    await first.suspend();
+
+    const second = newController();
+    await second.wake();
+    await control.setPresence(ada.id, { status: 'meeting' });
+    await expect
+      .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
+      .toBe(PresenceStatus.Meeting);
+    const stats = await control.stats();
+    expect(stats.requests['GET /v1/people']).toBe(lookups);
+    const subscribed = stats.subscriptionCalls.filter((c) => c.subscriptionTtl > 0);
+    expect(subscribed.flatMap((c) => c.subjects)).not.toContain(bot.uuid);
+    expect(subscribed.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('adding a contact right as a message wakes the worker waits for the session', async () => {
+    await control.createPerson('Ada Lovelace', 'ada@example.com');
+    await newController().connect(emulator.baseUrl, TOKEN);
+    await controllers[0]?.suspend();
+    const woken = newController();
+    void woken.wake();
+    expect(await woken.addContact('ada@example.com')).toMatchObject({ ok: true });
+  });
+
+  test('a token the server no longer accepts signs out with the reason, and shows nobody signed in', async () => {
+    const controller = newController();
+    await controller.connect(emulator.baseUrl, TOKEN);
+    await expect.poll(async () => (await connectionItem.get()).phase).toBe('live');
+    await controller.suspend();
+    await saveCredentials(createIdbSecretStore(idb), {
+      serverUrl: emulator.baseUrl,
+      accessToken: 'revoked-token',
+      account: { displayName: 'Demo User', email: 'demo.user@example.com' },
+    });
+    await newController().wake();
+    await expect.poll(async () => (await connectionItem.get()).phase).toBe('signed-out');
+    expect(await connectionItem.get()).toMatchObject({
+      account: null,
+      message: expect.stringMatching(/token/i),
+    });
+  });
+
+  test('a signed-out worker woken again and again writes its state once', async () => {
+    const controller = newController();
+    const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await controller.wake();
+    await newController().wake();
+    await newController().wake();
+    const connectionWrites = writes.mock.calls.filter(([items]) => 'connection' in items);
+    expect(connectionWrites).toHaveLength(1);
   });
 
   test('disconnect forgets the token and the live presence but keeps the watch list', async () => {

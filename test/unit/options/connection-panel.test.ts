@@ -162,4 +162,21 @@ describe('<presence-connection-panel>', () => {
     expect(region(panel, 'status')).toBe('');
     expect(button(panel, 'Disconnect')).toBeUndefined();
   });
+
+  it('after a rejected token says why, and shows nobody signed in', async () => {
+    const panel = await open();
+    const rejected: ConnectionInfo = {
+      phase: 'signed-out',
+      message: 'The access token was rejected (401). Sign in again.',
+      since: 1,
+      account: null,
+      serverUrl: EMULATOR,
+    };
+    await connectionItem.set(rejected);
+    await settle(panel);
+    const phase = readText(panel.shadowRoot!.querySelector('[data-part="phase"]'));
+    expect(phase).toContain('Signed out — The access token was rejected (401). Sign in again.');
+    expect(region(panel, 'status')).toBe('');
+    expect(button(panel, 'Disconnect')).toBeUndefined();
+  });
 });

@@ -35,6 +35,7 @@ describe('phaseSentence', () => {
     ['connecting', '', 'Connecting…'],
     ['reconnecting', '', 'Reconnecting…'],
     ['signed-out', '', 'Signed out — open Options to connect'],
+    ['signed-out', 'The access token was rejected.', 'Signed out — The access token was rejected.'],
     ['idle', '', 'Signed in, not connected'],
     ['error', '', 'Offline'],
     ['error', 'The token has expired.', 'Offline — The token has expired.'],
