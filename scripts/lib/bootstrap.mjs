@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH points the tests and the demo at another build. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
@@ -37,17 +38,20 @@ export function ensureDependencies() {
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+  const sudo = isRoot ? [] : ['sudo'];
+  if (!existsSync('/usr/bin/apt-get') || (!isRoot && !existsSync('/usr/bin/sudo'))) {
     console.error(
-      `Chromium is missing at ${CHROMIUM}. Install it (Debian: sudo apt-get install chromium) and run again.`,
+      `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (or set CHROMIUM_PATH) and run again.`,
     );
     process.exit(1);
   }
-  console.log('Installing Debian Chromium (apt-get install chromium)…');
+  console.log(`Installing Debian Chromium (${sudo.join(' ')} apt-get install chromium)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  must('apt-get', ['update', '-qq'], 'apt-get update');
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
   if (
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env }) !== 0 ||
+    apt('update', '-qq') !== 0 ||
+    apt('install', '-y', '-qq', 'chromium') !== 0 ||
     !existsSync(CHROMIUM)
   ) {
     console.error('Installing Chromium failed.');

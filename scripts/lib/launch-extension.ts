@@ -8,7 +8,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** The same browser scripts/lib/bootstrap.mjs makes sure of. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchedExtension {
   readonly context: BrowserContext;
