@@ -1,14 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody, HttpError, newTrackingId } from './http-error.js';
 import type { Reply, Request, Route } from './http.js';
-import { bodyReader, corsHeaders, matchRoute, writeReply } from './http.js';
+import { bearerToken, bodyReader, corsHeaders, matchRoute, writeReply } from './http.js';
 import type { EmulatorState } from './state.js';
 
 export type Logger = (message: string) => void;
-
-function bearerToken(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : /^Bearer\s+(.+)$/i.exec(header.trim())?.[1];
-}
 
 function errorReply(err: unknown, trackingId: string, log: Logger): Reply {
   if (err instanceof HttpError) {

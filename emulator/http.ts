@@ -34,6 +34,12 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
   ...(headers ? { headers } : {}),
 });
 
+/** The token of an `Authorization: Bearer <token>` value (HTTP header or Mercury auth message). */
+export function bearerToken(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return /^Bearer\s+(.+)$/i.exec(value.trim())?.[1];
+}
+
 export function param(req: Request, name: string): string {
   const value = req.params[name];
   if (value === undefined) throw new HttpError(500, `route parameter ${name} missing`);

@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { PongMode } from './faults.js';
+import { newTrackingId } from './http-error.js';
+import { bearerToken } from './http.js';
 
 const PATH_RE = /^\/v1\/apps\/wx2\/registrations\/([^/]+)\/messages$/;
 const AUTH_TIMEOUT_REASON =
@@ -34,11 +36,6 @@ export interface SocketSummary {
   authorized: boolean;
   connectedAt: string;
   acks: string[];
-}
-
-function bearer(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return /^Bearer\s+(.+)$/i.exec(value.trim())?.[1];
 }
 
 /** Whether `ws` may send this close code; 1005/1006 are emulated separately. */
@@ -90,7 +87,7 @@ export class MercuryHub {
     });
     ws.on('message', (data) => this.onMessage(s, data));
     if (authHeader !== undefined) {
-      this.authorize(s, bearer(authHeader));
+      this.authorize(s, bearerToken(authHeader));
       return;
     }
     s.authTimer = setTimeout(() => ws.close(1008, AUTH_TIMEOUT_REASON), this.deps.authTimeoutMs);
@@ -122,7 +119,7 @@ export class MercuryHub {
     if (typeof msg !== 'object' || msg === null) return;
     const { type, id, messageId } = msg as Record<string, unknown>;
     if (type === 'authorization' && !s.authorized) {
-      this.authorize(s, bearer((msg as { data?: { token?: unknown } }).data?.token));
+      this.authorize(s, bearerToken((msg as { data?: { token?: unknown } }).data?.token));
     } else if (type === 'ping') {
       this.pong(s, id);
     } else if (type === 'ack' && typeof messageId === 'string') {
@@ -152,7 +149,7 @@ export class MercuryHub {
         data,
         timestamp: now,
         wsWriteTimestamp: now,
-        trackingId: `EMULATOR_${randomUUID()}`,
+        trackingId: newTrackingId(),
         sequenceNumber: s.seq,
         alertType: 'none',
         filterMessage: false,
