@@ -1,5 +1,6 @@
 /**
  * The Mercury socket's wire details that need no socket: the URL parameters the JS SDK adds,
+ * what the close codes browsers report really mean,
  * what a close during connect means, and decoding binary frames (clients that omit
  * `outboundWireFormat=text` get JSON as binary).
  */
@@ -15,10 +16,32 @@ export function mercuryUrl(webSocketUrl: string, now: number): string {
   return url.toString();
 }
 
+/**
+ * §2.3: browsers may report a close as 1005 with the server's reason. "replaced" means 4000 (do
+ * not reconnect); the two authentication reasons mean 1008 (signed out, not a backoff loop).
+ */
+export function normaliseClose(code: number, reason: string): number {
+  if (code !== 1005) return code;
+  const said = reason.trim().toLowerCase();
+  if (said === 'replaced') return 4000;
+  if (
+    said === 'authentication failed' ||
+    said.startsWith('authentication did not happen within the timeout window')
+  ) {
+    return 1008;
+  }
+  return code;
+}
+
+/** Whether Mercury closed because it rejected the token (after `normaliseClose`). */
+export function isAuthClose(code: number, reason: string): boolean {
+  return code === 4401 || (code === 1008 && /auth/i.test(reason));
+}
+
 /** A close before auth completed, as the error `connect()` rejects with. */
 export function connectCloseError(code: number, reason: string): WebexError {
   const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
-  if (code === 4401 || (code === 1008 && /auth/i.test(reason))) {
+  if (isAuthClose(code, reason)) {
     return new WebexError(
       'auth',
       `The access token was rejected by Mercury (${said}). Sign in again.`,

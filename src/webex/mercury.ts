@@ -8,7 +8,7 @@ import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
 import type { Logger, TimerId, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
-import { connectCloseError, decodeBinary, mercuryUrl } from './mercury-wire';
+import { connectCloseError, decodeBinary, mercuryUrl, normaliseClose } from './mercury-wire';
 
 /**
  * What the client needs of a WebSocket; the browser's and the `ws` package's both fit.
@@ -241,8 +241,10 @@ export class MercurySocket {
     );
   }
 
-  private handleClose(code: number, reason: string): void {
+  private handleClose(rawCode: number, reason: string): void {
     if (this.closed) return;
+    // Once, here, so the connect-close and the reconnect rules both see the normalised code.
+    const code = normaliseClose(rawCode, reason);
     this.closed = true;
     this.stopKeepalive();
     this.clearTimer('forceCloseTimer');

@@ -21,6 +21,7 @@ import type { FetchLike, HttpClient } from './http';
 import { createHttpClient } from './http';
 import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
 import { MercuryHandover } from './mercury-handover';
+import { isAuthClose } from './mercury-wire';
 import { PresenceSubscriptions } from './presence-subscriptions';
 import type { Logger, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
@@ -252,7 +253,7 @@ export class WebexPresenceSource implements PresenceSource {
   private socketClosed(close: MercuryClose, announced: boolean): void {
     this.subscriptions.pause();
     const said = `code ${close.code}${close.reason === '' ? '' : `, "${close.reason}"`}`;
-    if (close.code === 4401) {
+    if (isAuthClose(close.code, close.reason)) {
       this.signOut(`Webex no longer accepts the access token (${said}). Sign in again.`);
       return;
     }

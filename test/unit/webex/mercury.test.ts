@@ -3,9 +3,11 @@ import type { MercuryEnvelope } from '../../../src/webex/mercury-envelope';
 import { shouldReconnectAfterClose } from '../../../src/webex/mercury-envelope';
 import type { MercuryClose } from '../../../src/webex/mercury';
 import { MercurySocket } from '../../../src/webex/mercury';
+import { normaliseClose } from '../../../src/webex/mercury-wire';
 import { FakeWebSocket, ManualClock, settle } from './fakes';
 
 const URL_ = 'wss://mercury.example/v1/apps/wx2/registrations/r1/messages';
+const TIMEOUT_REASON = 'authentication did not happen within the timeout window of 30000 seconds.';
 
 function setup() {
   const clock = new ManualClock();
@@ -75,7 +77,10 @@ describe('MercurySocket.connect', () => {
     [4400, '', 'forbidden'],
     [4403, '', 'forbidden'],
     [1006, '', 'network'],
-  ])('rejects a close %i before auth as %s', async (code, reason, kind) => {
+    // §2.3: browsers report these auth closes as 1005; they must not become a backoff loop.
+    [1005, 'authentication failed', 'auth'],
+    [1005, TIMEOUT_REASON, 'auth'],
+  ])('rejects a close %i %j before auth as %s', async (code, reason, kind) => {
     const t = setup();
     const done = t.socket.connect();
     await settle();
@@ -190,6 +195,34 @@ describe('MercurySocket messages', () => {
     FakeWebSocket.last.serverClose(1006);
     await settle();
     expect(t.closes).toEqual([{ code: 1006, reason: '', shouldReconnect: true }]);
+  });
+});
+
+describe('MercurySocket browser close codes (§2.3)', () => {
+  it.each([
+    [1005, 'replaced', 4000, false],
+    [1005, 'authentication failed', 1008, false],
+    [1005, TIMEOUT_REASON, 1008, false],
+    [1005, '', 1005, true],
+    [1005, 'something else', 1005, true],
+  ])('reports %i %j after auth as %i (reconnect: %s)', async (code, reason, seen, reconnect) => {
+    const t = await connected();
+    FakeWebSocket.last.serverClose(code, reason);
+    await settle();
+    expect(t.closes).toEqual([{ code: seen, reason, shouldReconnect: reconnect }]);
+  });
+});
+
+describe('normaliseClose', () => {
+  it.each([
+    [1005, 'replaced', 4000],
+    [1005, 'authentication failed', 1008],
+    [1005, TIMEOUT_REASON, 1008],
+    [1005, '', 1005],
+    [1000, 'replaced', 1000],
+    [4000, 'authentication failed', 4000],
+  ])('%i %j -> %i', (code, reason, expected) => {
+    expect(normaliseClose(code, reason)).toBe(expected);
   });
 });
 

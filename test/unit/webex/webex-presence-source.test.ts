@@ -94,6 +94,31 @@ describe('WebexPresenceSource: connecting', () => {
     expect(t.states.at(-1)?.phase).toBe('signed-out');
   });
 
+  it.each([1008, 1005])(
+    'goes signed-out, without a reconnect loop, when Mercury closes %i "authentication failed"',
+    async (code) => {
+      FakeWebSocket.autoServer = false;
+      const t = setup();
+      const started = t.source.start();
+      await settle();
+      FakeWebSocket.last.serverClose(code, 'authentication failed');
+      await started;
+      expect(t.states.at(-1)?.phase).toBe('signed-out');
+      await t.clock.advance(120_000);
+      expect(FakeWebSocket.instances).toHaveLength(1);
+    },
+  );
+
+  it('goes signed-out when a live socket closes 1005 "authentication failed"', async () => {
+    const t = setup();
+    t.source.watch([A]);
+    await t.source.start();
+    FakeWebSocket.last.serverClose(1005, 'authentication failed');
+    await t.clock.advance(120_000);
+    expect(t.states.at(-1)?.phase).toBe('signed-out');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('retries with backoff 1, 2, 4 s, and waits Retry-After on 429', async () => {
     const server = fakeServer();
     let failures = 3;
@@ -157,6 +182,16 @@ describe('WebexPresenceSource: staying alive', () => {
     await t.source.checkHealth();
     expect(FakeWebSocket.instances).toHaveLength(2);
     expect(t.states.at(-1)?.phase).toBe('live');
+  });
+
+  it('treats a browser 1005 "replaced" like 4000: no reconnect', async () => {
+    const t = setup();
+    t.source.watch([A]);
+    await t.source.start();
+    FakeWebSocket.last.serverClose(1005, 'replaced');
+    await t.clock.advance(60_000);
+    expect(t.states.at(-1)?.phase).toBe('error');
+    expect(FakeWebSocket.instances).toHaveLength(1);
   });
 
   it('opens a new socket before dropping the old one on shutdown', async () => {
