@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEVICES_PATH } from './paths.js';
 
 export interface Device {
   id: string;
@@ -15,7 +16,7 @@ export interface DeviceInput {
   model?: string;
 }
 
-const DEVICE_PATH_RE = /\/wdm\/api\/v1\/devices\/([^/?#]+)/;
+const DEVICE_PATH_RE = new RegExp(`${DEVICES_PATH}/([^/?#]+)`);
 
 /** The device id inside a device URL (as sent in `cisco-device-url`), if it looks like one. */
 export function deviceIdFromUrl(url: string): string | undefined {

@@ -6,8 +6,9 @@ import { WebSocketServer } from 'ws';
 import type { PongMode } from './faults.js';
 import { newTrackingId } from './http-error.js';
 import { bearerToken } from './http.js';
+import { MERCURY_REGISTRATIONS } from './paths.js';
 
-const PATH_RE = /^\/v1\/apps\/wx2\/registrations\/([^/]+)\/messages$/;
+const PATH_RE = new RegExp(`^${MERCURY_REGISTRATIONS}/([^/]+)/messages$`);
 const AUTH_TIMEOUT_REASON =
   'authentication did not happen within the timeout window of 30000 seconds.';
 

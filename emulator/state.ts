@@ -5,6 +5,7 @@ import { DeviceStore } from './devices.js';
 import { Faults } from './faults.js';
 import type { NewPerson, Person } from './people.js';
 import { PeopleStore } from './people.js';
+import { APHELEIA_BASE, DEVICES_PATH, MERCURY_REGISTRATIONS } from './paths.js';
 import { PresenceStore } from './presence.js';
 import { Stats } from './stats.js';
 import { SubscriptionStore } from './subscriptions.js';
@@ -34,15 +35,15 @@ export class EmulatorState {
   }
 
   get apheleiaBase(): string {
-    return `${this.base}/apheleia/api/v1`;
+    return `${this.base}${APHELEIA_BASE}`;
   }
 
   deviceUrl(deviceId: string): string {
-    return `${this.base}/wdm/api/v1/devices/${deviceId}`;
+    return `${this.base}${DEVICES_PATH}/${deviceId}`;
   }
 
   webSocketUrl(deviceId: string): string {
-    return `${this.base.replace(/^http/, 'ws')}/v1/apps/wx2/registrations/${deviceId}/messages`;
+    return `${this.base.replace(/^http/, 'ws')}${MERCURY_REGISTRATIONS}/${deviceId}/messages`;
   }
 
   acceptsToken(token: string): boolean {

@@ -2,6 +2,7 @@ import { deviceIdFromUrl } from '../devices.js';
 import { HttpError } from '../http-error.js';
 import type { Request, Route } from '../http.js';
 import { json } from '../http.js';
+import { APHELEIA_BASE } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 import { canonicalStatus } from '../statuses.js';
 import type { JsonObject } from '../validate.js';
@@ -15,7 +16,6 @@ import {
   stringArray,
 } from '../validate.js';
 
-const BASE = '/apheleia/api/v1';
 const MAX_SUBJECTS = 50;
 const MAX_SUBSCRIPTION_TTL = 600;
 
@@ -115,10 +115,10 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
   };
 
   return [
-    { method: 'POST', pattern: `${BASE}/subscriptions`, auth: true, handler: subscribe },
+    { method: 'POST', pattern: `${APHELEIA_BASE}/subscriptions`, auth: true, handler: subscribe },
     {
       method: 'GET',
-      pattern: `${BASE}/subscriptions`,
+      pattern: `${APHELEIA_BASE}/subscriptions`,
       auth: true,
       handler: (req) => {
         const device = deviceOf(req);
@@ -133,7 +133,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'POST',
-      pattern: `${BASE}/compositions`,
+      pattern: `${APHELEIA_BASE}/compositions`,
       auth: true,
       handler: async (req) => {
         const subjects = subjectsOf(expectObject(await req.json()));
@@ -142,7 +142,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'GET',
-      pattern: `${BASE}/compositions`,
+      pattern: `${APHELEIA_BASE}/compositions`,
       auth: true,
       handler: (req) => {
         const userId = req.query.get('userId');
@@ -150,6 +150,6 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
         return json(200, state.composition(userId.toLowerCase()));
       },
     },
-    { method: 'POST', pattern: `${BASE}/events`, auth: true, handler: setStatus },
+    { method: 'POST', pattern: `${APHELEIA_BASE}/events`, auth: true, handler: setStatus },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Route } from '../http.js';
 import { json } from '../http.js';
+import { HYDRA_BASE, WDM_BASE } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 
 /** U2C service discovery: every service lives on this one host. */
@@ -12,9 +13,9 @@ export function catalogRoutes(state: EmulatorState): Route[] {
       handler: () =>
         json(200, {
           serviceLinks: {
-            wdm: `${state.base}/wdm/api/v1`,
-            apheleia: `${state.base}/apheleia/api/v1`,
-            hydra: `${state.base}/v1`,
+            wdm: `${state.base}${WDM_BASE}`,
+            apheleia: state.apheleiaBase,
+            hydra: `${state.base}${HYDRA_BASE}`,
           },
           hostCatalog: {},
         }),

@@ -3,6 +3,7 @@ import type { Route } from '../http.js';
 import { json, param } from '../http.js';
 import { decodePersonId, encodeHydraId, personIdFor } from '../hydra-id.js';
 import type { Person } from '../people.js';
+import { HYDRA_BASE } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 import { restStatus } from '../statuses.js';
 
@@ -62,13 +63,13 @@ export function hydraRoutes(state: EmulatorState): Route[] {
   return [
     {
       method: 'GET',
-      pattern: '/v1/people/me',
+      pattern: `${HYDRA_BASE}/people/me`,
       auth: true,
       handler: () => json(200, toJson(state.me, true)),
     },
     {
       method: 'GET',
-      pattern: '/v1/people/:id',
+      pattern: `${HYDRA_BASE}/people/:id`,
       auth: true,
       handler: (req) => {
         const id = param(req, 'id');
@@ -80,7 +81,7 @@ export function hydraRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'GET',
-      pattern: '/v1/people',
+      pattern: `${HYDRA_BASE}/people`,
       auth: true,
       handler: (req) => {
         const { query } = req;

@@ -2,10 +2,9 @@ import type { Device, DeviceInput } from '../devices.js';
 import { HttpError } from '../http-error.js';
 import type { Request, Route } from '../http.js';
 import { json, param } from '../http.js';
+import { DEVICES_PATH } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 import { expectObject, optionalString } from '../validate.js';
-
-const BASE = '/wdm/api/v1/devices';
 
 async function deviceInput(req: Request): Promise<DeviceInput> {
   const raw = await req.json();
@@ -43,7 +42,7 @@ export function wdmRoutes(state: EmulatorState): Route[] {
   return [
     {
       method: 'POST',
-      pattern: BASE,
+      pattern: DEVICES_PATH,
       auth: true,
       handler: async (req) => {
         const device = state.devices.register(await deviceInput(req), state.now());
@@ -52,13 +51,13 @@ export function wdmRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'GET',
-      pattern: BASE,
+      pattern: DEVICES_PATH,
       auth: true,
       handler: () => json(200, { devices: state.devices.list().map(toJson) }),
     },
     {
       method: 'GET',
-      pattern: `${BASE}/:id`,
+      pattern: `${DEVICES_PATH}/:id`,
       auth: true,
       handler: (req) => {
         const device = known(param(req, 'id'));
@@ -67,7 +66,7 @@ export function wdmRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'PUT',
-      pattern: `${BASE}/:id`,
+      pattern: `${DEVICES_PATH}/:id`,
       auth: true,
       handler: async (req) => {
         const id = param(req, 'id');
@@ -79,7 +78,7 @@ export function wdmRoutes(state: EmulatorState): Route[] {
     },
     {
       method: 'DELETE',
-      pattern: `${BASE}/:id`,
+      pattern: `${DEVICES_PATH}/:id`,
       auth: true,
       handler: (req) => {
         const id = param(req, 'id');
