@@ -1,4 +1,5 @@
 import { HttpError } from './http-error.js';
+import type { Request } from './http.js';
 
 // Body checks that throw 400 with a message naming the offending field.
 
@@ -9,6 +10,12 @@ export function expectObject(value: unknown, what = 'Request body'): JsonObject 
     throw new HttpError(400, `${what} must be a JSON object`);
   }
   return value as JsonObject;
+}
+
+/** A body that may be left out entirely: no body reads as `{}`, anything else must be an object. */
+export async function optionalBody(req: Request): Promise<JsonObject> {
+  const raw = await req.json();
+  return raw === undefined ? {} : expectObject(raw);
 }
 
 export function optionalString(obj: JsonObject, key: string): string | undefined {

@@ -5,7 +5,7 @@ import { parseFaultRequest } from '../faults.js';
 import type { MercuryHub } from '../mercury.js';
 import { isSendableCloseCode } from '../mercury.js';
 import type { EmulatorState } from '../state.js';
-import { expectObject, optionalNumber, optionalString } from '../validate.js';
+import { expectObject, optionalBody, optionalNumber, optionalString } from '../validate.js';
 
 /** Fault knobs for the fault-tolerance suite (WEBEX-PROTOCOL.md §6, last list). */
 export function faultRoutes(state: EmulatorState, mercury: MercuryHub): Route[] {
@@ -57,9 +57,7 @@ export function faultRoutes(state: EmulatorState, mercury: MercuryHub): Route[] 
       pattern: '/_emu/sockets/shutdown',
       auth: false,
       handler: async (req) => {
-        const raw = await req.json();
-        const afterMs =
-          raw === undefined ? undefined : optionalNumber(expectObject(raw), 'afterMs', { min: 0 });
+        const afterMs = optionalNumber(await optionalBody(req), 'afterMs', { min: 0 });
         return json(200, { notified: mercury.shutdownAll(afterMs ?? 2000) });
       },
     },

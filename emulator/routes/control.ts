@@ -10,6 +10,7 @@ import { canonicalStatus, WIRE_STATUSES } from '../statuses.js';
 import type { JsonObject } from '../validate.js';
 import {
   expectObject,
+  optionalBody,
   optionalBoolean,
   optionalDate,
   optionalString,
@@ -108,9 +109,7 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
   };
 
   const reset = async (req: Request) => {
-    const raw = await req.json();
-    const withDemo =
-      raw === undefined ? false : (optionalBoolean(expectObject(raw), 'demo') ?? false);
+    const withDemo = optionalBoolean(await optionalBody(req), 'demo') ?? false;
     demo.stop();
     mercury.closeAll(1001, 'emulator reset');
     state.reset();

@@ -4,12 +4,10 @@ import type { Request, Route } from '../http.js';
 import { json, param } from '../http.js';
 import { DEVICES_PATH } from '../paths.js';
 import type { EmulatorState } from '../state.js';
-import { expectObject, optionalString } from '../validate.js';
+import { optionalBody, optionalString } from '../validate.js';
 
 async function deviceInput(req: Request): Promise<DeviceInput> {
-  const raw = await req.json();
-  if (raw === undefined) return {};
-  const body = expectObject(raw);
+  const body = await optionalBody(req);
   return {
     name: optionalString(body, 'name'),
     deviceType: optionalString(body, 'deviceType'),
