@@ -5,7 +5,7 @@ import { sendRequest } from '../shared/messages';
 import { WEBEX_CLOUD_URL } from '../shared/settings';
 import { connectionItem, settingsItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
-import { followItem, type Following } from '../ui/follow-item';
+import { FollowController, followItem } from '../ui/follow-item';
 import { phaseSentence } from '../ui/status-strings';
 import { themeStyles } from '../ui/theme-styles';
 import { checkConnectionForm, type ConnectionFormErrors } from './connection-form';
@@ -44,7 +44,15 @@ export class PresenceConnectionPanel extends LitElement {
   declare private _connection: ConnectionInfo;
 
   private _urlEdited = false;
-  private _following: Following[] = [];
+  private readonly _follow = new FollowController(this, () => [
+    followItem(settingsItem, (settings) => {
+      if (!this._urlEdited) this._serverUrl = settings.serverUrl;
+    }),
+    followItem(connectionItem, (connection) => {
+      this._connection = connection;
+      this._account = null;
+    }),
+  ]);
 
   constructor() {
     super();
@@ -55,25 +63,6 @@ export class PresenceConnectionPanel extends LitElement {
     this._requestError = '';
     this._account = null;
     this._connection = SIGNED_OUT;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._following = [
-      followItem(settingsItem, (settings) => {
-        if (!this._urlEdited) this._serverUrl = settings.serverUrl;
-      }),
-      followItem(connectionItem, (connection) => {
-        this._connection = connection;
-        this._account = null;
-      }),
-    ];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const following of this._following) following.stop();
-    this._following = [];
   }
 
   private get _shownAccount(): Account | null {

@@ -4,7 +4,7 @@ import type { WatchedContact } from '../shared/contact';
 import { sendRequest } from '../shared/messages';
 import { watchListItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
-import { followItem, type Following } from '../ui/follow-item';
+import { FollowController, followItem } from '../ui/follow-item';
 import { themeStyles } from '../ui/theme-styles';
 import { optionsStyles } from './options-styles';
 import { contactsPanelStyles } from './contacts-panel-styles';
@@ -36,7 +36,9 @@ export class PresenceContactsPanel extends LitElement {
   declare private _announcement: string;
   declare private _removing: ReadonlySet<string>;
 
-  private _following: Following | null = null;
+  private readonly _follow = new FollowController(this, () => [
+    followItem(watchListItem, (contacts) => (this._contacts = contacts)),
+  ]);
 
   constructor() {
     super();
@@ -47,17 +49,6 @@ export class PresenceContactsPanel extends LitElement {
     this._listError = '';
     this._announcement = '';
     this._removing = new Set();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._following = followItem(watchListItem, (contacts) => (this._contacts = contacts));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._following?.stop();
-    this._following = null;
   }
 
   override render(): TemplateResult {

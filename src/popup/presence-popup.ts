@@ -14,7 +14,7 @@ import { controlsStyles } from '../ui/controls-styles';
 import { contactEntries, type ContactEntry } from '../ui/contact-entry';
 import { contactRow } from '../ui/contact-row';
 import { contactRowStyles } from '../ui/contact-row-styles';
-import { followItem, type Following } from '../ui/follow-item';
+import { FollowController, followItem } from '../ui/follow-item';
 import { glyphStyles } from '../ui/status-glyph-styles';
 import { themeStyles } from '../ui/theme-styles';
 import { connectionLine } from './connection-line';
@@ -57,7 +57,12 @@ export class PresencePopup extends LitElement {
   declare private _connection: ConnectionInfo;
   declare private _now: number;
 
-  private _following: Following[] = [];
+  private readonly _follow = new FollowController(this, () => [
+    followItem(watchListItem, (value) => (this._contacts = value)),
+    followItem(livePresenceItem, (value) => (this._live = value)),
+    followItem(lastKnownPresenceItem, (value) => (this._lastKnown = value)),
+    followItem(connectionItem, (value) => (this._connection = value)),
+  ]);
   private _tick: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -72,13 +77,7 @@ export class PresencePopup extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._following = [
-      followItem(watchListItem, (value) => (this._contacts = value)),
-      followItem(livePresenceItem, (value) => (this._live = value)),
-      followItem(lastKnownPresenceItem, (value) => (this._lastKnown = value)),
-      followItem(connectionItem, (value) => (this._connection = value)),
-    ];
-    void Promise.all(this._following.map((f) => f.ready)).then(() => {
+    void this._follow.ready.then(() => {
       this._now = Date.now();
       this._loaded = true;
     });
@@ -87,8 +86,6 @@ export class PresencePopup extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const following of this._following) following.stop();
-    this._following = [];
     clearInterval(this._tick);
     this._tick = undefined;
   }

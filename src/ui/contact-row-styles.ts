@@ -1,8 +1,9 @@
 /**
- * Layout for `contactRow`, self-contained (it carries its own visually-hidden rule) so a content
+ * Layout for `contactRow`, self-contained (it includes the visually-hidden rule) so a content
  * script can use it without the page theme; colours come from the --pl-* tokens when defined.
  */
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden';
 
 export const contactRowStyles = css`
   .contact-row {
@@ -32,14 +33,7 @@ export const contactRowStyles = css`
     font-style: italic;
     overflow-wrap: anywhere;
   }
-  .contact-row .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
   .last-known {
     color: var(--pl-muted);
   }

@@ -3,6 +3,7 @@
  * before the read, and if a change arrives while the read is in flight, the (older) read result
  * is dropped rather than painted over the newer value.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StorageItem } from '../shared/storage-item';
 
 export interface Following {
@@ -34,4 +35,30 @@ export function followItem<T>(item: StorageItem<T>, onValue: (value: T) => void)
       unwatch();
     },
   };
+}
+
+/**
+ * Follows storage items for as long as its Lit host is connected: starts them on connect, stops
+ * them on disconnect. `ready` resolves once every item has delivered its first value.
+ */
+export class FollowController implements ReactiveController {
+  ready: Promise<void> = Promise.resolve();
+  private following: Following[] = [];
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly start: () => Following[],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.following = this.start();
+    this.ready = Promise.all(this.following.map((f) => f.ready)).then(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    for (const following of this.following) following.stop();
+    this.following = [];
+  }
 }

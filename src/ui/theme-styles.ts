@@ -4,6 +4,7 @@
  * the app's :host is enough; child elements include these styles for the shared rules.
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
+import { visuallyHidden } from './visually-hidden';
 import { DARK_PALETTE, LIGHT_PALETTE, type Palette, type StatusTone } from './status-tones';
 
 const TONES: readonly StatusTone[] = ['available', 'away', 'busy', 'dnd', 'away-long', 'neutral'];
@@ -45,17 +46,7 @@ export const themeStyles = css`
     outline: 2px solid var(--pl-focus);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
