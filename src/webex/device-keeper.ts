@@ -62,10 +62,15 @@ export class DeviceKeeper {
    * refresh must not register a second device when WDM has forgotten the first.
    */
   async ensure(wdmBaseUrl: string, stillWanted: () => boolean): Promise<EnsuredDevice | undefined> {
-    this.inFlight ??= this.confirm(wdmBaseUrl).finally(() => {
-      this.inFlight = undefined;
-    });
-    const ensured = await this.inFlight;
+    let flight = this.inFlight;
+    if (flight === undefined) {
+      flight = this.confirm(wdmBaseUrl).finally(() => {
+        // A `stop()` and a newer round trip may have replaced it meanwhile.
+        if (this.inFlight === flight) this.inFlight = undefined;
+      });
+      this.inFlight = flight;
+    }
+    const ensured = await flight;
     return stillWanted() ? ensured : undefined;
   }
 
@@ -96,6 +101,8 @@ export class DeviceKeeper {
   /** No more refreshes until the next `ensure`. */
   stop(): void {
     this.epoch += 1;
+    // A round trip of the stopped run keeps nothing; a later `ensure` must not join it.
+    this.inFlight = undefined;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }

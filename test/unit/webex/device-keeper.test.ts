@@ -79,4 +79,24 @@ describe('DeviceKeeper', () => {
     expect(saved).toEqual([]);
     expect(keeper.current).toBeUndefined();
   });
+
+  test('ensure() after stop() does its own round trip instead of joining the stopped one', async () => {
+    const wdm = `${emulator.baseUrl}/wdm/api/v1`;
+    let refreshes = 0;
+    const saved: StoredDevice[] = [];
+    const keeper = newKeeper(saved, () => {
+      refreshes += 1;
+    });
+    const stopped = keeper.ensure(wdm, () => false);
+    keeper.stop();
+    // The first reply has not landed yet.
+    const ensured = await keeper.ensure(wdm, () => true);
+    expect(await stopped).toBeUndefined();
+    expect(ensured).toBeDefined();
+    expect(keeper.current).toEqual(ensured?.device);
+    expect(saved).toEqual([ensured?.device]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(refreshes).toBeGreaterThan(0);
+    keeper.stop();
+  });
 });
