@@ -62,10 +62,6 @@ export class PresenceStore {
     }
   }
 
-  delete(uuid: string): void {
-    this.records.delete(uuid);
-  }
-
   clear(): void {
     this.records.clear();
   }

@@ -32,7 +32,8 @@ function subjectsOf(body: JsonObject): string[] {
 
 /** Presence: subscriptions keyed on the cisco-device-url header, compositions and events. */
 export function apheleiaRoutes(state: EmulatorState): Route[] {
-  const deviceOf = (req: Request): { id: string; url: string } => {
+  /** The id of the registered device named by the cisco-device-url header. */
+  const deviceIdOf = (req: Request): string => {
     const header = req.headers['cisco-device-url'];
     if (typeof header !== 'string' || header === '') {
       throw new HttpError(400, 'Missing cisco-device-url header');
@@ -41,7 +42,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
     if (id === undefined || !state.devices.get(id)) {
       throw new HttpError(400, `cisco-device-url ${header} is not a registered device`);
     }
-    return { id, url: header };
+    return id;
   };
 
   const subscribe = async (req: Request) => {
@@ -54,7 +55,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
       subscriptionTtl: asObject.subscriptionTtl,
       subjects: Array.isArray(asObject.subjects) ? (asObject.subjects as unknown[]) : [],
     });
-    const device = deviceOf(req);
+    const deviceId = deviceIdOf(req);
     const body = expectObject(raw);
     const subjects = subjectsOf(body);
     const requested = optionalNumber(body, 'subscriptionTtl', { min: 0 }) ?? MAX_SUBSCRIPTION_TTL;
@@ -63,7 +64,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
     const now = state.now();
     const responses = subjects.map((subject) => {
       if (ttl === 0) {
-        state.subscriptions.remove(device.id, subject);
+        state.subscriptions.remove(deviceId, subject);
         return { subject, responseCode: 200, subscriptionTtl: 0 };
       }
       const fault = state.faults.subjectCodes.get(subject);
@@ -81,7 +82,7 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
           message: `Emulated ${fault.code} for ${subject}`,
         };
       }
-      state.subscriptions.upsert(device.id, subject, now + ttl * 1000);
+      state.subscriptions.upsert(deviceId, subject, now + ttl * 1000);
       return {
         subject,
         responseCode: 200,
@@ -121,9 +122,8 @@ export function apheleiaRoutes(state: EmulatorState): Route[] {
       pattern: `${APHELEIA_BASE}/subscriptions`,
       auth: true,
       handler: (req) => {
-        const device = deviceOf(req);
         const now = state.now();
-        const subscriptions = state.subscriptions.forDevice(device.id, now).map((s) => ({
+        const subscriptions = state.subscriptions.forDevice(deviceIdOf(req), now).map((s) => ({
           deviceUrl: state.deviceUrl(s.deviceId),
           subject: s.subject,
           subscriptionTtl: Math.ceil((s.expiresAt - now) / 1000),

@@ -68,7 +68,6 @@ export function wdmRoutes(state: EmulatorState): Route[] {
       auth: true,
       handler: async (req) => {
         const id = param(req, 'id');
-        known(id);
         const device = state.devices.refresh(id, await deviceInput(req), state.now());
         if (!device) throw new HttpError(404, `Device ${id} is not registered`);
         return json(200, toJson(device), etag(device));
