@@ -14,8 +14,6 @@ export interface ItemDefinition<T> {
 }
 
 export interface StorageItem<T> {
-  readonly area: StorageAreaName;
-  readonly key: string;
   get(): Promise<T>;
   set(value: T): Promise<void>;
   /** Read-modify-write, serialised per item so two quick updates never lose one another. */
@@ -86,8 +84,6 @@ export function defineItem<T>(
   }
 
   return {
-    area,
-    key,
     get: () => serialised(read),
     set: (value) => serialised(() => write(value)),
     update: (change) =>

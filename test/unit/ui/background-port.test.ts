@@ -59,11 +59,13 @@ function harness() {
 
 describe('keepBackgroundPort', () => {
   it('opens the UI port by name on start', () => {
-    const connect = vi.fn(() => new FakePort());
-    fakeBrowser.runtime.connect = connect as never;
+    const connect = vi
+      .spyOn(fakeBrowser.runtime, 'connect')
+      .mockImplementation(() => new FakePort() as never);
     const stop = keepBackgroundPort();
     expect(connect).toHaveBeenCalledWith({ name: UI_PORT_NAME });
     stop();
+    connect.mockRestore();
   });
 
   it('reconnects at once when a long-lived port drops (the worker was stopped)', () => {
