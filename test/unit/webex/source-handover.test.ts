@@ -179,12 +179,18 @@ describe('WebexPresenceSource: make-before-break', () => {
     t.source.watch([A]);
     await t.source.start();
     const old = FakeWebSocket.last;
+    // The client's close must not close the fake first, or the server's 4001 would never arrive.
+    old.close = (code, reason) => (old.closedWith = { code, reason });
     old.serverSend({ type: 'shutdown' });
     await settle();
     expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(old.closedWith).toEqual({ code: 1000, reason: 'done' });
+    expect(old.readyState).toBe(1);
     old.serverClose(4001, 'shutdown');
     await t.clock.advance(60_000);
+    expect(old.readyState).toBe(3);
     expect(t.phases()).toEqual(['connecting', 'live']);
+    expect(t.phases()).not.toContain('error');
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 });
