@@ -128,6 +128,7 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
           people: state.people.list().map((p) => ({
             ...summary(p),
             status: state.presence.get(p.uuid)?.status ?? 'unknown',
+            signedIn: p.uuid === state.me.uuid,
           })),
         }),
     },

@@ -52,6 +52,15 @@ describe('control API', () => {
     expect((list.body.people as Json[])[1]).toMatchObject({ status: 'active', type: 'person' });
   });
 
+  it('marks the signed-in user in the people list', async () => {
+    const other = await h.addPerson('Not Me', 'not.me@example.com');
+    const people = (await h.control('GET', '/_emu/people')).body.people as Json[];
+    const signedIn = people.filter((p) => p.signedIn === true);
+    expect(signedIn.map((p) => p.emails)).toEqual([['demo.user@example.com']]);
+    expect(people.find((p) => p.uuid === other.uuid)?.signedIn).toBe(false);
+    expect(people.filter((p) => p.signedIn !== true).every((p) => p.signedIn === false)).toBe(true);
+  });
+
   it('sets presence by uuid or id, case-insensitively, and validates', async () => {
     const p = await h.addPerson('Pres Ence', 'pres.ence@example.com');
     const res = await h.control('PUT', `/_emu/presence/${p.id}`, {
