@@ -19,12 +19,13 @@ interface DemoPerson {
   displayName: string;
   emails: string[];
   type: string;
+  signedIn: boolean;
 }
 
 async function listDemoPeople(baseUrl: string): Promise<DemoPerson[]> {
   const response = await fetch(`${baseUrl}/_emu/people`);
   const body = (await response.json()) as { people: DemoPerson[] };
-  return body.people.filter((p) => p.type === 'person' && p.displayName !== 'Demo User');
+  return body.people.filter((p) => p.type === 'person' && !p.signedIn);
 }
 
 async function signInAndWatch(options: Page, baseUrl: string, people: DemoPerson[]) {
