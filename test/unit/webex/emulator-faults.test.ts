@@ -30,6 +30,12 @@ function arrives(feed: Feed, uuid: string, status: PresenceStatus): Promise<unkn
   );
 }
 
+const SUBSCRIBE = 'POST /apheleia/api/v1/subscriptions';
+
+function indexesOf(timeline: readonly string[], entry: string): number[] {
+  return timeline.flatMap((e, i) => (e === entry ? [i] : []));
+}
+
 describe('WebexPresenceSource against emulator faults', () => {
   it('reconnects after a 1006 drop and delivers a change made while it was down', async () => {
     const { feed, uuid } = await watchedLive(1);
@@ -67,6 +73,13 @@ describe('WebexPresenceSource against emulator faults', () => {
     await setStatus(uuid, 'meeting');
     await arrives(feed, uuid, PresenceStatus.Meeting);
     expect(feed.states.map((s) => s.phase)).toEqual(['connecting', 'live']);
+    // The replacement's resubscribe (includeStatus) would deliver the DND too; it must have come
+    // earlier, as a push on the old socket, or pushes during a handover would be lost.
+    const subscribes = indexesOf(feed.timeline, SUBSCRIBE);
+    expect(subscribes).toHaveLength(2);
+    const firstDnd = feed.timeline.indexOf(`presence ${uuid} ${PresenceStatus.Dnd}`);
+    expect(firstDnd).toBeGreaterThan(subscribes[0]!);
+    expect(firstDnd).toBeLessThan(subscribes[1]!);
   });
 
   it('takes a 4001 on the old socket before the replacement is up in its stride', async () => {

@@ -23,6 +23,11 @@ export interface Feed {
   readonly source: WebexPresenceSource;
   readonly presences: Array<[string, SourcePresence]>;
   readonly states: FeedState[];
+  /**
+   * What the feed did, in order: `POST /apheleia/api/v1/subscriptions` when a request is sent,
+   * `presence <uuid> <status>` when a presence is emitted.
+   */
+  readonly timeline: string[];
   stored(): StoredDevice | null;
 }
 
@@ -90,9 +95,13 @@ export function useEmulator() {
       if (!endpoints.ok) throw new Error(endpoints.error);
       const presences: Array<[string, SourcePresence]> = [];
       const states: FeedState[] = [];
+      const timeline: string[] = [];
       let stored: StoredDevice | null = null;
       const source = new WebexPresenceSource({
-        fetch,
+        fetch: (url, init) => {
+          timeline.push(`${init.method ?? 'GET'} ${new URL(url).pathname}`);
+          return fetch(url, init);
+        },
         WebSocket,
         endpoints: endpoints.value,
         getToken: async () => options.token ?? 't1',
@@ -108,8 +117,11 @@ export function useEmulator() {
           : { deviceRefreshMs: options.deviceRefreshMs }),
       });
       sources.push(source);
-      source.onPresence((uuid, presence) => presences.push([uuid, presence]));
-      return { source, presences, states, stored: () => stored };
+      source.onPresence((uuid, presence) => {
+        presences.push([uuid, presence]);
+        timeline.push(`presence ${uuid} ${presence.status}`);
+      });
+      return { source, presences, states, timeline, stored: () => stored };
     },
   };
 }
