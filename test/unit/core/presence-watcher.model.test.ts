@@ -34,6 +34,10 @@ interface Live {
   handle: PresenceHandle;
   uuid: string;
   stopped: boolean;
+  /** A presence was known at start, so a first delivery is queued for this watch. */
+  firstQueued: boolean;
+  expectedCalls: number;
+  calls: number;
 }
 
 describe('PresenceWatcher against a reference-count model', () => {
@@ -50,27 +54,46 @@ describe('PresenceWatcher against a reference-count model', () => {
           const violations: string[] = [];
           const latest = new Map<string, string>();
           let calls = 0;
+          let serial = 0;
+
+          /** Queued first deliveries run now: one call to each watch still live that waits for one. */
+          const flushed = async () => {
+            const before = calls;
+            const due = watches.filter((w) => w.firstQueued && !w.stopped);
+            for (const w of watches) w.firstQueued = false;
+            for (const w of due) w.expectedCalls++;
+            await Promise.resolve();
+            if (calls - before !== due.length) violations.push('wrong first deliveries');
+          };
 
           for (const [cmd, flush] of steps) {
             if (cmd.kind === 'start') {
               const uuids = cmd.people.map((i) => PEOPLE[i]!);
+              // Each handle gets a contact id of its own (the cluster differs, the person does
+              // not), so its callback calls can be told apart even when a person is repeated.
+              const contactIds = uuids.map((u) => uuidToPersonId(u, `c${++serial}`));
               const entries: Live[] = [];
-              const handles = watcher.startWatchingPresences(
-                uuids.map((u) => uuidToPersonId(u)),
-                (p) => {
-                  calls++;
-                  if (!entries.some((e) => e.handle.contactId === p.contactId && !e.stopped)) {
-                    violations.push('callback after stop');
-                  }
-                },
-              );
+              const handles = watcher.startWatchingPresences(contactIds, (p) => {
+                calls++;
+                const entry = entries.find((e) => e.handle.contactId === p.contactId);
+                if (entry === undefined) violations.push('callback for another call');
+                else if (entry.stopped) violations.push('callback after stop');
+                else entry.calls++;
+              });
               const fresh: string[] = [];
               handles.forEach((handle, i) => {
                 const uuid = uuids[i]!;
                 const n = count.get(uuid) ?? 0;
                 if (n === 0 && !fresh.includes(uuid)) fresh.push(uuid);
                 count.set(uuid, n + 1);
-                entries.push({ handle, uuid, stopped: false });
+                entries.push({
+                  handle,
+                  uuid,
+                  stopped: false,
+                  firstQueued: latest.has(uuid),
+                  expectedCalls: 0,
+                  calls: 0,
+                });
               });
               watches.push(...entries);
               if (fresh.length > 0) expected.push({ op: 'watch', uuids: fresh });
@@ -109,12 +132,21 @@ describe('PresenceWatcher against a reference-count model', () => {
               const liveCount = count.get(uuid) ?? 0;
               const changed = liveCount > 0 && latest.get(uuid) !== status;
               if (liveCount > 0) latest.set(uuid, status);
+              if (changed) {
+                // Every live watch gets it now; a queued first delivery then has nothing new.
+                for (const w of watches) {
+                  if (w.uuid !== uuid || w.stopped) continue;
+                  w.expectedCalls++;
+                  w.firstQueued = false;
+                }
+              }
               if (calls - before !== (changed ? liveCount : 0)) violations.push('wrong fan-out');
             }
             // Sometimes let queued first deliveries run, sometimes stop before they can.
-            if (flush) await Promise.resolve();
+            if (flush) await flushed();
           }
-          await Promise.resolve();
+          await flushed();
+          expect(watches.map((w) => w.calls)).toEqual(watches.map((w) => w.expectedCalls));
           expect(source.calls).toEqual(expected);
           expect(watcher.watchedUuids().sort()).toEqual(
             [...count]
