@@ -7,26 +7,31 @@ import {
   wireStatusToPresenceStatus,
 } from '../../../src/core/wire-status';
 
+/** Every spelling of the protocol brief (§3) and the state it stands for. */
+const SPELLINGS: ReadonlyArray<readonly [string, PresenceStatus]> = [
+  ['active', PresenceStatus.Active],
+  ['available', PresenceStatus.Active],
+  ['inactive', PresenceStatus.Inactive],
+  ['away', PresenceStatus.Inactive],
+  ['dnd', PresenceStatus.Dnd],
+  ['DoNotDisturb', PresenceStatus.Dnd],
+  ['ooo', PresenceStatus.OutOfOffice],
+  ['OutOfOffice', PresenceStatus.OutOfOffice],
+  ['pending', PresenceStatus.Pending],
+  ['unknown', PresenceStatus.Unknown],
+  ['call', PresenceStatus.Call],
+  ['meeting', PresenceStatus.Meeting],
+  ['presenting', PresenceStatus.Presenting],
+  ['calendarItem', PresenceStatus.CalendarItem],
+  ['busy', PresenceStatus.Busy],
+  ['quiet', PresenceStatus.Quiet],
+  ['quietHours', PresenceStatus.Quiet],
+  ['quiet_hours', PresenceStatus.Quiet],
+];
+
 describe('wireStatusToPresenceStatus', () => {
-  it.each([
-    ['active', PresenceStatus.Active],
-    ['available', PresenceStatus.Active],
-    ['inactive', PresenceStatus.Inactive],
-    ['away', PresenceStatus.Inactive],
-    ['dnd', PresenceStatus.Dnd],
-    ['DoNotDisturb', PresenceStatus.Dnd],
-    ['ooo', PresenceStatus.OutOfOffice],
-    ['OutOfOffice', PresenceStatus.OutOfOffice],
-    ['pending', PresenceStatus.Pending],
-    ['unknown', PresenceStatus.Unknown],
-    ['call', PresenceStatus.Call],
-    ['meeting', PresenceStatus.Meeting],
-    ['presenting', PresenceStatus.Presenting],
-    ['calendarItem', PresenceStatus.CalendarItem],
-    ['busy', PresenceStatus.Busy],
-    ['quiet', PresenceStatus.Quiet],
-    ['quietHours', PresenceStatus.Quiet],
-    ['quiet_hours', PresenceStatus.Quiet],
+  it.each<readonly [string, PresenceStatus]>([
+    ...SPELLINGS,
     ['clear', PresenceStatus.Unknown],
     ['', PresenceStatus.Unknown],
     ['offline', PresenceStatus.Unknown],
@@ -38,18 +43,22 @@ describe('wireStatusToPresenceStatus', () => {
     expect(wireStatusToPresenceStatus(v)).toBe(PresenceStatus.Unknown);
   });
 
-  it('ignores case for every known spelling', () => {
+  it('knows exactly the spellings of the brief', () => {
+    expect(KNOWN_WIRE_STATUSES).toEqual(SPELLINGS.map(([word]) => word));
+  });
+
+  it('ignores case and surrounding space for every known spelling', () => {
     const randomCase = fc
-      .tuple(fc.constantFrom(...KNOWN_WIRE_STATUSES), fc.array(fc.boolean(), { minLength: 20 }))
-      .map(([word, flips]) => ({
-        word,
+      .tuple(fc.constantFrom(...SPELLINGS), fc.array(fc.boolean(), { minLength: 20 }))
+      .map(([[word, status], flips]) => ({
+        status,
         cased: [...word]
           .map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase()))
           .join(''),
       }));
     fc.assert(
-      fc.property(randomCase, ({ word, cased }) => {
-        expect(wireStatusToPresenceStatus(cased)).toBe(wireStatusToPresenceStatus(word));
+      fc.property(randomCase, fc.constantFrom('', ' ', '\t'), ({ status, cased }, pad) => {
+        expect(wireStatusToPresenceStatus(`${pad}${cased}${pad}`)).toBe(status);
       }),
     );
   });
