@@ -4,50 +4,36 @@
  */
 import { PresenceStatus } from './presence';
 
-// Keys are lower case; lookups lower-case the input first.
-const WIRE_TO_STATUS: ReadonlyMap<string, PresenceStatus> = new Map<string, PresenceStatus>([
+/** Every wire spelling the client understands, as written in the protocol brief, and its state. */
+const WIRE_SPELLINGS: ReadonlyArray<readonly [string, PresenceStatus]> = [
   ['active', PresenceStatus.Active],
   ['available', PresenceStatus.Active],
   ['inactive', PresenceStatus.Inactive],
   ['away', PresenceStatus.Inactive],
   ['dnd', PresenceStatus.Dnd],
-  ['donotdisturb', PresenceStatus.Dnd],
+  ['DoNotDisturb', PresenceStatus.Dnd],
   ['ooo', PresenceStatus.OutOfOffice],
-  ['outofoffice', PresenceStatus.OutOfOffice],
+  ['OutOfOffice', PresenceStatus.OutOfOffice],
   ['pending', PresenceStatus.Pending],
   ['unknown', PresenceStatus.Unknown],
   ['call', PresenceStatus.Call],
   ['meeting', PresenceStatus.Meeting],
   ['presenting', PresenceStatus.Presenting],
-  ['calendaritem', PresenceStatus.CalendarItem],
+  ['calendarItem', PresenceStatus.CalendarItem],
   // Project decision (no public payload shows these): `busy` and `quiet` spellings.
   ['busy', PresenceStatus.Busy],
   ['quiet', PresenceStatus.Quiet],
-  ['quiethours', PresenceStatus.Quiet],
+  ['quietHours', PresenceStatus.Quiet],
   ['quiet_hours', PresenceStatus.Quiet],
-]);
+];
+
+// Keys are lower case; lookups lower-case the input first.
+const WIRE_TO_STATUS: ReadonlyMap<string, PresenceStatus> = new Map(
+  WIRE_SPELLINGS.map(([spelling, status]) => [spelling.toLowerCase(), status]),
+);
 
 /** Every wire spelling the mapping knows, as written in the protocol brief. */
-export const KNOWN_WIRE_STATUSES: readonly string[] = [
-  'active',
-  'available',
-  'inactive',
-  'away',
-  'dnd',
-  'DoNotDisturb',
-  'ooo',
-  'OutOfOffice',
-  'pending',
-  'unknown',
-  'call',
-  'meeting',
-  'presenting',
-  'calendarItem',
-  'busy',
-  'quiet',
-  'quietHours',
-  'quiet_hours',
-];
+export const KNOWN_WIRE_STATUSES: readonly string[] = WIRE_SPELLINGS.map(([spelling]) => spelling);
 
 export function wireStatusToPresenceStatus(wire: unknown): PresenceStatus {
   if (typeof wire !== 'string') return PresenceStatus.Unknown;
@@ -69,7 +55,10 @@ const STATUS_TO_WIRE: Readonly<Record<PresenceStatus, string>> = {
   CalendarItem: 'calendarItem',
 };
 
-/** The Apheleia spelling of a state (what the emulator sends and `POST events` takes). */
+/**
+ * The Apheleia spelling of a state (§3, left column): the inverse of `wireStatusToPresenceStatus`
+ * on those spellings. Nothing in src sends a status; the tests use it to check the round trip.
+ */
 export function presenceStatusToWire(status: PresenceStatus): string {
   return STATUS_TO_WIRE[status];
 }
