@@ -10,6 +10,7 @@ import { createHttpClient } from '../webex/http';
 import { createPeopleApi, type PeopleApi, type Person } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-source';
+import { consoleLogger } from '../webex/timers';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { Credentials } from './credentials';
 import type { DeviceStore } from './device-store';
@@ -46,6 +47,7 @@ export class FeedSession {
       getToken: async () => getToken(),
       deviceStore: deps.deviceStore,
       onState: deps.onState,
+      log: consoleLogger,
     });
     this.watcher = new PresenceWatcher(this.source, {
       isKnownInvalid: (uuid) => this.invalid.has(uuid),
