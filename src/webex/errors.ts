@@ -41,10 +41,6 @@ export class WebexError extends Error {
   }
 }
 
-export function isWebexError(value: unknown): value is WebexError {
-  return value instanceof WebexError;
-}
-
 /** The kind and user-facing message for an HTTP error status. */
 export function describeHttpStatus(status: number): { kind: WebexErrorKind; message: string } {
   if (status === 401) {

@@ -21,8 +21,6 @@ export interface HttpClientOptions {
   readonly getToken: () => Promise<string> | string;
   /** The registered device's URL; sent as `cisco-device-url` so pushes reach our socket. */
   readonly deviceUrl?: () => string | undefined;
-  /** Prefix of the `trackingid` header; a session id is appended. */
-  readonly trackingPrefix?: string;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -106,7 +104,7 @@ function newSessionId(): string {
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const session = `${options.trackingPrefix ?? 'presence-lens'}_${newSessionId()}`;
+  const session = `presence-lens_${newSessionId()}`;
   // Called unbound: a browser's `fetch` throws "Illegal invocation" when called as `options.fetch()`.
   const fetchFn = options.fetch;
   let counter = 0;

@@ -18,7 +18,6 @@ import { SubscriptionBook } from './subscription-book';
 import { FAILED_CALL_RETRY_MS, subscriptionRetry } from './subscription-retry';
 import type { Logger, TimerId, Timers } from './timers';
 
-export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
 

@@ -9,7 +9,6 @@ import type { PresenceSource, SourceListener } from '../core/presence-source';
 import { DEFAULT_SUBSCRIPTION_TTL_S } from './apheleia';
 import type { Catalog } from './catalog';
 import { fetchCatalog } from './catalog';
-import type { StoredDevice } from './device';
 import type { DeviceStoreLike } from './device-keeper';
 import { DEVICE_REFRESH_MS, DeviceKeeper } from './device-keeper';
 import type { Endpoints } from './endpoints';
@@ -41,8 +40,6 @@ export interface WebexPresenceSourceOptions {
   readonly now?: () => number;
   readonly timers?: Timers;
   readonly log?: Logger;
-  /** Requested subscription TTL in seconds (default 600). */
-  readonly subscriptionTtl?: number;
   /** Refresh the WDM device at least this often while connected (default 30 min). */
   readonly deviceRefreshMs?: number;
 }
@@ -106,7 +103,7 @@ export class WebexPresenceSource implements PresenceSource {
       timers: this.timers,
       log: this.log,
       now: this.now,
-      ttl: options.subscriptionTtl ?? DEFAULT_SUBSCRIPTION_TTL_S,
+      ttl: DEFAULT_SUBSCRIPTION_TTL_S,
       apheleiaBase: () => this.catalog?.apheleia,
       isLive: () => this.sockets.isLive,
       generation: () => this.generation,
@@ -116,11 +113,6 @@ export class WebexPresenceSource implements PresenceSource {
 
   get state(): FeedState {
     return this.feed.state;
-  }
-
-  /** The registered device, once known (for diagnostics). */
-  get registeredDevice(): StoredDevice | undefined {
-    return this.devices.current;
   }
 
   // ---- PresenceSource -------------------------------------------------------------------------
