@@ -65,9 +65,23 @@ export function describeHttpStatus(status: number): { kind: WebexErrorKind; mess
   return { kind: 'bad-request', message: `Webex rejected the request (${status}).` };
 }
 
+/** Webex could not be reached at all (fetch or socket threw): `${what}: ${reason}${hint}`. */
+export function networkError(what: string, error: unknown, hint = ''): WebexError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new WebexError('network', `${what}: ${reason}${hint}`);
+}
+
 /** Any thrown value as a WebexError (unexpected ones become 'network'). */
 export function toWebexError(error: unknown): WebexError {
-  if (error instanceof WebexError) return error;
-  const text = error instanceof Error ? error.message : String(error);
-  return new WebexError('network', `Could not reach Webex: ${text}`);
+  return error instanceof WebexError ? error : networkError('Could not reach Webex', error);
+}
+
+/** The access token; a getter that fails means there is none, so the user must sign in again. */
+export async function accessToken(getToken: () => Promise<string> | string): Promise<string> {
+  try {
+    return await getToken();
+  } catch (error) {
+    if (error instanceof WebexError) throw error;
+    throw new WebexError('auth', 'No access token is available. Sign in again.');
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../core/json-guards';
 import type { Result } from '../core/result';
-import { WebexError, describeHttpStatus } from './errors';
+import { WebexError, accessToken, describeHttpStatus, networkError } from './errors';
 
 /** The parts of `fetch` the client uses; the global `fetch` fits. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<ResponseLike>;
@@ -109,15 +109,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fetchFn = options.fetch;
   let counter = 0;
 
-  async function token(): Promise<string> {
-    try {
-      return await options.getToken();
-    } catch (error) {
-      if (error instanceof WebexError) throw error;
-      throw new WebexError('auth', 'No access token is available. Sign in again.');
-    }
-  }
-
   async function send<T>(
     method: string,
     url: string,
@@ -125,7 +116,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization: `Bearer ${await token()}`,
+      authorization: `Bearer ${await accessToken(options.getToken)}`,
       trackingid: `${session}_${++counter}`,
     };
     const deviceUrl = options.deviceUrl?.();
@@ -142,10 +133,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       response = await fetchFn(withQuery(url, request.query), init);
       text = await response.text();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new WebexError(
-        'network',
-        `Could not reach Webex (${where}): ${reason}. Check the connection and the server URL.`,
+      throw networkError(
+        `Could not reach Webex (${where})`,
+        error,
+        '. Check the connection and the server URL.',
       );
     }
 

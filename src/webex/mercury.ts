@@ -3,7 +3,8 @@
  * for every message with an id, sequence-gap detection, and the close rules. Reconnecting is the
  * owner's job: this class reports `onClose({shouldReconnect})` and is then done.
  */
-import { WebexError } from './errors';
+import type { WebexError } from './errors';
+import { accessToken, networkError } from './errors';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
 import type { Logger, TimerId, Timers } from './timers';
@@ -84,13 +85,7 @@ export class MercurySocket {
   /** Opens, authenticates, and resolves once Mercury confirms (buffer_state). */
   async connect(): Promise<void> {
     if (this.socket !== undefined) throw new Error('MercurySocket.connect() may be called once.');
-    let token: string;
-    try {
-      token = await this.options.getToken();
-    } catch (error) {
-      if (error instanceof WebexError) throw error;
-      throw new WebexError('auth', 'No access token is available. Sign in again.');
-    }
+    const token = await accessToken(this.options.getToken);
     const now = (this.options.now ?? Date.now)();
     return new Promise<void>((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -99,8 +94,7 @@ export class MercurySocket {
         socket = new this.options.WebSocket(mercuryUrl(this.options.webSocketUrl, now));
       } catch (error) {
         this.settle = undefined;
-        const text = error instanceof Error ? error.message : String(error);
-        reject(new WebexError('network', `Could not open the Webex connection: ${text}`));
+        reject(networkError('Could not open the Webex connection', error));
         return;
       }
       this.socket = socket;
