@@ -88,9 +88,9 @@ function httpError(status: number, headers: ResponseLike['headers'], json: unkno
   const trackingId = fromBody ? String(json['trackingId']) : headers.get('trackingid');
   const said = serverMessage(json);
   const retryHeader = headers.get('retry-after');
-  let retryAfterMs: number | undefined;
-  if (kind === 'rate-limited') retryAfterMs = parseRetryAfter(retryHeader);
-  else if (retryHeader !== null) retryAfterMs = parseRetryAfter(retryHeader);
+  // Rate limits always get a wait (a default one without the header); others only when told.
+  const retryAfterMs =
+    kind === 'rate-limited' || retryHeader !== null ? parseRetryAfter(retryHeader) : undefined;
   return new WebexError(kind, said === undefined ? message : `${message} Webex said: ${said}`, {
     status,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
