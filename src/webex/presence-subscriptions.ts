@@ -76,8 +76,9 @@ export class PresenceSubscriptions {
       const uuid = raw.toLowerCase();
       if (!this.watched.delete(uuid)) continue;
       this.book.forget(uuid);
-      // Never sent: nothing to cancel. Otherwise tell Apheleia with TTL 0.
-      if (!this.toSubscribe.delete(uuid)) this.toUnsubscribe.add(uuid);
+      // Never sent: nothing to cancel. In flight: its reply cancels it (TTL 0) if it succeeded.
+      // Otherwise tell Apheleia with TTL 0.
+      if (!this.toSubscribe.delete(uuid) && !this.inFlight.has(uuid)) this.toUnsubscribe.add(uuid);
     }
     this.scheduleFlush();
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PresenceStatus } from '../../../src/core/presence';
 import { FakeWebSocket, settle } from './fakes';
-import { A, B, C, setup } from './source-harness';
+import { A, B, C, deferred, setup, subscriptionsReply } from './source-harness';
 
 beforeEach(() => {
   FakeWebSocket.reset();
@@ -47,6 +47,26 @@ describe('WebexPresenceSource: subscriptions', () => {
     });
     await settle();
     expect(t.presences.filter(([u]) => u === A)).toHaveLength(1); // the initial one only
+  });
+
+  it('sends TTL 0 once for someone unwatched while their subscribe is in flight', async () => {
+    const t = setup();
+    t.source.watch([A]);
+    await t.source.start();
+    const gate = deferred();
+    t.server.fake.on('POST', /\/subscriptions$/, async (r) => {
+      if ((r.body as { subscriptionTtl: number }).subscriptionTtl > 0) await gate.promise;
+      return subscriptionsReply(t.server, r);
+    });
+    t.source.watch([B]);
+    await settle();
+    t.source.unwatch([B]);
+    await settle();
+    gate.resolve();
+    await settle();
+    const cancels = t.subscribeCalls().filter((c) => c.subscriptionTtl === 0);
+    expect(cancels.map((c) => c.subjects)).toEqual([[B]]);
+    expect(t.presences.filter(([u]) => u === B)).toEqual([]);
   });
 
   it('retries a 409 after `retry` s, and reports 401/403 as Unknown then retries in 10 min', async () => {
