@@ -40,7 +40,7 @@ export interface MercuryHandlers {
   onSequenceGap?(gap: { expected: number; received: number }): void;
   onShutdown?(): void;
   onClose?(close: MercuryClose): void;
-  /** A frame that could not be used (not JSON, not an object); it was ignored. */
+  /** A frame that could not be used (not JSON, not an object); it was ignored, and not logged. */
   onInvalidFrame?(reason: string): void;
 }
 
@@ -173,7 +173,6 @@ export class MercurySocket {
     }
     const frame = parseFrame(text);
     if (!frame.ok) {
-      this.log('warn', frame.error);
       this.options.onInvalidFrame?.(frame.error);
       return;
     }

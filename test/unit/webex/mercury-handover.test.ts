@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MercuryHandover } from '../../../src/webex/mercury-handover';
+import type { LogLevel } from '../../../src/webex/timers';
+import { FakeWebSocket, ManualClock, settle } from './fakes';
+
+afterEach(() => FakeWebSocket.reset());
+
+describe('MercuryHandover', () => {
+  it('logs an unusable frame once', async () => {
+    FakeWebSocket.autoServer = true;
+    const clock = new ManualClock();
+    const logs: Array<[LogLevel, string]> = [];
+    const handover = new MercuryHandover({
+      WebSocket: FakeWebSocket,
+      getToken: async () => 't1',
+      timers: clock,
+      now: clock.now,
+      log: (level, message) => logs.push([level, message]),
+      onEvent: () => {},
+      onSequenceGap: () => {},
+      onShutdown: () => {},
+      onClose: () => {},
+    });
+    const socket = handover.create('wss://mercury.example/v1/apps/wx2/registrations/r1/messages');
+    const connected = socket.connect();
+    await settle();
+    await connected;
+    handover.takeOver(socket);
+    FakeWebSocket.last.serverSendRaw('{not json');
+    await settle();
+    expect(logs.filter(([level]) => level === 'warn')).toHaveLength(1);
+    handover.drop();
+  });
+});
