@@ -5,7 +5,11 @@
  * `WebexPresenceSource` owns it and says when the feed goes live; nothing here throws.
  */
 import type { Composition } from '../core/composition';
-import { compositionToSourcePresence, parseSubscriptionUpdate } from '../core/composition';
+import {
+  SUBSCRIPTION_UPDATE_EVENT,
+  compositionToSourcePresence,
+  parseComposition,
+} from '../core/composition';
 import { PresenceStatus } from '../core/presence';
 import type { SourceListener, SourcePresence } from '../core/presence-source';
 import { presenceRecheckAt } from '../core/presence-recheck';
@@ -121,8 +125,8 @@ export class PresenceSubscriptions {
   }
 
   handleEnvelope(envelope: MercuryEnvelope): void {
-    if (eventTypeOf(envelope) !== 'apheleia.subscription_update') return;
-    const parsed = parseSubscriptionUpdate(envelope.data);
+    if (eventTypeOf(envelope) !== SUBSCRIPTION_UPDATE_EVENT) return;
+    const parsed = parseComposition(envelope.data);
     if (!parsed.ok) {
       this.context.log('warn', `Ignored a presence update: ${parsed.error}`);
       return;
