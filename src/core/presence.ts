@@ -49,12 +49,14 @@ export interface PresenceHandle {
 
 export type PresenceCallback = (presence: Presence) => void;
 
+/** Nothing known about the person: Unknown, no text, no times (a `SourcePresence`). */
+export const UNKNOWN_SOURCE_PRESENCE: Omit<Presence, 'contactId'> = Object.freeze({
+  status: PresenceStatus.Unknown,
+  customStatus: '',
+  lastActiveTime: 0,
+  expiresTime: 0,
+});
+
 export function unknownPresence(contactId: string): Presence {
-  return {
-    contactId,
-    status: PresenceStatus.Unknown,
-    customStatus: '',
-    lastActiveTime: 0,
-    expiresTime: 0,
-  };
+  return { contactId, ...UNKNOWN_SOURCE_PRESENCE };
 }

@@ -10,7 +10,7 @@ import {
   compositionToSourcePresence,
   parseComposition,
 } from '../core/composition';
-import { PresenceStatus } from '../core/presence';
+import { UNKNOWN_SOURCE_PRESENCE } from '../core/presence';
 import type { SourceListener, SourcePresence } from '../core/presence-source';
 import { presenceRecheckAt } from '../core/presence-recheck';
 import { readCompositions, subscribe, unsubscribe } from './apheleia';
@@ -24,13 +24,6 @@ import type { Logger, TimerId, Timers } from './timers';
 
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
-
-const UNKNOWN: SourcePresence = {
-  status: PresenceStatus.Unknown,
-  customStatus: '',
-  lastActiveTime: 0,
-  expiresTime: 0,
-};
 
 /** What the subscriptions need from the connection that owns them. */
 export interface SubscriptionContext {
@@ -199,7 +192,7 @@ export class PresenceSubscriptions {
         this.context.signOut(result.error.message);
         return;
       }
-      if (this.booked(result, now) && result.responseCode === 200) {
+      if (this.booked(result, now)) {
         if (result.status !== undefined) this.emitComposition(result.status, now);
         else toRead.push(result.subject);
       }
@@ -220,9 +213,9 @@ export class PresenceSubscriptions {
     if (result.error !== undefined) {
       this.context.log('warn', `Subscribing failed: ${result.error.message}`);
     }
-    const retry = subscriptionRetry(result, this.book.failuresInRow(subject) + 1);
-    if (retry.unknown) this.emit(subject, UNKNOWN, now);
-    this.book.failed(subject, now + retry.delayMs);
+    const retry = subscriptionRetry(result, this.book.failed(subject));
+    this.book.retryAt(subject, now + retry.delayMs);
+    if (retry.unknown) this.emit(subject, UNKNOWN_SOURCE_PRESENCE, now);
     return false;
   }
 

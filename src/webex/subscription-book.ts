@@ -16,7 +16,7 @@ export interface DueWork {
 
 export class SubscriptionBook {
   private readonly renewAt = new Map<string, number>();
-  private readonly retryAt = new Map<string, number>();
+  private readonly retries = new Map<string, number>();
   private readonly recheckAt = new Map<string, number>();
   /** Failed subscribe attempts in a row, for the retry backoff. */
   private readonly failures = new Map<string, number>();
@@ -24,20 +24,24 @@ export class SubscriptionBook {
   /** Subscribed for `ttlSeconds` (as granted); renews at expiry - 60 s, or half-way for short TTLs. */
   subscribed(uuid: string, ttlSeconds: number, now: number): void {
     const ttlMs = ttlSeconds * 1000;
-    this.retryAt.delete(uuid);
+    this.retries.delete(uuid);
     this.failures.delete(uuid);
     this.renewAt.set(uuid, now + Math.max(ttlMs - RENEW_BEFORE_EXPIRY_MS, ttlMs / 2));
   }
 
-  failed(uuid: string, retryAt: number): void {
+  /**
+   * A subscribe attempt failed: no renewal until `retryAt` plans the next attempt. Returns the
+   * failed attempts in a row since this person was last subscribed, this one included.
+   */
+  failed(uuid: string): number {
     this.renewAt.delete(uuid);
-    this.retryAt.set(uuid, retryAt);
-    this.failures.set(uuid, this.failuresInRow(uuid) + 1);
+    const failures = (this.failures.get(uuid) ?? 0) + 1;
+    this.failures.set(uuid, failures);
+    return failures;
   }
 
-  /** Failed attempts since this person was last subscribed. */
-  failuresInRow(uuid: string): number {
-    return this.failures.get(uuid) ?? 0;
+  retryAt(uuid: string, at: number): void {
+    this.retries.set(uuid, at);
   }
 
   recheck(uuid: string, at: number | undefined): void {
@@ -47,12 +51,12 @@ export class SubscriptionBook {
 
   /** Whether this person is subscribed or has a retry planned. */
   has(uuid: string): boolean {
-    return this.renewAt.has(uuid) || this.retryAt.has(uuid);
+    return this.renewAt.has(uuid) || this.retries.has(uuid);
   }
 
   forget(uuid: string): void {
     this.renewAt.delete(uuid);
-    this.retryAt.delete(uuid);
+    this.retries.delete(uuid);
     this.recheckAt.delete(uuid);
     this.failures.delete(uuid);
   }
@@ -60,7 +64,7 @@ export class SubscriptionBook {
   /** After a new device or a reconnect everything is subscribed afresh. */
   clear(): void {
     this.renewAt.clear();
-    this.retryAt.clear();
+    this.retries.clear();
     this.recheckAt.clear();
     this.failures.clear();
   }
@@ -71,7 +75,7 @@ export class SubscriptionBook {
 
   nextWake(): number | undefined {
     let next: number | undefined;
-    for (const map of [this.renewAt, this.retryAt, this.recheckAt]) {
+    for (const map of [this.renewAt, this.retries, this.recheckAt]) {
       for (const at of map.values()) if (next === undefined || at < next) next = at;
     }
     return next;
@@ -81,7 +85,7 @@ export class SubscriptionBook {
   takeDue(now: number): DueWork {
     const subscribe = new Set<string>();
     const read: string[] = [];
-    for (const map of [this.renewAt, this.retryAt]) {
+    for (const map of [this.renewAt, this.retries]) {
       for (const [uuid, at] of map) {
         if (at > now) continue;
         map.delete(uuid);

@@ -15,7 +15,8 @@ describe('SubscriptionBook', () => {
   it('hands out due work once, and keeps the rest', () => {
     const book = new SubscriptionBook();
     book.subscribed('a', 600, 0);
-    book.failed('b', 10_000);
+    book.failed('b');
+    book.retryAt('b', 10_000);
     book.recheck('c', 5_000);
     expect(book.takeDue(9_999)).toEqual({ subscribe: [], read: ['c'] });
     expect(book.takeDue(10_000)).toEqual({ subscribe: ['b'], read: [] });
@@ -23,6 +24,17 @@ describe('SubscriptionBook', () => {
     expect(book.has('a')).toBe(true);
     expect(book.takeDue(600_000)).toEqual({ subscribe: ['a'], read: [] });
     expect(book.nextWake()).toBeUndefined();
+  });
+
+  it('counts failures in a row until the person is subscribed again', () => {
+    const book = new SubscriptionBook();
+    book.subscribed('a', 600, 0);
+    expect(book.failed('a')).toBe(1);
+    expect(book.renewalTime('a')).toBeUndefined();
+    expect(book.failed('a')).toBe(2);
+    expect(book.failed('b')).toBe(1);
+    book.subscribed('a', 600, 0);
+    expect(book.failed('a')).toBe(1);
   });
 
   it('forgets a person entirely', () => {
