@@ -9,6 +9,7 @@ import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError, toWebexError } from './errors';
 import type { HttpClient } from './http';
+import { joinUrl } from './urls';
 
 export const MAX_SUBJECTS_PER_CALL = 50;
 export const DEFAULT_SUBSCRIPTION_TTL_S = 600;
@@ -74,7 +75,7 @@ async function postSubscriptions(
   ttl: number,
 ): Promise<SubscriptionResult[]> {
   try {
-    const results = await http.request('POST', `${base}/subscriptions`, {
+    const results = await http.request('POST', joinUrl(base, 'subscriptions'), {
       body: { subjects, subscriptionTtl: ttl, includeStatus: true },
       parse: parseSubscriptionReply,
     });
@@ -101,9 +102,8 @@ export async function subscribe(
   uuids: readonly string[],
   ttl: number = DEFAULT_SUBSCRIPTION_TTL_S,
 ): Promise<SubscriptionResult[]> {
-  const root = base.replace(/\/+$/, '');
   const batches = chunk(uuids, MAX_SUBJECTS_PER_CALL);
-  const replies = await Promise.all(batches.map((b) => postSubscriptions(http, root, b, ttl)));
+  const replies = await Promise.all(batches.map((b) => postSubscriptions(http, base, b, ttl)));
   return replies.flat();
 }
 
@@ -113,10 +113,9 @@ export async function unsubscribe(
   base: string,
   uuids: readonly string[],
 ): Promise<void> {
-  const root = base.replace(/\/+$/, '');
   const settled = await Promise.allSettled(
     chunk(uuids, MAX_SUBJECTS_PER_CALL).map((subjects) =>
-      http.request('POST', `${root}/subscriptions`, {
+      http.request('POST', joinUrl(base, 'subscriptions'), {
         body: { subjects, subscriptionTtl: 0, includeStatus: true },
         parse: () => ok(undefined),
       }),
@@ -156,11 +155,10 @@ export async function readCompositions(
   base: string,
   uuids: readonly string[],
 ): Promise<CompositionRead> {
-  const root = base.replace(/\/+$/, '');
   const batches = chunk(uuids, MAX_SUBJECTS_PER_CALL);
   const settled = await Promise.allSettled(
     batches.map((subjects) =>
-      http.request('POST', `${root}/compositions`, {
+      http.request('POST', joinUrl(base, 'compositions'), {
         body: { subjects },
         parse: parseCompositionList,
       }),

@@ -3,6 +3,7 @@ import { isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import type { HttpClient } from './http';
+import { isHttpUrl, joinUrl, withoutTrailingSlash } from './urls';
 
 export interface Catalog {
   readonly wdm: string;
@@ -15,13 +16,8 @@ function baseUrl(links: Record<string, unknown>, name: string): Result<string | 
   const value = links[name];
   if (value === undefined) return ok(undefined);
   if (typeof value !== 'string') return err(`serviceLinks.${name} is not a string.`);
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-  } catch {
-    return err(`serviceLinks.${name} is not an http(s) URL.`);
-  }
-  return ok(value.replace(/\/+$/, ''));
+  if (!isHttpUrl(value)) return err(`serviceLinks.${name} is not an http(s) URL.`);
+  return ok(withoutTrailingSlash(value));
 }
 
 export function parseCatalog(json: unknown): Result<Catalog> {
@@ -47,7 +43,7 @@ export function parseCatalog(json: unknown): Result<Catalog> {
 }
 
 export function fetchCatalog(http: HttpClient, u2cBaseUrl: string): Promise<Catalog> {
-  return http.request('GET', `${u2cBaseUrl.replace(/\/+$/, '')}/catalog`, {
+  return http.request('GET', joinUrl(u2cBaseUrl, 'catalog'), {
     query: { format: 'hostmap' },
     parse: parseCatalog,
   });

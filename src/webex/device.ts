@@ -7,6 +7,7 @@ import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError } from './errors';
 import type { HttpClient } from './http';
+import { hasScheme, isHttpUrl, joinUrl } from './urls';
 
 /** What the caller persists between worker restarts. JSON-safe. */
 export interface StoredDevice {
@@ -37,21 +38,13 @@ interface DeviceReply {
   readonly userId: string;
 }
 
-function hasScheme(value: string, schemes: readonly string[]): boolean {
-  try {
-    return schemes.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 export function parseDeviceReply(json: unknown): Result<DeviceReply> {
   if (!isRecord(json)) return err('The device registration is not a JSON object.');
   const { url, webSocketUrl, userId } = json;
-  if (typeof url !== 'string' || !hasScheme(url, ['https:', 'http:'])) {
+  if (!isHttpUrl(url)) {
     return err('The device registration has no valid "url".');
   }
-  if (typeof webSocketUrl !== 'string' || !hasScheme(webSocketUrl, ['wss:', 'ws:'])) {
+  if (!hasScheme(webSocketUrl, ['wss:', 'ws:'])) {
     return err('The device registration has no valid "webSocketUrl".');
   }
   if (typeof userId !== 'string' || userId === '') {
@@ -69,7 +62,7 @@ export async function registerDevice(
   wdmBaseUrl: string,
   now: number = Date.now(),
 ): Promise<StoredDevice> {
-  const reply = await http.send('POST', `${wdmBaseUrl.replace(/\/+$/, '')}/devices`, {
+  const reply = await http.send('POST', joinUrl(wdmBaseUrl, 'devices'), {
     query: UPSTREAM,
     body: DEVICE_REGISTRATION_BODY,
     parse: parseDeviceReply,

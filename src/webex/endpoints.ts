@@ -5,6 +5,7 @@
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
+import { isHttpUrl } from './urls';
 
 export const DEFAULT_SERVER_URL = WEBEX_CLOUD_URL;
 
@@ -25,7 +26,7 @@ export function resolveEndpoints(serverUrl: string): Result<Endpoints> {
   } catch {
     return err(`"${text}" is not a URL. Enter something like ${DEFAULT_SERVER_URL}.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  if (!isHttpUrl(text)) {
     return err(`The server URL must start with https:// (or http:// for a local emulator).`);
   }
   if (WEBEX_HOSTS.has(url.hostname.toLowerCase())) {

@@ -1,6 +1,7 @@
 /** The public People REST API (WEBEX-PROTOCOL.md §1): lookups, never presence polling. */
 import { chunk } from '../core/json-guards';
 import type { HttpClient } from './http';
+import { joinUrl } from './urls';
 import type { Person, PersonList } from './person';
 import { parsePerson, parsePersonList } from './person';
 
@@ -20,7 +21,7 @@ export interface PeopleApi {
 }
 
 export function createPeopleApi(http: HttpClient, hydraBaseUrl: string): PeopleApi {
-  const base = `${hydraBaseUrl.replace(/\/+$/, '')}/people`;
+  const base = joinUrl(hydraBaseUrl, 'people');
   const list = async (query: Record<string, string | number>) =>
     (await http.request('GET', base, { query, parse: parsePersonList })).items;
 

@@ -1,0 +1,27 @@
+/** Base URLs from the user and from Webex: which ones we accept, and building on them. */
+
+const HTTP_SCHEMES: readonly string[] = ['https:', 'http:'];
+
+/** Whether `value` is a URL with one of these schemes (`'wss:'`, with the colon). */
+export function hasScheme(value: unknown, schemes: readonly string[]): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** https, or http for a local emulator. */
+export function isHttpUrl(value: unknown): value is string {
+  return hasScheme(value, HTTP_SCHEMES);
+}
+
+export function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** `base` + `/` + `path`, whatever slashes either ends with (catalog links may end in one). */
+export function joinUrl(base: string, path: string): string {
+  return `${withoutTrailingSlash(base)}/${path.replace(/^\/+/, '')}`;
+}
