@@ -68,6 +68,15 @@ function failedBatch(subjects: readonly string[], error: WebexError): Subscripti
   }));
 }
 
+/** The asked-for subjects a reply says nothing about (subjects compare case-insensitively). */
+function leftOut(
+  subjects: readonly string[],
+  answers: ReadonlyArray<{ subject: string }>,
+): string[] {
+  const answered = new Set(answers.map((a) => a.subject.toLowerCase()));
+  return subjects.filter((subject) => !answered.has(subject.toLowerCase()));
+}
+
 async function postSubscriptions(
   http: HttpClient,
   base: string,
@@ -79,14 +88,11 @@ async function postSubscriptions(
       body: { subjects, subscriptionTtl: ttl, includeStatus: true },
       parse: parseSubscriptionReply,
     });
-    const answered = new Set(results.map((r) => r.subject));
-    const missing = subjects.filter((s) => !answered.has(s));
-    return missing.length === 0
-      ? results
-      : [
-          ...results,
-          ...missing.map((subject) => ({ subject, responseCode: 0, subscriptionTtl: 0 })),
-        ];
+    const missing = leftOut(subjects, results);
+    return [
+      ...results,
+      ...missing.map((subject) => ({ subject, responseCode: 0, subscriptionTtl: 0 })),
+    ];
   } catch (error) {
     return failedBatch(subjects, toWebexError(error));
   }
@@ -141,12 +147,6 @@ export interface CompositionRead {
   readonly compositions: Composition[];
   /** Subjects not read, with why: a failed call, or a reply that left them out. */
   readonly failures: Array<{ readonly subjects: string[]; readonly error: WebexError }>;
-}
-
-/** The asked-for subjects a reply has no composition for (subjects compare case-insensitively). */
-function leftOut(subjects: readonly string[], compositions: readonly Composition[]): string[] {
-  const answered = new Set(compositions.map((c) => c.subject.toLowerCase()));
-  return subjects.filter((subject) => !answered.has(subject.toLowerCase()));
 }
 
 /** `POST compositions`, ≤50 subjects a call, in parallel. Never rejects. */

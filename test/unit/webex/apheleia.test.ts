@@ -91,6 +91,19 @@ describe('subscribe', () => {
   });
 });
 
+describe('subscribe: base URLs and subjects', () => {
+  it('takes a base URL ending in a slash, and matches reply subjects case-insensitively', async () => {
+    const fake = new FakeFetch().on('POST', /\/subscriptions$/, subscriptions);
+    const lower = 'abcdef00-0000-4000-8000-00000000000a';
+    const upper = lower.toUpperCase();
+    const results = await subscribe(setup(fake), `${BASE}/`, [upper]);
+    expect(fake.to('POST', /\/subscriptions$/)[0]?.url.toString()).toBe(`${BASE}/subscriptions`);
+    // One answer, not the answer plus a made-up "left out" entry for the upper-case spelling.
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ subject: lower, responseCode: 200 });
+  });
+});
+
 describe('unsubscribe', () => {
   it('sends TTL 0 in batches of at most 50, and reports a failed batch', async () => {
     const fake = new FakeFetch().on('POST', /\/subscriptions$/, subscriptions);
