@@ -4,7 +4,7 @@
  */
 import type { Composition } from '../core/composition';
 import { parseComposition } from '../core/composition';
-import { chunk, isFiniteNumber, isRecord } from '../core/json-guards';
+import { chunk, isFiniteNumber, isNonEmptyString, isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError, toWebexError } from './errors';
@@ -28,9 +28,7 @@ export interface SubscriptionResult {
 }
 
 function parseSubscriptionEntry(entry: unknown): SubscriptionResult | undefined {
-  if (!isRecord(entry) || typeof entry['subject'] !== 'string' || entry['subject'] === '') {
-    return undefined;
-  }
+  if (!isRecord(entry) || !isNonEmptyString(entry['subject'])) return undefined;
   const code = entry['responseCode'];
   const ttl = entry['subscriptionTtl'];
   const retry = entry['retry'];

@@ -2,7 +2,7 @@
  * The WDM device (WEBEX-PROTOCOL.md §2.2): one registration per install, reused and refreshed on
  * each start, registered again only when WDM has forgotten it (404).
  */
-import { isRecord } from '../core/json-guards';
+import { isNonEmptyString, isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError } from './errors';
@@ -47,7 +47,7 @@ export function parseDeviceReply(json: unknown): Result<DeviceReply> {
   if (!hasScheme(webSocketUrl, ['wss:', 'ws:'])) {
     return err('The device registration has no valid "webSocketUrl".');
   }
-  if (typeof userId !== 'string' || userId === '') {
+  if (!isNonEmptyString(userId)) {
     return err('The device registration has no "userId".');
   }
   return ok({ url, webSocketUrl, userId: userId.toLowerCase() });

@@ -2,7 +2,7 @@
  * Mercury frames (WEBEX-PROTOCOL.md §2.4): validating what arrives, and the close-code rules that
  * decide whether to reconnect.
  */
-import { isRecord } from '../core/json-guards';
+import { isFiniteNumber, isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 
@@ -20,10 +20,6 @@ export interface MercuryEnvelope {
 export type MercuryFrame =
   | { readonly kind: 'control'; readonly type: string; readonly id?: string }
   | { readonly kind: 'event'; readonly envelope: MercuryEnvelope };
-
-function optionalNumber(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
 
 /** Applies `headers` (`{"data.a.b": v}`) onto a copy of `data`, as the JS SDK does. */
 function mergeHeaders(data: Record<string, unknown>, headers: unknown): Record<string, unknown> {
@@ -68,8 +64,8 @@ export function parseFrame(text: string): Result<MercuryFrame> {
   const numbers = ['timestamp', 'sequenceNumber', 'wsWriteTimestamp'] as const;
   const extra: Partial<Record<(typeof numbers)[number], number>> = {};
   for (const key of numbers) {
-    const value = optionalNumber(json[key]);
-    if (value !== undefined) extra[key] = value;
+    const value = json[key];
+    if (isFiniteNumber(value)) extra[key] = value;
   }
   return ok({ kind: 'event', envelope: { ...envelope, ...extra } });
 }

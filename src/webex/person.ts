@@ -1,5 +1,5 @@
 /** The People API's person (WEBEX-PROTOCOL.md §1.2), validated; only the fields we use. */
-import { isRecord } from '../core/json-guards';
+import { isNonEmptyString, isRecord, isStringArray } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 
@@ -25,8 +25,8 @@ const OPTIONAL_TEXT = ['status', 'lastActivity', 'firstName', 'lastName', 'avata
 export function parsePerson(json: unknown): Result<Person> {
   if (!isRecord(json)) return err('A person is not a JSON object.');
   const { id, displayName, emails, type } = json;
-  if (typeof id !== 'string' || id === '') return err('A person has no "id".');
-  if (!Array.isArray(emails) || !emails.every((e) => typeof e === 'string')) {
+  if (!isNonEmptyString(id)) return err('A person has no "id".');
+  if (!isStringArray(emails)) {
     return err(`Person ${id} has no "emails" list.`);
   }
   if (displayName !== undefined && typeof displayName !== 'string') {
@@ -68,7 +68,7 @@ export function parsePersonList(json: unknown): Result<PersonList> {
   }
   const notFound = json['notFoundIds'];
   if (notFound !== undefined && notFound !== null) {
-    if (!Array.isArray(notFound) || !notFound.every((n) => typeof n === 'string')) {
+    if (!isStringArray(notFound)) {
       return err('"notFoundIds" is not a list of ids.');
     }
     return ok({ items, notFoundIds: [...notFound] });
