@@ -1,0 +1,129 @@
+/**
+ * Character folding and classes for the page name matcher. Folds and classes are cached per UTF-16
+ * code unit in typed arrays, filled lazily: the matcher's loop touches every character of a page,
+ * so it must not build a string or run a regex per character.
+ *
+ * Typed-array reads below are in range by construction (indices are code units, 0..0xffff); the
+ * `!` only satisfies `noUncheckedIndexedAccess`.
+ */
+
+export const SPACE = 0x20;
+
+const WHITE_SPACE = /^\s$/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+// Scripts written without spaces between words: a name there may sit inside a longer run of text.
+const SPACELESS_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+
+/** Lower-case fold per code unit, white space folded to one ASCII space; 0 = not yet computed. */
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x80; c++) FOLD[c] = computeFold(c);
+
+function computeFold(unit: number): number {
+  const char = String.fromCharCode(unit);
+  if (WHITE_SPACE.test(char)) return SPACE;
+  // A few upper-case letters lower to two units (U+0130 -> "i" + combining dot): keep the first.
+  return char.toLowerCase().charCodeAt(0);
+}
+
+/** The fold used for both terms and page text. */
+export function foldUnit(unit: number): number {
+  const cached = FOLD[unit]!;
+  if (cached !== 0) return cached;
+  // U+0000 folds to 0 and so is recomputed each time; it does not occur in names or page text.
+  return (FOLD[unit] = computeFold(unit));
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+export function foldTerm(text: string): string {
+  // Most names and all usual emails: one native call instead of a string built unit by unit.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
+  let folded = '';
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
+  return folded;
+}
+
+/** Terms of one character would match almost anywhere (a single initial, a lone Han character). */
+export function tooShortForTerm(normalized: string): boolean {
+  return normalized.length < 2 || (normalized.length === 2 && normalized.codePointAt(0)! > 0xffff);
+}
+
+/** Trimmed, with every run of white space turned into one space (the form terms are matched in). */
+export function normalizeTerm(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const KNOWN = 1;
+const WORD = 2; // \p{L}\p{N}\p{M}
+const LETTER_DIGIT = 4; // \p{L}\p{N}
+const SPACELESS = 8;
+
+const CLASS = new Uint8Array(0x10000);
+
+export const DOT = 0x2e;
+const AT = 0x40;
+const UNDERSCORE = 0x5f;
+const PERCENT = 0x25;
+const PLUS = 0x2b;
+const HYPHEN = 0x2d;
+
+function computeClass(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  let bits = KNOWN;
+  if (LETTER_OR_DIGIT.test(char)) bits |= WORD | LETTER_DIGIT;
+  else if (MARK.test(char)) bits |= WORD;
+  if (SPACELESS_SCRIPT.test(char)) bits |= SPACELESS;
+  return bits;
+}
+
+function classOf(codePoint: number): number {
+  if (codePoint > 0xffff) return computeClass(codePoint); // rare, and only met at match edges
+  const cached = CLASS[codePoint]!;
+  if (cached !== 0) return cached;
+  return (CLASS[codePoint] = computeClass(codePoint));
+}
+
+/** A letter/digit of a script that separates words with spaces (Latin, Cyrillic, Greek...). */
+export function isSpacedWordChar(codePoint: number): boolean {
+  return (classOf(codePoint) & (WORD | SPACELESS)) === WORD;
+}
+
+/** `[\p{L}\p{N}._%+-]`: a character that would make an email start earlier than the match. */
+export function continuesEmailBefore(codePoint: number): boolean {
+  return (
+    (classOf(codePoint) & LETTER_DIGIT) !== 0 ||
+    codePoint === DOT ||
+    codePoint === UNDERSCORE ||
+    codePoint === PERCENT ||
+    codePoint === PLUS ||
+    codePoint === HYPHEN
+  );
+}
+
+/** `[\p{L}\p{N}_%+@-]`: a character that would make an email end later than the match. */
+export function continuesEmailAfter(codePoint: number): boolean {
+  return (
+    (classOf(codePoint) & LETTER_DIGIT) !== 0 ||
+    codePoint === UNDERSCORE ||
+    codePoint === PERCENT ||
+    codePoint === PLUS ||
+    codePoint === AT ||
+    codePoint === HYPHEN
+  );
+}
+
+export function isLetterOrDigit(codePoint: number): boolean {
+  return (classOf(codePoint) & LETTER_DIGIT) !== 0;
+}
+
+/** The code point that ends just before `index` (a surrogate pair counts as one). */
+export function codePointBefore(text: string, index: number): number {
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
