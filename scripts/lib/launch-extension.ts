@@ -43,6 +43,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       '--no-first-run',
       '--disable-quic',
       '--disable-features=MediaRouter,OptimizationHints,Translate',
+      // Lets a test reinstall the extension in place over CDP (Extensions.loadUnpacked), as an update does.
+      '--enable-unsafe-extension-debugging',
     ],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -78,5 +80,18 @@ export async function stopServiceWorker(page: Page): Promise<void> {
   });
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
+  await cdp.detach();
+}
+
+/**
+ * Installs the built extension again over itself, as an update does: the old copy's contexts lose
+ * their extension and a new worker starts (CDP `Extensions.loadUnpacked`, allowed by
+ * `--enable-unsafe-extension-debugging`).
+ */
+export async function reinstallExtension(context: BrowserContext): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser behind this context.');
+  const cdp = await browser.newBrowserCDPSession();
+  await cdp.send('Extensions.loadUnpacked', { path: DIST });
   await cdp.detach();
 }

@@ -4,15 +4,30 @@
  */
 import browser from 'webextension-polyfill';
 import { UI_PORT_NAME } from '../shared/messages';
-import { lastKnownPresenceItem, livePresenceItem, watchListItem } from '../shared/storage-items';
+import { PAGE_PORT_NAME } from '../shared/page-protocol';
+import {
+  allowedSitesItem,
+  lastKnownPresenceItem,
+  livePresenceItem,
+  pageBadgeSettingsItem,
+  pageGrantsItem,
+  watchListItem,
+} from '../shared/storage-items';
+import { CONTENT_SCRIPT_FILE } from './content-script-file';
 import { FeedController } from './feed-controller';
 import { createMessageListener } from './message-handler';
+import { PageAccess } from './page-access';
+import { toPageContacts } from './page-contacts';
+import { PagePorts } from './page-ports';
 import { PresenceMirror } from './presence-mirror';
 import { createIdbSecretStore } from './secret-store';
+import { SiteAccess } from './site-access';
 
 const HEALTH_ALARM = 'presence-lens:health';
 /** 30 s is the shortest period Chrome allows packed extensions. */
 const HEALTH_PERIOD_MINUTES = 0.5;
+
+restrictStorageToTrustedContexts();
 
 const mirror = new PresenceMirror({ live: livePresenceItem, lastKnown: lastKnownPresenceItem });
 const controller = new FeedController({
@@ -22,20 +37,74 @@ const controller = new FeedController({
   WebSocket,
 });
 
+const siteAccess = new SiteAccess({
+  permissions: browser.permissions,
+  scripting: browser.scripting,
+  tabs: browser.tabs,
+  allowedSites: allowedSitesItem,
+  scriptFile: CONTENT_SCRIPT_FILE,
+});
+
+const pageAccess = new PageAccess({
+  allowedSites: allowedSitesItem,
+  grants: pageGrantsItem,
+  permissions: browser.permissions,
+  tabs: browser.tabs,
+  scripting: browser.scripting,
+  scriptFile: CONTENT_SCRIPT_FILE,
+});
+
+const pages = new PagePorts({
+  extensionId: browser.runtime.id,
+  allows: (tabId, url) => pageAccess.allows(tabId, url),
+  ready: () => controller.wake(),
+  contacts: async () => ({
+    contacts: toPageContacts(await watchListItem.get()),
+    focusable: (await pageBadgeSettingsItem.get()).focusable,
+  }),
+  presenceOf: (contactId) => mirror.get(contactId),
+});
+
 browser.runtime.onMessage.addListener(
-  createMessageListener(controller, browser.runtime.getURL('')),
+  createMessageListener(controller, browser.runtime.getURL(''), {
+    allowSite: (site) => siteAccess.allowSite(site),
+    removeSite: (site) => siteAccess.removeSite(site),
+    showOnTab: (tabId) => pageAccess.showOnTab(tabId),
+  }),
 );
+
+// A permission can be granted or revoked outside Options (the browser's site access menu).
+browser.permissions.onAdded.addListener(() => reconcileSites());
+browser.permissions.onRemoved.addListener(() => {
+  void reconcileSites();
+  void pages.accessChanged();
+});
+browser.runtime.onInstalled.addListener(() => {
+  // Pages opened before an install or update have no annotator, or one whose extension is gone.
+  reconcileSites().then(() => siteAccess.injectIntoOpenTabs().catch(warnSites));
+});
 
 // Open extension pages hold a port; connecting is what wakes a stopped worker for them.
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) void controller.wake();
+  // A page's annotator: answered only for allowed sites and granted tabs (page-ports.ts).
+  if (port.name === PAGE_PORT_NAME) pages.accept(port);
 });
+
+browser.tabs.onRemoved.addListener((tabId) => void pageAccess.forgetTab(tabId));
+mirror.onSet((presence) => pages.presenceChanged(presence));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === HEALTH_ALARM) void controller.checkHealth();
 });
 
-watchListItem.watch((contacts) => controller.onWatchListChanged(contacts));
+watchListItem.watch((contacts) => {
+  controller.onWatchListChanged(contacts);
+  void pages.contactsChanged();
+});
+pageBadgeSettingsItem.watch(() => void pages.contactsChanged());
+allowedSitesItem.watch(() => void pages.accessChanged());
+pageGrantsItem.watch(() => void pages.accessChanged());
 
 async function ensureHealthAlarm(): Promise<void> {
   if (!(await browser.alarms.get(HEALTH_ALARM))) {
@@ -43,5 +112,34 @@ async function ensureHealthAlarm(): Promise<void> {
   }
 }
 
+function warnSites(error: unknown): void {
+  console.warn('Presence Lens: could not update the sites where badges run.', error);
+}
+
+function reconcileSites(): Promise<void> {
+  return siteAccess.reconcile().catch(warnSites);
+}
+
+/**
+ * Content scripts must neither read nor write extension storage (they get what they need through
+ * messages). `storage.session` is trusted-only by default in Chrome; Firefox may lack the call.
+ */
+function restrictStorageToTrustedContexts(): void {
+  if (typeof chrome === 'undefined') return;
+  for (const area of [chrome.storage?.local, chrome.storage?.session]) {
+    if (typeof area?.setAccessLevel !== 'function') continue;
+    try {
+      area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(warnStorage);
+    } catch (error) {
+      warnStorage(error);
+    }
+  }
+}
+
+function warnStorage(error: unknown): void {
+  console.warn('Presence Lens: could not keep storage away from content scripts.', error);
+}
+
 void ensureHealthAlarm();
 void controller.wake();
+void reconcileSites();

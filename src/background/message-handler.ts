@@ -1,6 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
 import { parseUiRequest, type UiRequest, type ResponseMap } from '../shared/messages';
 import type { FeedController } from './feed-controller';
+import type { PageAccess } from './page-access';
+import type { SiteAccess } from './site-access';
+
+/** What the "Sites" requests and the popup's "Show presence on this page" need from the worker. */
+export type SiteRequests = Pick<SiteAccess, 'allowSite' | 'removeSite'> &
+  Pick<PageAccess, 'showOnTab'>;
 
 type AnyResponse = ResponseMap[keyof ResponseMap];
 
@@ -17,6 +23,7 @@ export function isFromExtensionPage(
 
 export function handleRequest(
   controller: FeedController,
+  sites: SiteRequests,
   request: UiRequest,
 ): Promise<AnyResponse> {
   switch (request.type) {
@@ -28,6 +35,14 @@ export function handleRequest(
       return controller.addContact(request.query);
     case 'removeContact':
       return controller.removeContact(request.contactId);
+    case 'allowSite':
+      return sites.allowSite(request.site);
+    case 'removeSite':
+      return sites.removeSite(request.site);
+    case 'showOnTab':
+      return sites
+        .showOnTab(request.tabId)
+        .then((shown) => (shown.ok ? { ok: true } : { ok: false, error: shown.error }));
   }
 }
 
@@ -35,13 +50,17 @@ export function handleRequest(
  * Answers through `sendResponse` and returns `true`: the callback style works in every browser,
  * where returning a promise from the listener does not.
  */
-export function createMessageListener(controller: FeedController, extensionOrigin: string) {
+export function createMessageListener(
+  controller: FeedController,
+  extensionOrigin: string,
+  sites: SiteRequests,
+) {
   return (
     raw: unknown,
     sender: Runtime.MessageSender,
     sendResponse: (r: unknown) => void,
   ): true => {
-    answer(controller, extensionOrigin, raw, sender)
+    answer(controller, sites, extensionOrigin, raw, sender)
       .catch((error: unknown) => ({
         ok: false,
         error: error instanceof Error ? error.message : String(error),
@@ -53,6 +72,7 @@ export function createMessageListener(controller: FeedController, extensionOrigi
 
 function answer(
   controller: FeedController,
+  sites: SiteRequests,
   extensionOrigin: string,
   raw: unknown,
   sender: Runtime.MessageSender,
@@ -62,5 +82,5 @@ function answer(
   }
   const request = parseUiRequest(raw);
   if (!request.ok) return Promise.resolve({ ok: false, error: `Bad request: ${request.error}` });
-  return handleRequest(controller, request.value);
+  return handleRequest(controller, sites, request.value);
 }

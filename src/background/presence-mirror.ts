@@ -21,8 +21,19 @@ export class PresenceMirror {
   private dirty = false;
   private writing: Promise<void> | null = null;
   private lastKnownTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(presence: Presence) => void>();
 
   constructor(private readonly options: PresenceMirrorOptions) {}
+
+  /** Calls back with each presence set from now on (pages with badges follow changes this way). */
+  onSet(listener: (presence: Presence) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(contactId: string): Presence | undefined {
+    return this.presences.get(contactId);
+  }
 
   /** Starts from what the session already holds, so a restarted worker changes nothing. */
   async restore(): Promise<void> {
@@ -35,6 +46,7 @@ export class PresenceMirror {
   set(presence: Presence): void {
     this.presences.set(presence.contactId, presence);
     this.schedule();
+    for (const listener of this.listeners) listener(presence);
   }
 
   /** Keeps only these contacts (the watch list); forgets the rest. */

@@ -2,11 +2,13 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { themeStyles } from '../ui/theme-styles';
 import './connection-panel';
 import './contacts-panel';
+import './sites-panel';
 
 /**
- * The options page: sign in to a Webex server and manage who is watched. Each section is its own
- * element (`<presence-connection-panel>`, `<presence-contacts-panel>`) that reads storage and
- * talks to the background by itself; this shell only lays them out and sets the theme tokens.
+ * The options page: sign in to a Webex server, manage who is watched and where badges show. Each
+ * section is its own element (`<presence-connection-panel>`, `<presence-contacts-panel>`,
+ * `<presence-sites-panel>`) that reads storage and talks to the background by itself; this shell
+ * only lays them out and sets the theme tokens.
  *
  * @cssprop --pl-bg - Page background (see src/ui/theme-styles.ts for all tokens).
  */
@@ -37,6 +39,7 @@ export class PresenceOptions extends LitElement {
       <h1>Presence Lens options</h1>
       <presence-connection-panel></presence-connection-panel>
       <presence-contacts-panel></presence-contacts-panel>
+      <presence-sites-panel></presence-sites-panel>
     </main>`;
   }
 }

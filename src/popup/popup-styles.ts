@@ -44,6 +44,31 @@ export const popupStyles = css`
   .empty p {
     margin: 0 0 12px;
   }
+  .page-actions {
+    border-top: 1px solid var(--pl-border);
+  }
+  .page-actions h2 {
+    font-size: 0.95em;
+    margin: 0;
+    padding: 10px 16px 0;
+  }
+  .page-actions .origin {
+    display: block;
+    font-weight: normal;
+    color: var(--pl-muted);
+    overflow-wrap: anywhere;
+  }
+  .page-actions .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    padding-bottom: 4px;
+  }
+  .page-actions .status,
+  .page-actions .alert {
+    margin: 0;
+    padding: 0 16px 8px;
+  }
   @media (forced-colors: active) {
     .connection[data-phase] {
       color: CanvasText;

@@ -18,6 +18,7 @@ import { FollowController, followItem } from '../ui/follow-item';
 import { glyphStyles } from '../ui/status-glyph-styles';
 import { themeStyles } from '../ui/theme-styles';
 import { connectionLine } from './connection-line';
+import './page-actions';
 import { popupStyles } from './popup-styles';
 
 /** Relative times ("until 15:30", "active 5 min ago") are recomputed this often. */
@@ -125,6 +126,7 @@ export class PresencePopup extends LitElement {
             : nothing
         }
       </main>
+      <presence-page-actions></presence-page-actions>
     `;
   }
 

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { err, ok, type Result } from '../core/result';
+import { parseAllowedSite, type AllowedSite } from './allowed-site';
 import { parseAccount, type Account } from './connection';
 import { parseWatchedContact, type WatchedContact } from './contact';
 import { isRecord, isString } from '../core/json-guards';
@@ -15,7 +16,12 @@ export type UiRequest =
   | { readonly type: 'connect'; readonly serverUrl: string; readonly token: string }
   | { readonly type: 'disconnect' }
   | { readonly type: 'addContact'; readonly query: string }
-  | { readonly type: 'removeContact'; readonly contactId: string };
+  | { readonly type: 'removeContact'; readonly contactId: string }
+  /** Sent after the page got the site's host permission (only a page can ask the user). */
+  | { readonly type: 'allowSite'; readonly site: string }
+  | { readonly type: 'removeSite'; readonly site: string }
+  /** From the popup: badges on the tab the user is looking at, once (`activeTab`). */
+  | { readonly type: 'showOnTab'; readonly tabId: number };
 
 /** A failed request always says why, in words a user can act on. */
 export type Failure = { readonly ok: false; readonly error: string };
@@ -25,6 +31,9 @@ export interface ResponseMap {
   disconnect: { readonly ok: true } | Failure;
   addContact: { readonly ok: true; readonly contact: WatchedContact } | Failure;
   removeContact: { readonly ok: true } | Failure;
+  allowSite: { readonly ok: true; readonly site: AllowedSite } | Failure;
+  removeSite: { readonly ok: true } | Failure;
+  showOnTab: { readonly ok: true } | Failure;
 }
 
 export type ResponseFor<R extends UiRequest> = ResponseMap[R['type']];
@@ -45,6 +54,13 @@ export function parseUiRequest(raw: unknown): Result<UiRequest> {
     case 'removeContact':
       if (!isString(raw.contactId)) return err('removeContact needs a contactId');
       return ok({ type: 'removeContact', contactId: raw.contactId });
+    case 'allowSite':
+    case 'removeSite':
+      if (!isString(raw.site)) return err(`${raw.type} needs a site`);
+      return ok({ type: raw.type, site: raw.site });
+    case 'showOnTab':
+      if (!Number.isSafeInteger(raw.tabId)) return err('showOnTab needs a tabId');
+      return ok({ type: 'showOnTab', tabId: raw.tabId as number });
     default:
       return err(`unknown request type ${raw.type}`);
   }
@@ -62,6 +78,10 @@ function parseResponse(type: UiRequest['type'], raw: unknown): Result<ResponseMa
   if (type === 'addContact') {
     const contact = parseWatchedContact(raw.contact);
     return contact.ok ? ok({ ok: true, contact: contact.value }) : contact;
+  }
+  if (type === 'allowSite') {
+    const site = parseAllowedSite(raw.site);
+    return site.ok ? ok({ ok: true, site: site.value }) : site;
   }
   return ok({ ok: true });
 }

@@ -6,9 +6,11 @@
  * extension pages by default.
  */
 import { err, ok } from '../core/result';
+import { parseAllowedSites, type AllowedSite } from './allowed-site';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
 import { parseWatchList, type WatchedContact } from './contact';
 import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
+import { parsePageGrants, type PageGrant } from './page-grant';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { defineItem } from './storage-item';
@@ -72,4 +74,36 @@ export const lastKnownPresenceItem = defineItem<LastKnownPresence>('local', 'las
     const presence = parsePresenceMap(raw.presence);
     return presence.ok ? ok({ presence: presence.value, savedAt: raw.savedAt }) : presence;
   },
+});
+
+/**
+ * The sites where page badges may run (Options, "Sites"). Only the background writes it, after the
+ * page got the host permission; each entry's match patterns are re-derived when read.
+ */
+export const allowedSitesItem = defineItem<readonly AllowedSite[]>('local', 'allowedSites', {
+  fallback: [],
+  version: 1,
+  validate: parseAllowedSites,
+});
+
+export interface PageBadgeSettings {
+  /** Whether page badges are keyboard tab stops (off: they would add stops to every page). */
+  readonly focusable: boolean;
+}
+
+/** Not sensitive: the options page writes it directly. */
+export const pageBadgeSettingsItem = defineItem<PageBadgeSettings>('local', 'pageBadges', {
+  fallback: { focusable: false },
+  version: 1,
+  validate(raw) {
+    if (!isRecord(raw) || typeof raw.focusable !== 'boolean') return err('needs focusable');
+    return ok({ focusable: raw.focusable });
+  },
+});
+
+/** Tabs where the user asked for badges from the popup, for this browser session only. */
+export const pageGrantsItem = defineItem<readonly PageGrant[]>('session', 'pageGrants', {
+  fallback: [],
+  version: 1,
+  validate: parsePageGrants,
 });

@@ -10,6 +10,14 @@ describe('parseUiRequest', () => {
     expect(parseUiRequest({ type: 'disconnect' }).ok).toBe(true);
     expect(parseUiRequest({ type: 'addContact', query: 'a@b.c' }).ok).toBe(true);
     expect(parseUiRequest({ type: 'removeContact', contactId: 'x' }).ok).toBe(true);
+    expect(parseUiRequest({ type: 'allowSite', site: '*.example.com' })).toEqual({
+      ok: true,
+      value: { type: 'allowSite', site: '*.example.com' },
+    });
+    expect(parseUiRequest({ type: 'removeSite', site: '*.example.com', extra: 1 })).toEqual({
+      ok: true,
+      value: { type: 'removeSite', site: '*.example.com' },
+    });
   });
 
   test('rejects malformed requests with a reason', () => {
@@ -18,6 +26,14 @@ describe('parseUiRequest', () => {
     expect(parseUiRequest({ type: 'addContact' })).toMatchObject({
       ok: false,
       error: 'addContact needs a query',
+    });
+    expect(parseUiRequest({ type: 'allowSite', site: ['a'] })).toEqual({
+      ok: false,
+      error: 'allowSite needs a site',
+    });
+    expect(parseUiRequest({ type: 'removeSite' })).toEqual({
+      ok: false,
+      error: 'removeSite needs a site',
     });
     expect(parseUiRequest({ type: 'formatDisk' })).toMatchObject({
       ok: false,
@@ -49,6 +65,29 @@ describe('sendRequest', () => {
     expect(await sendRequest({ type: 'connect', serverUrl: 'x', token: 'y' })).toMatchObject({
       ok: false,
     });
+  });
+
+  test('checks an allowed site in the answer like a stored one', async () => {
+    const site = {
+      site: 'https://jira.example.com',
+      matchPatterns: ['https://jira.example.com/*'],
+      addedAt: 1,
+    };
+    fakeBrowser.runtime.onMessage.addListener((_m, _s, sendResponse) => {
+      sendResponse({ ok: true, site });
+      return true;
+    });
+    expect(await sendRequest({ type: 'allowSite', site: site.site })).toEqual({ ok: true, site });
+  });
+
+  test('refuses an allowed site whose match patterns do not belong to it', async () => {
+    fakeBrowser.runtime.onMessage.addListener(async () => ({
+      ok: true,
+      site: { site: 'https://jira.example.com', matchPatterns: ['<all_urls>'], addedAt: 1 },
+    }));
+    expect(
+      await sendRequest({ type: 'allowSite', site: 'https://jira.example.com' }),
+    ).toMatchObject({ ok: false });
   });
 
   test('never rejects when nobody answers', async () => {

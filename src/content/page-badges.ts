@@ -1,0 +1,148 @@
+/**
+ * Every badge on the page, by contact: placing one right after a match (or a `mailto:` link),
+ * keeping all of a contact's badges live, and removing them. A badge is a `span` (a host any page
+ * allows, which no page script can upgrade into a custom element of its own) with a closed
+ * shadow root; `role="img"` and its `aria-label` carry the whole status for screen readers.
+ */
+import { render } from 'lit/html.js';
+import { unknownPresence, type Presence } from '../core/presence';
+import type { PageContact } from '../shared/page-protocol';
+import { BADGE_CSS } from './badge-styles';
+import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
+import type { PresenceCard } from './presence-card';
+
+export const BADGE_ATTRIBUTE = 'data-presence-lens-badge';
+
+interface Badge {
+  readonly contactId: string;
+  readonly view: HTMLElement;
+}
+
+export class PageBadges {
+  readonly #badges = new WeakMap<Element, Badge>();
+  readonly #byContact = new Map<string, Set<HTMLElement>>();
+  readonly #presences = new Map<string, Presence>();
+  #contacts: ReadonlyMap<string, PageContact> = new Map();
+  #focusable = false;
+
+  readonly #doc: Document;
+  readonly #card: PresenceCard;
+  readonly #now: () => number;
+
+  constructor(doc: Document, card: PresenceCard, now: () => number = Date.now) {
+    this.#doc = doc;
+    this.#card = card;
+    this.#now = now;
+  }
+
+  /** Contacts with at least one badge on the page (badges the page removed do not count). */
+  shownIds(): string[] {
+    const ids: string[] = [];
+    for (const [id, hosts] of this.#byContact) {
+      for (const host of hosts) if (!host.isConnected) hosts.delete(host);
+      if (hosts.size > 0) ids.push(id);
+    }
+    return ids.sort();
+  }
+
+  count(): number {
+    let total = 0;
+    for (const hosts of this.#byContact.values()) total += hosts.size;
+    return total;
+  }
+
+  isBadge(node: Node | null): boolean {
+    return node !== null && this.#badges.has(node as Element);
+  }
+
+  setContacts(contacts: ReadonlyMap<string, PageContact>, focusable: boolean): void {
+    this.#contacts = contacts;
+    if (focusable !== this.#focusable) {
+      this.#focusable = focusable;
+      for (const hosts of this.#byContact.values())
+        for (const host of hosts) this.#setTabStop(host);
+    }
+  }
+
+  /** Inserts a badge for `contactId` into `parent`, before `ref` (null: at the end). */
+  place(parent: Node, ref: Node | null, contactId: string): void {
+    const host = this.#doc.createElement('span');
+    host.setAttribute(BADGE_ATTRIBUTE, '');
+    host.setAttribute('role', 'img');
+    this.#setTabStop(host);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.#doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    const view = this.#doc.createElement('span');
+    root.append(style, view);
+    const show = () => this.#showCard(host);
+    host.addEventListener('pointerenter', show);
+    host.addEventListener('focus', show);
+    host.addEventListener('pointerleave', () => this.#card.hideSoon());
+    host.addEventListener('blur', () => this.#card.hideSoon());
+    this.#badges.set(host, { contactId, view });
+    let hosts = this.#byContact.get(contactId);
+    if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
+    hosts.add(host);
+    this.#paint(host);
+    parent.insertBefore(host, ref);
+  }
+
+  /** Removes one badge (its anchor text changed, or the page removed its match). */
+  removeBadge(host: Element): void {
+    const badge = this.#badges.get(host);
+    if (!badge) return;
+    this.#byContact.get(badge.contactId)?.delete(host as HTMLElement);
+    if (this.#card.shownFor === host) this.#card.hide();
+    host.remove();
+  }
+
+  removeContacts(ids: Iterable<string>): void {
+    for (const id of ids) {
+      for (const host of this.#byContact.get(id) ?? []) this.removeBadge(host);
+      this.#byContact.delete(id);
+      this.#presences.delete(id);
+    }
+  }
+
+  removeAll(): void {
+    this.removeContacts([...this.#byContact.keys()]);
+    this.#card.remove();
+  }
+
+  setPresence(presence: Presence): void {
+    this.#presences.set(presence.contactId, presence);
+    for (const host of this.#byContact.get(presence.contactId) ?? []) this.#paint(host);
+  }
+
+  #presenceOf(contactId: string): Presence {
+    return this.#presences.get(contactId) ?? unknownPresence(contactId);
+  }
+
+  #paint(host: HTMLElement): void {
+    const badge = this.#badges.get(host);
+    if (!badge) return;
+    const presence = this.#presenceOf(badge.contactId);
+    const name = this.#contacts.get(badge.contactId)?.name ?? '';
+    host.setAttribute('aria-label', badgeLabel(name, presence, this.#now()));
+    render(badgeTemplate(presence), badge.view);
+    if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
+  }
+
+  #cardFor(badge: Badge) {
+    const contact = this.#contacts.get(badge.contactId);
+    if (!contact) return null;
+    return cardTemplate(contact, this.#presenceOf(badge.contactId), this.#now());
+  }
+
+  #showCard(host: HTMLElement): void {
+    const badge = this.#badges.get(host);
+    const template = badge && this.#cardFor(badge);
+    if (template) this.#card.show(host, template);
+  }
+
+  #setTabStop(host: HTMLElement): void {
+    if (this.#focusable) host.tabIndex = 0;
+    else host.removeAttribute('tabindex');
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The small card a badge shows on hover or focus: status, custom status, until, last active and
+ * "Open chat". One per document, in the top layer (`popover="manual"`), so page stacking and
+ * `overflow: hidden` cannot clip it. WCAG 1.4.13: it stays while the pointer is over the badge or
+ * the card, and Esc dismisses it.
+ */
+import { render } from 'lit/html.js';
+import { CARD_CSS } from './badge-styles';
+
+/** Time to move the pointer from the badge onto the card before it hides. */
+const HIDE_DELAY_MS = 300;
+const GAP_PX = 6;
+
+export const CARD_ATTRIBUTE = 'data-presence-lens-card';
+
+export class PresenceCard {
+  #host: HTMLElement | null = null;
+  #content: HTMLElement | null = null;
+  #anchor: HTMLElement | null = null;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') this.hide();
+  };
+
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
+
+  get shownFor(): HTMLElement | null {
+    return this.#anchor;
+  }
+
+  show(anchor: HTMLElement, template: unknown): void {
+    clearTimeout(this.#hideTimer);
+    const { host, content } = this.#ensure();
+    render(template, content);
+    this.#anchor = anchor;
+    if (!host.isConnected) this.#doc.documentElement.append(host);
+    if (!host.matches(':popover-open')) host.showPopover();
+    this.#place(anchor, host);
+    this.#doc.addEventListener('keydown', this.#onKey, true);
+  }
+
+  /** Re-renders the open card (a presence change while it is shown). */
+  update(template: unknown): void {
+    if (this.#content && this.#anchor) render(template, this.#content);
+  }
+
+  hideSoon(): void {
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = setTimeout(() => this.hide(), HIDE_DELAY_MS);
+  }
+
+  hide(): void {
+    clearTimeout(this.#hideTimer);
+    this.#anchor = null;
+    this.#doc.removeEventListener('keydown', this.#onKey, true);
+    if (this.#host?.matches(':popover-open')) this.#host.hidePopover();
+  }
+
+  remove(): void {
+    this.hide();
+    this.#host?.remove();
+    this.#host = null;
+  }
+
+  #ensure(): { host: HTMLElement; content: HTMLElement } {
+    if (this.#host && this.#content) return { host: this.#host, content: this.#content };
+    const host = this.#doc.createElement('span');
+    host.setAttribute(CARD_ATTRIBUTE, '');
+    host.setAttribute('popover', 'manual');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.#doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const content = this.#doc.createElement('div');
+    root.append(style, content);
+    // Hoverable: moving onto the card keeps it; leaving it hides it like leaving the badge.
+    host.addEventListener('pointerenter', () => clearTimeout(this.#hideTimer));
+    host.addEventListener('pointerleave', () => this.hideSoon());
+    host.addEventListener('focusout', (event) => {
+      if (!host.contains(event.relatedTarget as Node | null)) this.hideSoon();
+    });
+    this.#host = host;
+    this.#content = content;
+    return { host, content };
+  }
+
+  #place(anchor: HTMLElement, host: HTMLElement): void {
+    const at = anchor.getBoundingClientRect();
+    const size = host.getBoundingClientRect();
+    const view = this.#doc.documentElement;
+    const below = at.bottom + GAP_PX + size.height <= view.clientHeight;
+    const top = below ? at.bottom + GAP_PX : Math.max(0, at.top - GAP_PX - size.height);
+    const left = Math.max(0, Math.min(at.left, view.clientWidth - size.width));
+    host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    host.style.setProperty('left', `${Math.round(left)}px`, 'important');
+    host.style.setProperty('right', 'auto', 'important');
+    host.style.setProperty('bottom', 'auto', 'important');
+  }
+}

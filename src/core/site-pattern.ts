@@ -1,0 +1,104 @@
+/**
+ * A site the user allows page badges on, as typed in Options, and the Chrome match patterns that
+ * grant it. Pure: the worker, the options page and the popup all read sites the same way.
+ */
+import { err, ok, type Result } from './result';
+
+export interface SitePattern {
+  /** Canonical label shown to the user: `https://jira.example.com`, `*.example.com`. */
+  readonly site: string;
+  /** What to ask the browser for: `https://jira.example.com/*`, `*://*.example.com/*`. */
+  readonly matchPatterns: readonly string[];
+}
+
+const EXAMPLE = 'such as https://jira.example.com or *.example.com';
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_HOST_LENGTH = 253;
+
+const WILDCARD_HINT = 'A wildcard goes at the start, without a scheme: write *.example.com.';
+
+function checkHost(host: string, shown: string): Result<string> {
+  if (host.startsWith('[')) return err(`IPv6 addresses are not supported: ${shown}.`);
+  if (host.includes('*')) return err(WILDCARD_HINT);
+  const labels = host.split('.');
+  if (host.length > MAX_HOST_LENGTH || !labels.every((label) => LABEL.test(label))) {
+    return err(`"${shown}" is not a valid host name: use letters, digits, dots and hyphens.`);
+  }
+  return ok(host);
+}
+
+function parseWildcard(text: string): Result<SitePattern> {
+  const domain = text.slice(2).toLowerCase().replace(/\/$/, '');
+  const host = checkHost(domain, text);
+  if (!host.ok) return host;
+  const labels = domain.split('.');
+  if (labels.length < 2) {
+    return err(`${text} would allow a whole top-level domain: name a domain, like *.example.com.`);
+  }
+  if (/^\d+$/.test(labels[labels.length - 1]!)) {
+    return err(`A wildcard needs a domain name, not an IP address: ${text}.`);
+  }
+  return ok({ site: `*.${domain}`, matchPatterns: [`*://*.${domain}/*`] });
+}
+
+/** The scheme the user wrote, or undefined for a bare host (`host:8080` is a port, not a scheme). */
+function writtenScheme(text: string): string | undefined {
+  const scheme = /^([^:/?#]+):/.exec(text)?.[1]?.toLowerCase();
+  if (scheme === undefined || (!text.includes('://') && /^[^:]+:\d/.test(text))) return undefined;
+  return scheme;
+}
+
+function parseOrigin(text: string): Result<SitePattern> {
+  const scheme = writtenScheme(text);
+  if (scheme === '*') return err(WILDCARD_HINT);
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    return err(`Only http and https sites can be allowed, not ${scheme}:.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(scheme === undefined ? `https://${text}` : text);
+  } catch {
+    return err(`"${text}" is not a site address, ${EXAMPLE}.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    return err('A site cannot include a user name or password.');
+  }
+  const host = checkHost(url.hostname, url.hostname || text);
+  if (!host.ok) return host;
+  return ok({ site: url.origin, matchPatterns: [`${url.protocol}//${url.hostname}/*`] });
+}
+
+/**
+ * Reads what the user typed: an origin (`http://127.0.0.1:8787`, path ignored), a bare host (means
+ * https) or `*.domain` (http and https, the domain and all its subdomains). Anything wider than
+ * one registrable-looking domain is refused, so one entry can never grant every site.
+ */
+export function parseSite(input: string): Result<SitePattern> {
+  const text = input.trim();
+  if (text === '') return err(`Enter a site, ${EXAMPLE}.`);
+  if (text === '*' || text === '<all_urls>' || /^\*(:\/\/\*)?(\/.*)?$/.test(text)) {
+    return err('That would allow every site: name one site or one domain.');
+  }
+  if (text.startsWith('*.')) return parseWildcard(text);
+  return parseOrigin(text);
+}
+
+/**
+ * Whether `url` belongs to the site. Stricter than the match patterns: an origin's scheme and port
+ * must both be equal (a Chrome match pattern cannot say "port 8787"), so the worker can trust it
+ * to decide which tabs may talk to it.
+ */
+export function siteMatchesUrl(site: SitePattern, url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (site.site.startsWith('*.')) {
+    const domain = site.site.slice(2);
+    return parsed.hostname === domain || parsed.hostname.endsWith(`.${domain}`);
+  }
+  return parsed.origin === site.site;
+}

@@ -1,0 +1,122 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import browser from 'webextension-polyfill';
+import { parseSite } from '../core/site-pattern';
+import { sendRequest } from '../shared/messages';
+import { controlsStyles } from '../ui/controls-styles';
+import { requestSiteAccess } from '../ui/site-access-request';
+import { themeStyles } from '../ui/theme-styles';
+import { popupStyles } from './popup-styles';
+
+interface ActiveTab {
+  readonly id: number;
+  /** The page's origin, e.g. `https://jira.example.com`. */
+  readonly origin: string;
+}
+
+/** The tab the popup was opened over; null for pages badges cannot run on (chrome://, files). */
+async function activeWebTab(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined || !tab.url) return null;
+  const site = parseSite(tab.url);
+  return site.ok && !site.value.site.startsWith('*')
+    ? { id: tab.id, origin: site.value.site }
+    : null;
+}
+
+/**
+ * "This page": badges on the tab the popup was opened over, once ("Show presence on this page",
+ * an `activeTab` injection that ends with the tab) or from now on ("Always on this site", which
+ * asks for the site's permission and adds it to the allowed sites).
+ */
+export class PresencePageActions extends LitElement {
+  static override styles = [themeStyles, controlsStyles, popupStyles];
+
+  static override properties = {
+    _tab: { state: true },
+    _busy: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+  };
+
+  declare private _tab: ActiveTab | null;
+  declare private _busy: boolean;
+  declare private _status: string;
+  declare private _error: string;
+
+  constructor() {
+    super();
+    this._tab = null;
+    this._busy = false;
+    this._status = '';
+    this._error = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    activeWebTab()
+      .then((tab) => (this._tab = tab))
+      .catch(() => (this._tab = null));
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    if (!this._tab) return nothing;
+    return html`<section class="page-actions" aria-labelledby="page-heading">
+      <h2 id="page-heading">This page <span class="origin">${this._tab.origin}</span></h2>
+      <div class="actions">
+        <button type="button" ?disabled=${this._busy} @click=${this._onShow}>
+          Show presence on this page
+        </button>
+        <button type="button" class="secondary" ?disabled=${this._busy} @click=${this._onAlways}>
+          Always on this site
+        </button>
+      </div>
+      <p class="status" role="status" data-part="page-status">${this._status}</p>
+      <p class="alert" role="alert" data-part="page-error">${this._error}</p>
+    </section>`;
+  }
+
+  private async _onShow(): Promise<void> {
+    const tab = this._tab;
+    if (!tab || this._busy) return;
+    this._begin();
+    const response = await sendRequest({ type: 'showOnTab', tabId: tab.id });
+    this._end(
+      response.ok ? 'Presence is shown on this page.' : '',
+      response.ok ? '' : response.error,
+    );
+  }
+
+  private async _onAlways(): Promise<void> {
+    const tab = this._tab;
+    if (!tab || this._busy) return;
+    this._begin();
+    // The permission prompt needs the click's user gesture: nothing is awaited before it.
+    const allowed = await requestSiteAccess(tab.origin);
+    this._end(
+      allowed.ok ? `Presence will show on ${allowed.value.site} from now on.` : '',
+      allowed.ok ? '' : allowed.error,
+    );
+  }
+
+  private _begin(): void {
+    this._busy = true;
+    this._status = '';
+    this._error = '';
+  }
+
+  private _end(status: string, error: string): void {
+    this._busy = false;
+    this._status = status;
+    this._error = error;
+  }
+}
+
+if (!customElements.get('presence-page-actions')) {
+  customElements.define('presence-page-actions', PresencePageActions);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'presence-page-actions': PresencePageActions;
+  }
+}

@@ -1,0 +1,158 @@
+import { describe, expect, test, vi } from 'vitest';
+import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
+import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import type { WorkerToPage } from '../../../src/shared/page-protocol';
+
+const EXTENSION_ID = 'our-extension';
+const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
+const ana = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com', terms: ['Ana Silva'] };
+
+const presence = (contactId: string, status: Presence['status']): Presence => ({
+  contactId,
+  status,
+  customStatus: '',
+  lastActiveTime: 0,
+  expiresTime: 0,
+});
+
+class FakePort implements PagePort {
+  readonly sent: WorkerToPage[] = [];
+  disconnected = false;
+  private messageListener: (message: unknown) => void = () => {};
+  private disconnectListener: () => void = () => {};
+  readonly onMessage = { addListener: (l: (m: unknown) => void) => (this.messageListener = l) };
+  readonly onDisconnect = { addListener: (l: () => void) => (this.disconnectListener = l) };
+
+  constructor(readonly sender: PagePort['sender']) {}
+
+  postMessage(message: WorkerToPage): void {
+    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
+    this.sent.push(message);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  /** The page sends a message. */
+  receive(message: unknown): void {
+    this.messageListener(message);
+  }
+  /** The page goes away. */
+  close(): void {
+    this.disconnected = true;
+    this.disconnectListener();
+  }
+}
+
+function hub(overrides: Partial<PagePortsDeps> = {}) {
+  const presences = new Map<string, Presence>([['ana', presence('ana', PresenceStatus.Dnd)]]);
+  const allows = vi.fn(async (_tabId: number, url: string) => url === ALLOWED_URL);
+  const ports = new PagePorts({
+    extensionId: EXTENSION_ID,
+    allows,
+    ready: async () => {},
+    contacts: async () => ({ contacts: [ana], focusable: false }),
+    presenceOf: (id) => presences.get(id),
+    ...overrides,
+  });
+  return { ports, allows, presences };
+}
+
+const fromTab = (url: string, id = EXTENSION_ID, tabId: number | null = 4) =>
+  new FakePort({ id, url, ...(tabId === null ? {} : { tab: { id: tabId } }) });
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('PagePorts: who gets an answer', () => {
+  test('a page of an allowed site gets the contacts, then the presence of what it shows', async () => {
+    const { ports, allows } = hub();
+    const port = fromTab(ALLOWED_URL);
+    ports.accept(port);
+    port.receive({ type: 'watch', ids: ['ana'] }); // sent early, before the worker answered
+    await settle();
+    expect(allows).toHaveBeenCalledWith(4, ALLOWED_URL);
+    expect(port.sent).toEqual([
+      { type: 'contacts', contacts: [ana], focusable: false },
+      { type: 'presence', presences: [presence('ana', PresenceStatus.Dnd)] },
+    ]);
+    expect(ports.size).toBe(1);
+  });
+
+  test.each([
+    ['a site nobody allowed', fromTab('https://evil.example/')],
+    ['another extension', fromTab(ALLOWED_URL, 'someone-else')],
+    ['a sender that is not a tab', fromTab(ALLOWED_URL, EXTENSION_ID, null)],
+    ['a sender without a URL', new FakePort({ id: EXTENSION_ID, tab: { id: 4 } })],
+  ])('%s is told to stop and gets nothing else', async (_what, port) => {
+    const { ports } = hub();
+    ports.accept(port);
+    port.receive({ type: 'watch', ids: ['ana'] });
+    await settle();
+    expect(port.sent).toEqual([{ type: 'stop' }]);
+    expect(port.disconnected).toBe(true);
+    expect(ports.size).toBe(0);
+    ports.presenceChanged(presence('ana', PresenceStatus.Active));
+    await settle();
+    expect(port.sent).toEqual([{ type: 'stop' }]);
+  });
+
+  test('changes go only to pages that show that contact, batched', async () => {
+    const { ports } = hub();
+    const showsAna = fromTab(ALLOWED_URL);
+    const showsNobody = fromTab(ALLOWED_URL);
+    ports.accept(showsAna);
+    ports.accept(showsNobody);
+    showsAna.receive({ type: 'watch', ids: ['ana'] });
+    showsNobody.receive({ type: 'watch', ids: [] });
+    await settle();
+    ports.presenceChanged(presence('ana', PresenceStatus.Meeting));
+    ports.presenceChanged(presence('ana', PresenceStatus.Active));
+    ports.presenceChanged(presence('bo', PresenceStatus.Active));
+    await settle();
+    expect(showsAna.sent.at(-1)).toEqual({
+      type: 'presence',
+      presences: [presence('ana', PresenceStatus.Active)],
+    });
+    expect(showsAna.sent.filter((m) => m.type === 'presence')).toHaveLength(2);
+    expect(showsNobody.sent.filter((m) => m.type === 'presence')).toEqual([]);
+  });
+
+  test('a malformed or oversized message from a page is ignored', async () => {
+    const { ports } = hub();
+    const port = fromTab(ALLOWED_URL);
+    ports.accept(port);
+    await settle();
+    port.receive({ type: 'watch', ids: 'ana' });
+    port.receive({ type: 'watch', ids: Array(6_000).fill('ana') });
+    port.receive({ type: 'getToken' });
+    port.receive(null);
+    await settle();
+    expect(port.sent.map((m) => m.type)).toEqual(['contacts']);
+  });
+
+  test('when access is taken back, open pages are stopped; a closed page is forgotten', async () => {
+    const { ports, allows } = hub();
+    const stays = fromTab(ALLOWED_URL);
+    const closes = fromTab(ALLOWED_URL);
+    ports.accept(stays);
+    ports.accept(closes);
+    await settle();
+    closes.close();
+    expect(ports.size).toBe(1);
+    allows.mockResolvedValue(false);
+    await ports.accessChanged();
+    expect(stays.sent.at(-1)).toEqual({ type: 'stop' });
+    expect(stays.disconnected).toBe(true);
+    expect(ports.size).toBe(0);
+  });
+
+  test('a watch-list change reaches every open page', async () => {
+    let contacts = [ana];
+    const { ports } = hub({ contacts: async () => ({ contacts, focusable: true }) });
+    const port = fromTab(ALLOWED_URL);
+    ports.accept(port);
+    await settle();
+    contacts = [];
+    await ports.contactsChanged();
+    expect(port.sent.at(-1)).toEqual({ type: 'contacts', contacts: [], focusable: true });
+  });
+});

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { PageAnnotator } from '../../../src/content/page-annotator';
+import { BADGE_ATTRIBUTE, PageBadges } from '../../../src/content/page-badges';
+import { PresenceCard } from '../../../src/content/presence-card';
+import type { PageContact } from '../../../src/shared/page-protocol';
+
+const ana: PageContact = {
+  id: 'ana',
+  name: 'Ana Silva',
+  email: 'ana@example.com',
+  terms: ['Ana Silva', 'ana@example.com'],
+};
+const li: PageContact = { id: 'li', name: '王小明', email: '', terms: ['王小明'] };
+
+const running: PageAnnotator[] = [];
+
+function annotate(contacts: readonly PageContact[], onShown: (ids: string[]) => void = () => {}) {
+  const badges = new PageBadges(document, new PresenceCard(document), () => 0);
+  const annotator = new PageAnnotator(document, badges, onShown);
+  running.push(annotator);
+  annotator.setContacts(contacts, false);
+  return { annotator, badges };
+}
+
+function setup(html: string, contacts: readonly PageContact[] = [ana, li]) {
+  document.body.innerHTML = html;
+  const shown: string[][] = [];
+  const { annotator, badges } = annotate(contacts, (ids) => shown.push(ids));
+  annotator.start();
+  return { annotator, badges, shown };
+}
+
+const allBadges = (root: ParentNode = document) => [
+  ...root.querySelectorAll<HTMLElement>(`[${BADGE_ATTRIBUTE}]`),
+];
+const labels = (root: ParentNode = document) =>
+  allBadges(root).map((b) => b.getAttribute('aria-label'));
+/** What a reader of the page sees as text, badges left out (they hold no light-DOM text). */
+const pageText = () => document.body.textContent;
+
+afterEach(() => {
+  for (const annotator of running.splice(0)) annotator.stop();
+  document.body.innerHTML = '';
+});
+
+describe('PageAnnotator', () => {
+  it('badges names in prose, across a line break, in capitals, emails and table cells', () => {
+    const html =
+      '<p>Ask Ana\n   Silva first.</p><p>ANA SILVA wrote it.</p><p>Mail ana@example.com.</p>' +
+      '<table><tr><td>Ana Silva</td></tr></table><p>记者王小明报道</p>';
+    const before = ((document.body.innerHTML = html), document.body.textContent);
+    setup(html);
+    expect(labels()).toEqual([
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      '王小明: Unknown',
+    ]);
+    expect(pageText()).toBe(before);
+    // Each badge sits right after its match.
+    expect(allBadges()[0]!.previousSibling!.textContent).toBe('Ask Ana\n   Silva');
+    expect(allBadges()[4]!.previousSibling!.textContent).toBe('记者王小明');
+  });
+
+  it('skips form fields, editors, code, our own badges and names inside longer words', () => {
+    setup(
+      '<textarea>Ana Silva</textarea><input value="Ana Silva"><div contenteditable>Ana Silva</div>' +
+        '<div contenteditable="true"><p><b>Ana Silva</b></p></div><script>"Ana Silva"</script>' +
+        '<style>/* Ana Silva */</style><select><option>Ana Silva</option></select>' +
+        '<p>Ana Silvanova and XAna Silva</p>',
+    );
+    expect(allBadges()).toHaveLength(0);
+  });
+
+  it('puts one badge after a mailto link, none inside it', () => {
+    setup(
+      '<p><a href="mailto:ANA@example.com?subject=hi">Ana Silva</a> and <a href="mailto:x@y.z">X</a></p>',
+    );
+    const [badge, ...rest] = allBadges();
+    expect(rest).toHaveLength(0);
+    expect(badge!.previousElementSibling!.tagName).toBe('A');
+    expect(badge!.parentElement!.tagName).toBe('P');
+  });
+
+  it('scans open shadow roots with their host, and what they add later', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>Ana Silva</span>';
+    const { annotator } = annotate([ana]);
+    annotator.start();
+    expect(labels(shadow)).toEqual(['Ana Silva: Unknown']);
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'ana@example.com' }));
+    annotator.flush();
+    expect(labels(shadow)).toHaveLength(2);
+  });
+
+  it('badges text added later by script, once, and never its own insertions', async () => {
+    const { annotator, shown } = setup('<main></main>');
+    expect(shown).toEqual([]);
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<p>Later: Ana Silva and 王小明.</p>');
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva: Unknown', '王小明: Unknown']);
+    annotator.flush(); // the badges' own mutations must not be scanned again
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the idle flush runs too
+    expect(allBadges()).toHaveLength(2);
+    expect(shown.at(-1)).toEqual(['ana', 'li']);
+  });
+
+  it('re-checks a text node whose text changed, and does not badge a moved node twice', () => {
+    const { annotator } = setup('<p id="a">Ana Silva</p><div id="b"></div>');
+    const p = document.getElementById('a')!;
+    document.getElementById('b')!.append(p); // moved, with its badge
+    annotator.flush();
+    expect(allBadges()).toHaveLength(1);
+    (p.firstChild as Text).data = 'Nobody here';
+    annotator.flush();
+    expect(allBadges()).toHaveLength(0);
+    (p.firstChild as Text).data = 'Ana Silva again';
+    annotator.flush();
+    expect(allBadges()).toHaveLength(1);
+  });
+
+  it('keeps untrusted text as text: a custom status with markup only reaches the label', () => {
+    const { badges } = setup('<p>Ana Silva</p>');
+    const hostile: Presence = {
+      contactId: 'ana',
+      status: PresenceStatus.Dnd,
+      customStatus: '<img src=x onerror=alert(1)>',
+      lastActiveTime: 0,
+      expiresTime: 0,
+    };
+    badges.setPresence(hostile);
+    expect(labels()).toEqual(["Ana Silva: Do not disturb, '<img src=x onerror=alert(1)>'"]);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('follows the watch list: removed contacts lose their badges, added ones are found', () => {
+    const { annotator } = setup('<p>Ana Silva met 王小明.</p>', [ana]);
+    expect(labels()).toEqual(['Ana Silva: Unknown']);
+    annotator.setContacts([li], false);
+    expect(labels()).toEqual(['王小明: Unknown']);
+  });
+
+  it('makes badges tab stops only when asked', () => {
+    const { annotator } = setup('<p>Ana Silva</p>');
+    expect(allBadges()[0]!.hasAttribute('tabindex')).toBe(false);
+    annotator.setContacts([ana, li], true);
+    expect(allBadges()[0]!.tabIndex).toBe(0);
+  });
+
+  it('waits until a hidden tab is shown', () => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+    try {
+      setup('<p>Ana Silva</p>');
+      expect(allBadges()).toHaveLength(0);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(allBadges()).toHaveLength(1);
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+    }
+  });
+});
