@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startEmulator } from '../emulator/server';
 import { launchExtension } from './lib/launch-extension';
+import { BADGE_ATTRIBUTE } from '../src/content/dom-marks';
 import { readPopupRows, type PopupRow } from './lib/popup-rows';
 
 const TOKEN = 'demo-token';
@@ -42,6 +43,13 @@ async function signInAndWatch(options: Page, baseUrl: string, people: DemoPerson
   }
 }
 
+/** Each badge's label, in page order: what a screen reader says for it. */
+function readBadgeLabels(page: Page): Promise<string[]> {
+  return page
+    .locator(`[${BADGE_ATTRIBUTE}]`)
+    .evaluateAll((badges) => badges.map((b) => b.getAttribute('aria-label') ?? ''));
+}
+
 function describeRow(row: PopupRow): string {
   return [row.status, row.customStatus, row.until, row.lastActive].filter(Boolean).join(' · ');
 }
@@ -63,12 +71,18 @@ async function main() {
   const people = await listDemoPeople(emulator.baseUrl);
   await signInAndWatch(options, emulator.baseUrl, people);
   console.log(`Signed in to the emulator and watching ${people.length} demo people.`);
+  // Badges run only where the user allows them: allow the emulator's own site, as a user would.
+  await options.getByLabel('Site', { exact: true }).fill(emulator.baseUrl);
+  await options.getByRole('button', { name: 'Allow site' }).click();
+  await options.getByRole('button', { name: `Remove ${emulator.baseUrl}` }).waitFor();
+  console.log(`Page badges allowed on ${emulator.baseUrl}.`);
 
   const demoPage = await extension.context.newPage();
   await demoPage.goto(`${emulator.baseUrl}/demo`);
   const popup = await extension.openPage('src/popup/index.html');
   await popup.setViewportSize({ width: 380, height: 760 });
   await popup.getByRole('listitem').first().waitFor();
+  await demoPage.locator(`[${BADGE_ATTRIBUTE}]`).first().waitFor({ timeout: 15_000 });
 
   mkdirSync(OUTPUT, { recursive: true });
   const shoot = async () => {
@@ -81,6 +95,7 @@ async function main() {
   );
 
   const seen = new Map<string, string>();
+  const seenBadges = new Map<string, string>();
   const poll = setInterval(() => {
     void readPopupRows(popup).then(
       (rows) => {
@@ -89,6 +104,23 @@ async function main() {
           if (seen.get(row.name) === text) continue;
           seen.set(row.name, text);
           console.log(`${new Date().toLocaleTimeString('en-GB')}  ${row.name}: ${text}`);
+        }
+      },
+      () => undefined,
+    );
+    void readBadgeLabels(demoPage).then(
+      (labels) => {
+        // One line per person whose badges changed: every badge of a person says the same.
+        const byPerson = new Map<string, string[]>();
+        for (const label of labels) {
+          const name = label.slice(0, label.indexOf(':'));
+          byPerson.set(name, [...(byPerson.get(name) ?? []), label]);
+        }
+        for (const [name, same] of byPerson) {
+          const text = `${same[0]} (${same.length} badge${same.length === 1 ? '' : 's'})`;
+          if (seenBadges.get(name) === text) continue;
+          seenBadges.set(name, text);
+          console.log(`${new Date().toLocaleTimeString('en-GB')}  on /demo: ${text}`);
         }
       },
       () => undefined,

@@ -26,15 +26,18 @@ export const BADGE_CSS =
   '@media (forced-colors:active){.chip{background:Canvas;box-shadow:none;border:1px solid CanvasText}' +
   '.pl-glyph[data-tone]{color:CanvasText}}';
 
+// No `all: initial` on the card's host: it would beat the inline top/left that place it (an inner
+// !important wins over the page's, inline or not) and the hidden popover's display: none.
 export const CARD_CSS =
-  ':host{all:initial!important;position:fixed!important;margin:0!important;' +
-  'padding:0!important;border:0!important;background:transparent!important;overflow:visible!important;' +
-  'z-index:2147483647!important}' +
+  ':host{position:fixed!important;margin:0!important;padding:0!important;border:0!important;' +
+  'background:transparent!important;overflow:visible!important;z-index:2147483647!important;' +
+  'width:max-content!important;height:max-content!important;opacity:1!important}' +
   '.card{box-sizing:border-box;min-width:14em;max-width:22em;padding:.6em .75em;border-radius:8px;' +
   `font:13px/1.4 system-ui,sans-serif;color:${LIGHT_PALETTE.text};background:${LIGHT_PALETTE.background};` +
   `border:1px solid ${LIGHT_PALETTE.border};box-shadow:0 4px 16px rgb(0 0 0/.25)}` +
   '.name{font-weight:600;margin:0 0 .25em;overflow-wrap:anywhere}' +
   '.status{display:flex;gap:.4em;align-items:center}.pl-glyph{width:1em;height:1em;flex:none}' +
+  'p{margin:0}' +
   `.line{margin:.15em 0 0;color:${LIGHT_PALETTE.muted};overflow-wrap:anywhere}` +
   `a{display:inline-block;margin-top:.45em;color:${LIGHT_PALETTE.accent}}` +
   `a:focus-visible{outline:2px solid ${LIGHT_PALETTE.focus};outline-offset:2px}` +

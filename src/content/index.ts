@@ -8,8 +8,9 @@
  * hears (DOM events cross isolated worlds), and each older copy removes its badges and stops.
  * A copy whose extension is gone notices on its own when its port drops.
  */
-import { CARD_ATTRIBUTE, PresenceCard } from './presence-card';
-import { BADGE_ATTRIBUTE, PageBadges } from './page-badges';
+import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
+import { PresenceCard } from './presence-card';
+import { PageBadges } from './page-badges';
 import { PageAnnotator } from './page-annotator';
 import { linkToWorker, type WorkerLink } from './worker-link';
 

@@ -9,8 +9,8 @@
  */
 import { compileNameMatcher, type NameMatch, type NameMatcher } from '../core/name-matcher';
 import type { PageContact } from '../shared/page-protocol';
-import { BADGE_ATTRIBUTE, type PageBadges } from './page-badges';
-import { CARD_ATTRIBUTE } from './presence-card';
+import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
+import type { PageBadges } from './page-badges';
 
 const MAILTO = 'a[href^="mailto:" i]';
 /** Where a name is not prose: code, form fields, editors, our own UI, and mailto links (badged after the link). */

@@ -9,9 +9,8 @@ import { unknownPresence, type Presence } from '../core/presence';
 import type { PageContact } from '../shared/page-protocol';
 import { BADGE_CSS } from './badge-styles';
 import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
+import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
-
-export const BADGE_ATTRIBUTE = 'data-presence-lens-badge';
 
 interface Badge {
   readonly contactId: string;

@@ -6,12 +6,11 @@
  */
 import { render } from 'lit/html.js';
 import { CARD_CSS } from './badge-styles';
+import { CARD_ATTRIBUTE } from './dom-marks';
 
 /** Time to move the pointer from the badge onto the card before it hides. */
 const HIDE_DELAY_MS = 300;
 const GAP_PX = 6;
-
-export const CARD_ATTRIBUTE = 'data-presence-lens-card';
 
 export class PresenceCard {
   #host: HTMLElement | null = null;
@@ -88,6 +87,10 @@ export class PresenceCard {
   }
 
   #place(anchor: HTMLElement, host: HTMLElement): void {
+    // Measured at the top left, sized by its content, before it is moved next to the badge.
+    for (const side of ['top', 'left', 'right', 'bottom']) {
+      host.style.setProperty(side, side === 'top' || side === 'left' ? '0' : 'auto', 'important');
+    }
     const at = anchor.getBoundingClientRect();
     const size = host.getBoundingClientRect();
     const view = this.#doc.documentElement;
@@ -96,7 +99,5 @@ export class PresenceCard {
     const left = Math.max(0, Math.min(at.left, view.clientWidth - size.width));
     host.style.setProperty('top', `${Math.round(top)}px`, 'important');
     host.style.setProperty('left', `${Math.round(left)}px`, 'important');
-    host.style.setProperty('right', 'auto', 'important');
-    host.style.setProperty('bottom', 'auto', 'important');
   }
 }

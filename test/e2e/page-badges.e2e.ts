@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EmuPerson } from '../support/emulator-control';
 import { reinstallExtension } from '../../scripts/lib/launch-extension';
+import { axeViolations } from './support/axe';
 import { addContactViaOptions, useSession } from './support/session';
 import { serveTestSite, type TestSite } from './support/test-site';
 
@@ -26,6 +27,22 @@ const TEAM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
   setTimeout(() => { document.getElementById('later').textContent = 'Added later: Lin Wei'; }, 1500);
 </script>
 </body></html>`;
+
+/** A page with nothing wrong of its own, so that what axe finds is ours. */
+const CLEAN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
+<body><main><h1>Notes</h1><p>Reviewed by Ana Silva and Lin Wei.</p></main></body></html>`;
+
+/** What assistive technology is told on the page, closed shadow roots included (CDP AX tree). */
+async function accessibleNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[];
+  };
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored && n.name?.value)
+    .map((n) => `${n.role?.value ?? ''}: ${n.name?.value ?? ''}`);
+}
 
 interface SeenBadge {
   readonly label: string;
@@ -59,7 +76,7 @@ describe('live badges next to names on an allowed page', () => {
   let lin: EmuPerson;
 
   beforeAll(async () => {
-    site = await serveTestSite({ '/team.html': TEAM_PAGE });
+    site = await serveTestSite({ '/team.html': TEAM_PAGE, '/clean.html': CLEAN_PAGE });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
     grace = await s.control.createPerson('Grace Hopper', 'grace.hopper@example.com');
@@ -184,6 +201,56 @@ describe('live badges next to names on an allowed page', () => {
     expect(await labelsOf('Grace Hopper')).toHaveLength(2);
     await addContactViaOptions(s.options, 'lin.wei@example.com', 'Lin Wei');
     await expect.poll(async () => (await labelsOf('Lin Wei')).length, { timeout: 5_000 }).toBe(3);
+    await page.close();
+  });
+
+  test('badges pass axe in light and dark mode; the card opens on hover and focus, Esc closes it', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${site.origin}/clean.html`);
+      await expect.poll(async () => (await badgesOn(page)).length, { timeout: 10_000 }).toBe(2);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    const names = await accessibleNames(page);
+    expect(names).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^image: Ana Silva: Do not disturb until/)]),
+    );
+    expect(names.filter((n) => n.startsWith('link: Open chat'))).toEqual([]);
+
+    await page.locator('[data-presence-lens-badge]').first().hover();
+    await expect
+      .poll(async () => (await accessibleNames(page)).filter((n) => n.startsWith('link:')))
+      .toEqual(['link: Open chat']);
+    expect(await accessibleNames(page)).toEqual(
+      expect.arrayContaining(['group: Presence of Ana Silva', 'StaticText: Do not disturb']),
+    );
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await accessibleNames(page)).filter((n) => n.startsWith('link:')))
+      .toEqual([]);
+
+    // Not tab stops by default; with the option on, Tab reaches a badge and shows its card.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await s.options.getByLabel('Make page badges reachable with the Tab key').check();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-presence-lens-badge]')?.getAttribute('tabindex'),
+        ),
+      )
+      .toBe('0');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^Ana Silva:/,
+    );
+    await expect
+      .poll(async () => (await accessibleNames(page)).filter((n) => n.startsWith('link:')))
+      .toEqual(['link: Open chat']);
+    await s.options.getByLabel('Make page badges reachable with the Tab key').uncheck();
     await page.close();
   });
 

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { PageAnnotator } from '../../../src/content/page-annotator';
-import { BADGE_ATTRIBUTE, PageBadges } from '../../../src/content/page-badges';
+import { BADGE_ATTRIBUTE } from '../../../src/content/dom-marks';
+import { PageBadges } from '../../../src/content/page-badges';
 import { PresenceCard } from '../../../src/content/presence-card';
 import type { PageContact } from '../../../src/shared/page-protocol';
 
