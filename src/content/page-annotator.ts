@@ -31,7 +31,7 @@ function termsOf(contacts: Iterable<PageContact>) {
 export class PageAnnotator {
   #contacts: ReadonlyMap<string, PageContact> = new Map();
   #matcher: NameMatcher = compileNameMatcher([]);
-  #emails = new Map<string, string>();
+  #emails: Map<string, string> | null = null;
   readonly #observer = new MutationObserver((records) => this.#collect(records));
   readonly #pendingRoots = new Set<Node>();
   readonly #pendingTexts = new Set<Text>();
@@ -56,23 +56,35 @@ export class PageAnnotator {
   }
 
   setContacts(list: readonly PageContact[], focusable: boolean): void {
+    const previous = this.#contacts;
     const next = new Map(list.map((c) => [c.id, c]));
-    const unchanged = (c: PageContact) =>
-      this.#contacts.get(c.id)?.terms.join('\n') === c.terms.join('\n');
-    const gone = [...this.#contacts.values()].filter(
-      (c) => !next.get(c.id) || !unchanged(next.get(c.id)!),
+    // The first list (every page load, cold code, up to a thousand contacts) needs no diff.
+    const same = (a: PageContact | undefined, b: PageContact) =>
+      a !== undefined &&
+      a.terms.length === b.terms.length &&
+      a.terms.every((t, i) => t === b.terms[i]);
+    const fresh = previous.size === 0 ? list : list.filter((c) => !same(previous.get(c.id), c));
+    const gone = [...previous.values()].filter(
+      (c) => !next.has(c.id) || fresh.includes(next.get(c.id)!),
     );
-    const fresh = list.filter((c) => !unchanged(c));
     this.#badges.removeContacts(gone.map((c) => c.id));
     this.#contacts = next;
+    this.#emails = null;
     this.#badges.setContacts(next, focusable);
-    this.#matcher = compileNameMatcher(termsOf(next.values()));
-    this.#emails = new Map();
-    for (const c of list)
-      for (const t of c.terms) if (t.includes('@')) this.#emails.set(t.toLowerCase(), c.id);
-    if (this.#started && fresh.length > 0)
+    this.#matcher = compileNameMatcher(termsOf(list));
+    if (this.#started && fresh.length > 0) {
       this.#whenVisible(() => this.#scanDocument(compileNameMatcher(termsOf(fresh))));
-    else this.#reportShown();
+    } else this.#reportShown();
+  }
+
+  /** Built when the first mailto link is met: most pages have none. */
+  #emailIndex(): ReadonlyMap<string, string> {
+    if (this.#emails) return this.#emails;
+    const emails = new Map<string, string>();
+    for (const c of this.#contacts.values()) {
+      for (const t of c.terms) if (t.includes('@')) emails.set(t.toLowerCase(), c.id);
+    }
+    return (this.#emails = emails);
   }
 
   /** The first pass, once the page is visible; then mutations. */
@@ -198,7 +210,8 @@ export class PageAnnotator {
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const ids = new Set(addresses.map((a) => this.#emails.get(a.trim().toLowerCase())));
+    const emails = this.#emailIndex();
+    const ids = new Set(addresses.map((a) => emails.get(a.trim().toLowerCase())));
     for (const id of ids) if (id) this.#badges.place(parent, link.nextSibling, id);
   }
 

@@ -14,7 +14,8 @@ import type { PresenceCard } from './presence-card';
 
 interface Badge {
   readonly contactId: string;
-  readonly view: HTMLElement;
+  /** Where its glyph renders, once it has come near the viewport (null before). */
+  view: HTMLElement | null;
 }
 
 export class PageBadges {
@@ -23,6 +24,17 @@ export class PageBadges {
   readonly #presences = new Map<string, Presence>();
   #contacts: ReadonlyMap<string, PageContact> = new Map();
   #focusable = false;
+  /**
+   * A badge's look (a closed shadow root, its style and glyph) is made the first time it comes
+   * near the viewport: a page that names hundreds of people pays for the few on screen. Its
+   * role and label, what assistive technology reads, are there from the start.
+   */
+  readonly #nearViewport =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => this.#onNearViewport(entries), {
+          rootMargin: '400px',
+        })
+      : null;
 
   readonly #doc: Document;
   readonly #card: PresenceCard;
@@ -69,22 +81,38 @@ export class PageBadges {
     host.setAttribute(BADGE_ATTRIBUTE, '');
     host.setAttribute('role', 'img');
     this.#setTabStop(host);
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = this.#doc.createElement('style');
-    style.textContent = BADGE_CSS;
-    const view = this.#doc.createElement('span');
-    root.append(style, view);
     const show = () => this.#showCard(host);
     host.addEventListener('pointerenter', show);
     host.addEventListener('focus', show);
     host.addEventListener('pointerleave', () => this.#card.hideSoon());
     host.addEventListener('blur', () => this.#card.hideSoon());
-    this.#badges.set(host, { contactId, view });
+    this.#badges.set(host, { contactId, view: null });
     let hosts = this.#byContact.get(contactId);
     if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
     hosts.add(host);
     this.#paint(host);
     parent.insertBefore(host, ref);
+    if (this.#nearViewport) this.#nearViewport.observe(host);
+    else this.#render(host);
+  }
+
+  #onNearViewport(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.#nearViewport?.unobserve(entry.target);
+      this.#render(entry.target as HTMLElement);
+    }
+  }
+
+  #render(host: HTMLElement): void {
+    const badge = this.#badges.get(host);
+    if (!badge || badge.view) return;
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = this.#doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    badge.view = this.#doc.createElement('span');
+    root.append(style, badge.view);
+    this.#paint(host);
   }
 
   /** Removes one badge (its anchor text changed, or the page removed its match). */
@@ -92,6 +120,7 @@ export class PageBadges {
     const badge = this.#badges.get(host);
     if (!badge) return;
     this.#byContact.get(badge.contactId)?.delete(host as HTMLElement);
+    this.#nearViewport?.unobserve(host);
     if (this.#card.shownFor === host) this.#card.hide();
     host.remove();
   }
@@ -106,6 +135,7 @@ export class PageBadges {
 
   removeAll(): void {
     this.removeContacts([...this.#byContact.keys()]);
+    this.#nearViewport?.disconnect();
     this.#card.remove();
   }
 
@@ -124,7 +154,7 @@ export class PageBadges {
     const presence = this.#presenceOf(badge.contactId);
     const name = this.#contacts.get(badge.contactId)?.name ?? '';
     host.setAttribute('aria-label', badgeLabel(name, presence, this.#now()));
-    render(badgeTemplate(presence), badge.view);
+    if (badge.view) render(badgeTemplate(presence), badge.view);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
   }
 

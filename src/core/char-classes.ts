@@ -13,8 +13,24 @@ const WHITE_SPACE = /^\s$/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 // Scripts written without spaces between words: a name there may sit inside a longer run of text.
-const SPACELESS_SCRIPT =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+const SPACELESS_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const SPACELESS_SCRIPT = new RegExp(`^[${SPACELESS_CLASS}]$`, 'u');
+
+/**
+ * Where a term may begin, found by the regular-expression engine (native code: page text is
+ * scanned cold, on every page load, where a JavaScript loop per character would run interpreted):
+ * a letter or digit that no spaced-script letter or digit precedes, a letter of a script written
+ * without spaces, or (when `punctuation`) any other character that is not white space. It finds
+ * candidates only; the trie decides. Flags `gu`: use `lastIndex`, and read astral characters whole.
+ */
+export function termStartPattern(spaceless: boolean, punctuation: boolean): RegExp {
+  const wordStart = `(?<!(?![${SPACELESS_CLASS}])[\\p{L}\\p{N}])[\\p{L}\\p{N}\\p{M}]`;
+  const alternatives = [wordStart];
+  if (spaceless) alternatives.push(`[${SPACELESS_CLASS}]`);
+  if (punctuation) alternatives.push('[^\\s\\p{L}\\p{N}\\p{M}]');
+  return new RegExp(alternatives.join('|'), 'gu');
+}
 
 /** Lower-case fold per code unit, white space folded to one ASCII space; 0 = not yet computed. */
 const FOLD = new Uint16Array(0x10000);
@@ -90,6 +106,15 @@ export function isSpacedWordChar(codePoint: number): boolean {
   return (classOf(codePoint) & (WORD | SPACELESS)) === WORD;
 }
 
+/** A letter of a script written without spaces (Han, Kana, Hangul, Thai...). */
+export function isSpaceless(codePoint: number): boolean {
+  return (classOf(codePoint) & SPACELESS) !== 0;
+}
+
+export function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
 /** `[\p{L}\p{N}._%+-]`: a character that would make an email start earlier than the match. */
 export function continuesEmailBefore(codePoint: number): boolean {
   return (
@@ -121,7 +146,7 @@ export function isLetterOrDigit(codePoint: number): boolean {
 /** The code point that ends just before `index` (a surrogate pair counts as one). */
 export function codePointBefore(text: string, index: number): number {
   const low = text.charCodeAt(index - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+  if (isLowSurrogate(low) && index >= 2) {
     const high = text.charCodeAt(index - 2);
     if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   }

@@ -1,0 +1,63 @@
+/** The benchmark's stdout lines: one per page, then the summary. */
+import type { PageMeasurement } from './measure-page';
+import type { MutationResult } from './mutation';
+import { ratio, round, sum } from './stats';
+
+export interface PageRow extends PageMeasurement {
+  page: string;
+}
+
+export function pageLine(row: PageRow): object {
+  return {
+    page: row.page,
+    textNodes: row.textNodes,
+    chars: row.chars,
+    floorMs: round(row.floorMs),
+    oursMs: round(row.oursMs),
+    regexMs: round(row.regexMs),
+    markjsMs: row.markjsMs === null ? null : round(row.markjsMs),
+    names: row.names,
+    badgedNames: row.badgedNames,
+    badges: row.badges,
+  };
+}
+
+/**
+ * Totals of the per-page medians and their ratios. Pages where mark.js was recorded as null are
+ * left out of `markjsMs` and of `ours/markjs` (and listed in `markjsNullPages`); the keys
+ * `markjsNullPages` and `markjsFewerRunsPages` appear only when they apply.
+ */
+export function summaryLine(
+  rows: readonly PageRow[],
+  watched: number,
+  runs: number,
+  mutation: MutationResult,
+): object {
+  const withMark = rows.filter((r) => r.markjsMs !== null);
+  const nullPages = rows.filter((r) => r.markjsMs === null).map((r) => r.page);
+  const fewerRuns = withMark.filter((r) => r.markjsRuns < runs).length;
+  const floorMs = sum(rows.map((r) => r.floorMs));
+  const oursMs = sum(rows.map((r) => r.oursMs));
+  const regexMs = sum(rows.map((r) => r.regexMs));
+  const markjsMs = sum(withMark.map((r) => r.markjsMs ?? 0));
+  const oursOnMarkPages = sum(withMark.map((r) => r.oursMs));
+  const listed = sum(rows.map((r) => r.names));
+  return {
+    pages: rows.length,
+    watched,
+    runs,
+    floorMs: round(floorMs),
+    oursMs: round(oursMs),
+    regexMs: round(regexMs),
+    markjsMs: round(markjsMs),
+    ...(nullPages.length > 0 ? { markjsNullPages: nullPages } : {}),
+    // Pages where a slow mark.js run was not repeated (its median is over fewer runs).
+    ...(fewerRuns > 0 ? { markjsFewerRunsPages: fewerRuns } : {}),
+    'ours/floor': ratio(oursMs, floorMs),
+    'ours/regex': ratio(oursMs, regexMs),
+    'ours/markjs': ratio(oursOnMarkPages, markjsMs),
+    recall: listed > 0 ? round(sum(rows.map((r) => r.badgedNames)) / listed) : null,
+    mutation: { oursMs: round(mutation.oursMs), floorMs: round(mutation.floorMs) },
+    'mutation ours/floor': ratio(mutation.oursMs, mutation.floorMs),
+  };
+}

@@ -1,0 +1,27 @@
+/** Shapes shared by the benchmark's Node side and the functions it runs inside the page. */
+
+/** One watched contact, as the annotator bundle receives it. */
+export interface BenchContact {
+  id: string;
+  name: string;
+  terms: string[];
+}
+
+/** What `scripts/bench/annotator-entry.ts` defines on `window.__presenceLensBench`. */
+export interface PresenceLensBenchApi {
+  /** Full first pass over the document, badges included, synchronous. */
+  annotate(contacts: BenchContact[]): { badges: number; badgedIds: string[] };
+  /** Starts the MutationObserver path. */
+  observe(): void;
+  /** Processes pending mutations synchronously now. */
+  flush(): { badges: number };
+  /** Removes badges, stops observing. */
+  reset(): void;
+}
+
+/** One corpus page and the people its byline names. */
+export interface CorpusEntry {
+  /** Path relative to the corpus folder, e.g. `pages/ars-1.html`. */
+  page: string;
+  names: string[];
+}
