@@ -12,6 +12,7 @@ export const SPACE = 0x20;
 const WHITE_SPACE = /^\s$/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
+const DIGIT_CHAR = /^\p{N}$/u;
 // Scripts written without spaces between words: a name there may sit inside a longer run of text.
 const SPACELESS_CLASS =
   '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
@@ -20,13 +21,14 @@ const SPACELESS_SCRIPT = new RegExp(`^[${SPACELESS_CLASS}]$`, 'u');
 /**
  * Where a term may begin, found by the regular-expression engine (native code: page text is
  * scanned cold, on every page load, where a JavaScript loop per character would run interpreted):
- * a letter or digit that no spaced-script letter or digit precedes, a letter of a script written
+ * a letter that no spaced-script letter precedes, a digit that no digit precedes, a letter of a script written
  * without spaces, or (when `punctuation`) any other character that is not white space. It finds
  * candidates only; the trie decides. Flags `gu`: use `lastIndex`, and read astral characters whole.
  */
 export function termStartPattern(spaceless: boolean, punctuation: boolean): RegExp {
-  const wordStart = `(?<!(?![${SPACELESS_CLASS}])[\\p{L}\\p{N}])[\\p{L}\\p{N}\\p{M}]`;
-  const alternatives = [wordStart];
+  // A mark before a letter does not stop an email from starting there; the trie's rules decide.
+  const spacedLetter = `(?![${SPACELESS_CLASS}])\\p{L}`;
+  const alternatives = [`(?<!${spacedLetter})[\\p{L}\\p{M}]`, '(?<!\\p{N})\\p{N}'];
   if (spaceless) alternatives.push(`[${SPACELESS_CLASS}]`);
   if (punctuation) alternatives.push('[^\\s\\p{L}\\p{N}\\p{M}]');
   return new RegExp(alternatives.join('|'), 'gu');
@@ -75,6 +77,7 @@ const KNOWN = 1;
 const WORD = 2; // \p{L}\p{N}\p{M}
 const LETTER_DIGIT = 4; // \p{L}\p{N}
 const SPACELESS = 8;
+const DIGIT = 16; // \p{N}
 
 const CLASS = new Uint8Array(0x10000);
 
@@ -88,7 +91,7 @@ const HYPHEN = 0x2d;
 function computeClass(codePoint: number): number {
   const char = String.fromCodePoint(codePoint);
   let bits = KNOWN;
-  if (LETTER_OR_DIGIT.test(char)) bits |= WORD | LETTER_DIGIT;
+  if (LETTER_OR_DIGIT.test(char)) bits |= WORD | LETTER_DIGIT | (DIGIT_CHAR.test(char) ? DIGIT : 0);
   else if (MARK.test(char)) bits |= WORD;
   if (SPACELESS_SCRIPT.test(char)) bits |= SPACELESS;
   return bits;
@@ -101,9 +104,20 @@ function classOf(codePoint: number): number {
   return (CLASS[codePoint] = computeClass(codePoint));
 }
 
-/** A letter/digit of a script that separates words with spaces (Latin, Cyrillic, Greek...). */
-export function isSpacedWordChar(codePoint: number): boolean {
-  return (classOf(codePoint) & (WORD | SPACELESS)) === WORD;
+/** In a script that separates words with spaces (Latin, Cyrillic, Greek...): not part of a word. */
+export const NOT_A_WORD = 0;
+/** A letter or a combining mark. */
+export const WORD_LETTER = 1;
+export const WORD_DIGIT = 2;
+
+/**
+ * What a character is within a word of a spaced script. A letter and a digit do not continue each
+ * other ("stevenhgm1188", a footnote "Silva1"): only the same kind does ("Ana Silvanova").
+ */
+export function wordKind(codePoint: number): number {
+  const bits = classOf(codePoint);
+  if ((bits & (WORD | SPACELESS)) !== WORD) return NOT_A_WORD;
+  return bits & DIGIT ? WORD_DIGIT : WORD_LETTER;
 }
 
 /** A letter of a script written without spaces (Han, Kana, Hangul, Thai...). */

@@ -19,7 +19,8 @@ import {
   isLetterOrDigit,
   isLowSurrogate,
   isSpaceless,
-  isSpacedWordChar,
+  NOT_A_WORD,
+  wordKind,
   termStartPattern,
   normalizeTerm,
   tooShortForTerm,
@@ -51,10 +52,9 @@ export interface NameMatcher {
 
 const NO_MATCHES: readonly NameMatch[] = Object.freeze([]);
 
-// What must not touch a match, decided per term from the characters at its own edges.
-const WORD_START = 1;
-const WORD_END = 2;
-const EMAIL = 4;
+// What must not touch a match, decided per term from the characters at its own edges: the word
+// kind (wordKind) of its first character in bits 0-1, of its last in bits 2-3, or an email.
+const EMAIL = 16;
 
 interface Term {
   readonly key: string;
@@ -65,11 +65,9 @@ interface Term {
 
 function edgeRules(text: string): number {
   if (text.includes('@')) return EMAIL;
-  // A name in a script written without spaces may sit inside a run of letters; a Latin one may not.
-  let edges = 0;
-  if (isSpacedWordChar(text.codePointAt(0)!)) edges |= WORD_START;
-  if (isSpacedWordChar(codePointBefore(text, text.length))) edges |= WORD_END;
-  return edges;
+  // A name in a script written without spaces may sit inside a run of letters (NOT_A_WORD: no
+  // rule); a Latin one may not.
+  return wordKind(text.codePointAt(0)!) | (wordKind(codePointBefore(text, text.length)) << 2);
 }
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
@@ -82,9 +80,12 @@ function fitsBoundaries(text: string, start: number, end: number, edges: number)
     // "ana@example.com." ends a sentence; "ana@example.com.au" is another address.
     return !(after === DOT && end + 1 < text.length && isLetterOrDigit(text.codePointAt(end + 1)!));
   }
-  // A Latin name may touch a CJK run ("和Ana Silva说"): only a letter of a spaced script continues it.
-  if (edges & WORD_START && before >= 0 && isSpacedWordChar(before)) return false;
-  return !(edges & WORD_END && after >= 0 && isSpacedWordChar(after));
+  // A Latin name may touch a CJK run ("和Ana Silva说"): only the same kind of character of a spaced
+  // script continues it.
+  const first = edges & 3;
+  const last = (edges >> 2) & 3;
+  if (first !== NOT_A_WORD && before >= 0 && wordKind(before) === first) return false;
+  return !(last !== NOT_A_WORD && after >= 0 && wordKind(after) === last);
 }
 
 /** Where `folded` ends if the text spells it from `start` (any run of white space for a space), else 0. */

@@ -274,4 +274,18 @@ describe('live badges next to names on an allowed page', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await badgesOn(page)).toHaveLength(7);
   });
+
+  test('removing the site from Options removes its badges from open pages', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/clean.html`);
+    await expect.poll(async () => (await badgesOn(page)).length, { timeout: 15_000 }).toBe(2);
+    // The reinstall above closed the old options page: open a new one, as a user would.
+    const options = await s.extension.openPage('src/options/index.html');
+    await options.getByRole('button', { name: `Remove ${site.origin}` }).click();
+    await expect.poll(async () => (await badgesOn(page)).length, { timeout: 5_000 }).toBe(0);
+    await page.reload();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await badgesOn(page)).toEqual([]);
+  });
 });

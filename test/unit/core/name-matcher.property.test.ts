@@ -21,7 +21,12 @@ const fold = (text: string) =>
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 const charBefore = (text: string, index: number) => [...text.slice(0, index)].at(-1) ?? '';
 const charAfter = (text: string, index: number) => [...text.slice(index)][0] ?? '';
-const spacedWord = (char: string) => WORD.test(char) && !SPACELESS.test(char);
+const DIGIT = /^\p{N}$/u;
+/** A spaced-script character's kind: a letter (or mark) and a digit do not continue each other. */
+const kind = (char: string) =>
+  !WORD.test(char) || SPACELESS.test(char) ? 'none' : DIGIT.test(char) ? 'digit' : 'letter';
+const continues = (edge: string, neighbour: string) =>
+  kind(edge) !== 'none' && kind(edge) === kind(neighbour);
 
 /** End of the term's match at `start`, or -1. */
 function matchEnd(folded: string, text: string, start: number): number {
@@ -46,8 +51,8 @@ function boundariesHold(term: string, text: string, start: number, end: number):
     return !EMAIL_BEFORE.test(before) && !EMAIL_AFTER.test(after) && !dotThenWord;
   }
   const chars = [...term];
-  if (spacedWord(chars[0]!) && spacedWord(before)) return false;
-  return !(spacedWord(chars.at(-1)!) && spacedWord(after));
+  if (continues(chars[0]!, before)) return false;
+  return !continues(chars.at(-1)!, after);
 }
 
 function referenceFind(terms: readonly MatchTerm[], text: string): NameMatch[] {

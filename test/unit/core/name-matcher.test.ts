@@ -47,9 +47,17 @@ describe('compileNameMatcher: names in word scripts', () => {
   it('matches whole words only', () => {
     expect(found([ana], 'Ana Silvanova')).toEqual([]);
     expect(found([ana], 'XAna Silva')).toEqual([]);
-    expect(found([ana], 'Ana Silva2')).toEqual([]);
     expect(found([ana], 'Ana Silvá')).toEqual([]);
     expect(found([ana], 'Ana Silva\u0301')).toEqual([]); // a combining mark continues the word
+  });
+
+  it('lets a letter and a digit end each other: handles and footnote markers', () => {
+    expect(found([ana], 'Ana Silva2')).toEqual(['ana:Ana Silva']);
+    expect(found([{ key: 's', text: 'stevenhgm' }], 'facebook.com/stevenhgm1188')).toEqual([
+      's:stevenhgm',
+    ]);
+    expect(found([{ key: 'r', text: 'R2 D2' }], 'R2 D2x and R2 D22')).toEqual(['r:R2 D2']);
+    expect(found([{ key: 'n', text: '3M Team' }], 'a 33M Team')).toEqual([]);
   });
 
   it('accepts punctuation around a name', () => {
