@@ -5,8 +5,7 @@
  * preconnect leaves the machine.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from '../lib/launch-extension';
 
 /** tsx (esbuild keepNames) may wrap functions passed to `page.evaluate` in `__name(...)`. */
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
@@ -23,13 +22,7 @@ export async function launchBenchBrowser(allowedOrigin: string): Promise<BenchBr
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...QUIET_CHROMIUM_ARGS,
       // Beyond launch-extension.ts: one renderer for a page and its (aborted) cross-site iframes
       // makes the 360 page loads up to 40% faster; the timed work is all in the main frame.
       '--disable-site-isolation-trials',

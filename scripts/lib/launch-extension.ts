@@ -11,6 +11,17 @@ export const DIST = path.resolve(import.meta.dirname, '../../dist');
 /** The same browser scripts/lib/bootstrap.mjs makes sure of. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags every Chromium we start shares: quiet, offline but for 127.0.0.1, no GPU. */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export interface LaunchedExtension {
   readonly context: BrowserContext;
   readonly extensionId: string;
@@ -35,13 +46,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...QUIET_CHROMIUM_ARGS,
       '--disable-features=MediaRouter,OptimizationHints,Translate',
       // Lets a test reinstall the extension in place over CDP (Extensions.loadUnpacked), as an update does.
       '--enable-unsafe-extension-debugging',

@@ -66,10 +66,17 @@ export class PagePorts {
       if (admitted) this.sendPresence(entry, entry.wanted);
     });
     port.onDisconnect.addListener(() => this.pages.delete(port));
-    void this.admit(entry).then((ok) => {
-      admitted = ok;
-      if (ok) this.sendPresence(entry, entry.wanted);
-    });
+    this.admit(entry)
+      .then((ok) => {
+        admitted = ok;
+        if (ok) this.sendPresence(entry, entry.wanted);
+      })
+      .catch((error: unknown) => {
+        // The worker could not rebuild its state: the page retries when its port drops.
+        console.warn('Presence Lens: could not answer a page', error);
+        this.pages.delete(port);
+        port.disconnect();
+      });
   }
 
   /** The watch list or the badge settings changed: every page gets the new contacts. */

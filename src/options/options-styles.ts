@@ -5,6 +5,21 @@ export const optionsStyles = css`
   :host {
     display: block;
   }
+  /* A section's list of things (contacts, sites): one row each, its buttons at the end. */
+  ul {
+    list-style: none;
+    margin: 16px 0 0;
+    padding: 0;
+    max-width: 40em;
+  }
+  li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 8px 0;
+    border-bottom: 1px solid var(--pl-surface);
+  }
   section {
     margin: 0 0 32px;
   }

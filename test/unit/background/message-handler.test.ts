@@ -31,6 +31,10 @@ function fakeSites() {
   } satisfies SiteRequests;
 }
 
+function listenerWith(sites: SiteRequests) {
+  return createMessageListener(fakeController() as unknown as FeedController, ORIGIN, sites);
+}
+
 function ask(listener: ReturnType<typeof createMessageListener>, message: unknown, url: string) {
   return new Promise<unknown>((resolve) => {
     expect(listener(message, { url }, resolve)).toBe(true);
@@ -101,11 +105,7 @@ describe('background message listener', () => {
 
   test('hands allowSite and removeSite to the site access, and only from extension pages', async () => {
     const sites = fakeSites();
-    const listener = createMessageListener(
-      fakeController() as unknown as FeedController,
-      ORIGIN,
-      sites,
-    );
+    const listener = listenerWith(sites);
     const options = `${ORIGIN}src/options/index.html`;
     expect(await ask(listener, { type: 'allowSite', site: jira.site }, options)).toEqual({
       ok: true,
@@ -128,11 +128,7 @@ describe('background message listener', () => {
 
   test('shows badges on a tab for the popup, and passes on a refusal', async () => {
     const sites = fakeSites();
-    const listener = createMessageListener(
-      fakeController() as unknown as FeedController,
-      ORIGIN,
-      sites,
-    );
+    const listener = listenerWith(sites);
     const popup = `${ORIGIN}src/popup/index.html`;
     expect(await ask(listener, { type: 'showOnTab', tabId: 7 }, popup)).toEqual({ ok: true });
     expect(await ask(listener, { type: 'showOnTab', tabId: 8 }, popup)).toEqual({

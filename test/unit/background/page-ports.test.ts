@@ -155,4 +155,17 @@ describe('PagePorts: who gets an answer', () => {
     await ports.contactsChanged();
     expect(port.sent.at(-1)).toEqual({ type: 'contacts', contacts: [], focusable: true });
   });
+
+  test('a worker that cannot rebuild its state drops the port, so the page tries again later', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { ports } = hub({ ready: () => Promise.reject(new Error('storage is gone')) });
+    const port = fromTab(ALLOWED_URL);
+    ports.accept(port);
+    await settle();
+    expect(port.sent).toEqual([]);
+    expect(port.disconnected).toBe(true);
+    expect(ports.size).toBe(0);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
 });
