@@ -1,19 +1,13 @@
 import { describe, expect, test, vi } from 'vitest';
 import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { presence } from '../ui/fixtures';
 import type { WorkerToPage } from '../../../src/shared/page-protocol';
 
 const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
 const ana = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com', terms: ['Ana Silva'] };
 
-const presence = (contactId: string, status: Presence['status']): Presence => ({
-  contactId,
-  status,
-  customStatus: '',
-  lastActiveTime: 0,
-  expiresTime: 0,
-});
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];
