@@ -8,7 +8,6 @@ const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
 const ana = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com', terms: ['Ana Silva'] };
 
-
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];
   disconnected = false;
