@@ -38,7 +38,7 @@ export class PageAnnotator {
   #flushQueued = false;
   #started = false;
   #stopped = false;
-  #lastShown = '';
+  #lastShown = 0;
 
   readonly #doc: Document;
   readonly #badges: PageBadges;
@@ -251,10 +251,8 @@ export class PageAnnotator {
   }
 
   #reportShown(): void {
-    const ids = this.#badges.shownIds();
-    const key = ids.join('\n');
-    if (key === this.#lastShown) return;
-    this.#lastShown = key;
-    this.#onShown(ids);
+    if (this.#badges.shownVersion === this.#lastShown) return;
+    this.#lastShown = this.#badges.shownVersion;
+    this.#onShown(this.#badges.shownIds());
   }
 }

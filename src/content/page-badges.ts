@@ -24,6 +24,7 @@ export class PageBadges {
   readonly #presences = new Map<string, Presence>();
   #contacts: ReadonlyMap<string, PageContact> = new Map();
   #focusable = false;
+  #shownVersion = 0;
   /**
    * A badge's look (a closed shadow root, its style and glyph) is made the first time it comes
    * near the viewport: a page that names hundreds of people pays for the few on screen. Its
@@ -46,14 +47,20 @@ export class PageBadges {
     this.#now = now;
   }
 
-  /** Contacts with at least one badge on the page (badges the page removed do not count). */
+  /**
+   * Bumped whenever the contacts with badges change: each mutation batch asks whether to tell
+   * the worker, and must not walk every badge ever placed to find out (pages like chats grow).
+   */
+  get shownVersion(): number {
+    return this.#shownVersion;
+  }
+
+  /** Contacts with at least one badge (badges the page removed count until noticed). */
   shownIds(): string[] {
-    const ids: string[] = [];
-    for (const [id, hosts] of this.#byContact) {
-      for (const host of hosts) if (!host.isConnected) hosts.delete(host);
-      if (hosts.size > 0) ids.push(id);
-    }
-    return ids.sort();
+    return [...this.#byContact]
+      .filter(([, hosts]) => hosts.size > 0)
+      .map(([id]) => id)
+      .sort();
   }
 
   count(): number {
@@ -89,11 +96,17 @@ export class PageBadges {
     this.#badges.set(host, { contactId, view: null });
     let hosts = this.#byContact.get(contactId);
     if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
+    if (hosts.size === 0) this.#shownVersion++;
     hosts.add(host);
     this.#paint(host);
     parent.insertBefore(host, ref);
     if (this.#nearViewport) this.#nearViewport.observe(host);
     else this.#render(host);
+  }
+
+  #forget(contactId: string, host: HTMLElement): void {
+    const hosts = this.#byContact.get(contactId);
+    if (hosts?.delete(host) && hosts.size === 0) this.#shownVersion++;
   }
 
   #onNearViewport(entries: readonly IntersectionObserverEntry[]): void {
@@ -119,7 +132,7 @@ export class PageBadges {
   removeBadge(host: Element): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
-    this.#byContact.get(badge.contactId)?.delete(host as HTMLElement);
+    this.#forget(badge.contactId, host as HTMLElement);
     this.#nearViewport?.unobserve(host);
     if (this.#card.shownFor === host) this.#card.hide();
     host.remove();
@@ -128,7 +141,7 @@ export class PageBadges {
   removeContacts(ids: Iterable<string>): void {
     for (const id of ids) {
       for (const host of this.#byContact.get(id) ?? []) this.removeBadge(host);
-      this.#byContact.delete(id);
+      if (this.#byContact.delete(id)) this.#shownVersion++;
       this.#presences.delete(id);
     }
   }
@@ -141,7 +154,11 @@ export class PageBadges {
 
   setPresence(presence: Presence): void {
     this.#presences.set(presence.contactId, presence);
-    for (const host of this.#byContact.get(presence.contactId) ?? []) this.#paint(host);
+    for (const host of this.#byContact.get(presence.contactId) ?? []) {
+      // A badge the page removed (with its text) is noticed here, where its contact is touched.
+      if (host.isConnected) this.#paint(host);
+      else this.#forget(presence.contactId, host);
+    }
   }
 
   #presenceOf(contactId: string): Presence {
