@@ -79,7 +79,8 @@ function setupInPage(contacts: BenchContact[] | null): void {
   const api = (window as unknown as { __presenceLensBench?: PresenceLensBenchApi })
     .__presenceLensBench;
   if (api === undefined) throw new Error('window.__presenceLensBench is missing');
-  api.annotate(contacts);
+  api.prepare(contacts);
+  api.annotate();
   api.observe();
 }
 

@@ -9,8 +9,10 @@ export interface BenchContact {
 
 /** What `scripts/bench/annotator-entry.ts` defines on `window.__presenceLensBench`. */
 export interface PresenceLensBenchApi {
-  /** Full first pass over the document, badges included, synchronous. */
-  annotate(contacts: BenchContact[]): { badges: number; badgedIds: string[] };
+  /** The worker's part, once per watch list: not timed. */
+  prepare(contacts: BenchContact[]): void;
+  /** Full first pass over the document from the prepared contacts, badges included, synchronous. */
+  annotate(): { badges: number; badgedIds: string[] };
   /** Starts the MutationObserver path. */
   observe(): void;
   /** Processes pending mutations synchronously now. */

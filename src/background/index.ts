@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { UI_PORT_NAME } from '../shared/messages';
-import { PAGE_PORT_NAME } from '../shared/page-protocol';
+import { PAGE_PORT_NAME, type PageContacts } from '../shared/page-protocol';
 import {
   allowedSitesItem,
   lastKnownPresenceItem,
@@ -59,7 +59,7 @@ const pages = new PagePorts({
   allows: (tabId, url) => pageAccess.allows(tabId, url),
   ready: () => controller.wake(),
   contacts: async () => ({
-    contacts: toPageContacts(await watchListItem.get()),
+    contacts: await pageContacts(),
     focusable: (await pageBadgeSettingsItem.get()).focusable,
   }),
   presenceOf: (contactId) => mirror.get(contactId),
@@ -99,12 +99,20 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 watchListItem.watch((contacts) => {
+  pageContactsCache = null;
   controller.onWatchListChanged(contacts);
   void pages.contactsChanged();
 });
 pageBadgeSettingsItem.watch(() => void pages.contactsChanged());
 allowedSitesItem.watch(() => void pages.accessChanged());
 pageGrantsItem.watch(() => void pages.accessChanged());
+
+/** Made once per watch list (and per worker start), not once per page. */
+let pageContactsCache: Promise<PageContacts> | null = null;
+function pageContacts(): Promise<PageContacts> {
+  pageContactsCache ??= watchListItem.get().then(toPageContacts);
+  return pageContactsCache;
+}
 
 async function ensureHealthAlarm(): Promise<void> {
   if (!(await browser.alarms.get(HEALTH_ALARM))) {

@@ -6,7 +6,7 @@
  * every later change to them (batched per task).
  */
 import type { Presence } from '../core/presence';
-import { parsePageToWorker, type PageContact, type WorkerToPage } from '../shared/page-protocol';
+import { parsePageToWorker, type PageContacts, type WorkerToPage } from '../shared/page-protocol';
 
 /** What the hub needs of a `runtime.Port` (the polyfill's and Chrome's both fit). */
 export interface PagePort {
@@ -27,7 +27,7 @@ export interface PagePortsDeps {
   readonly allows: (tabId: number, url: string) => Promise<boolean>;
   /** Resolves once the worker has rebuilt its state (a page's port may be what woke it). */
   readonly ready: () => Promise<void>;
-  readonly contacts: () => Promise<{ contacts: readonly PageContact[]; focusable: boolean }>;
+  readonly contacts: () => Promise<{ contacts: PageContacts; focusable: boolean }>;
   readonly presenceOf: (contactId: string) => Presence | undefined;
 }
 
@@ -117,7 +117,7 @@ export class PagePorts {
 
   private async contactsMessage(): Promise<WorkerToPage> {
     const { contacts, focusable } = await this.deps.contacts();
-    return { type: 'contacts', contacts, focusable };
+    return { type: 'contacts', ...contacts, focusable };
   }
 
   private flushChanges(): void {

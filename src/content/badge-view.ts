@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { PresenceStatus, type Presence } from '../core/presence';
 import { formatLastActive, formatUntil } from '../core/time-format';
-import type { PageContact } from '../shared/page-protocol';
+import type { PagePerson } from '../shared/page-protocol';
 import { statusGlyph } from '../ui/status-glyph';
 import { statusLabel } from '../ui/status-strings';
 
@@ -23,7 +23,7 @@ export function badgeTemplate(presence: Presence): TemplateResult {
 
 const line = (text: string) => (text ? html`<p class="line">${text}</p>` : nothing);
 
-export function cardTemplate(contact: PageContact, presence: Presence, now: number) {
+export function cardTemplate(contact: PagePerson, presence: Presence, now: number) {
   const lastActive =
     presence.status === PresenceStatus.Active ? '' : formatLastActive(presence.lastActiveTime, now);
   const chat = contact.email

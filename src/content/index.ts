@@ -43,7 +43,7 @@ function main(doc: Document): void {
     onMessage(message) {
       if (!running) return;
       if (message.type === 'contacts') {
-        annotator.setContacts(message.contacts, message.focusable);
+        annotator.setContacts(message, message.focusable);
         annotator.start();
       } else if (message.type === 'presence') {
         for (const presence of message.presences) badges.setPresence(presence);

@@ -7,8 +7,13 @@
  * JavaScript. Only text nodes that match are checked against the skip list, and all checks happen
  * before the first badge is inserted, so no check forces a style or layout pass.
  */
-import { compileNameMatcher, type NameMatch, type NameMatcher } from '../core/name-matcher';
-import type { PageContact } from '../shared/page-protocol';
+import {
+  compileNameMatcher,
+  matcherFromIndex,
+  type NameMatch,
+  type NameMatcher,
+} from '../core/name-matcher';
+import { contactForEmail, personOf, type PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import type { PageBadges } from './page-badges';
 
@@ -22,16 +27,9 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
 
 type Hit = readonly [Text, readonly NameMatch[]];
 
-function termsOf(contacts: Iterable<PageContact>) {
-  const terms = [];
-  for (const c of contacts) for (const text of c.terms) terms.push({ key: c.id, text });
-  return terms;
-}
-
 export class PageAnnotator {
-  #contacts: ReadonlyMap<string, PageContact> = new Map();
+  #contacts: PageContacts | null = null;
   #matcher: NameMatcher = compileNameMatcher([]);
-  #emails: Map<string, string> | null = null;
   readonly #observer = new MutationObserver((records) => this.#collect(records));
   readonly #pendingRoots = new Set<Node>();
   readonly #pendingTexts = new Set<Text>();
@@ -55,36 +53,25 @@ export class PageAnnotator {
     this.#onShown = onShown;
   }
 
-  setContacts(list: readonly PageContact[], focusable: boolean): void {
+  setContacts(contacts: PageContacts, focusable: boolean): void {
     const previous = this.#contacts;
-    const next = new Map(list.map((c) => [c.id, c]));
-    // The first list (every page load, cold code, up to a thousand contacts) needs no diff.
-    const same = (a: PageContact | undefined, b: PageContact) =>
-      a !== undefined &&
-      a.terms.length === b.terms.length &&
-      a.terms.every((t, i) => t === b.terms[i]);
-    const fresh = previous.size === 0 ? list : list.filter((c) => !same(previous.get(c.id), c));
-    const gone = [...previous.values()].filter(
-      (c) => !next.has(c.id) || fresh.includes(next.get(c.id)!),
-    );
-    this.#badges.removeContacts(gone.map((c) => c.id));
-    this.#contacts = next;
-    this.#emails = null;
-    this.#badges.setContacts(next, focusable);
-    this.#matcher = compileNameMatcher(termsOf(list));
-    if (this.#started && fresh.length > 0) {
-      this.#whenVisible(() => this.#scanDocument(compileNameMatcher(termsOf(fresh))));
-    } else this.#reportShown();
-  }
-
-  /** Built when the first mailto link is met: most pages have none. */
-  #emailIndex(): ReadonlyMap<string, string> {
-    if (this.#emails) return this.#emails;
-    const emails = new Map<string, string>();
-    for (const c of this.#contacts.values()) {
-      for (const t of c.terms) if (t.includes('@')) emails.set(t.toLowerCase(), c.id);
+    this.#contacts = contacts;
+    this.#matcher = matcherFromIndex(contacts.index);
+    if (previous !== null) {
+      // The watch list changed: badges of people no longer watched (or renamed) go, and the new
+      // names are looked for in the whole page, once. Badges in place stay: a match that a badge
+      // already follows is skipped.
+      const changed = (id: string) => {
+        const before = personOf(previous.people, id);
+        const now = personOf(contacts.people, id);
+        return !before || !now || before.name !== now.name || before.email !== now.email;
+      };
+      this.#badges.removeContacts(this.#badges.shownIds().filter(changed));
     }
-    return (this.#emails = emails);
+    this.#badges.setPeople(contacts.people, focusable);
+    if (previous !== null && this.#started) {
+      this.#whenVisible(() => this.#scanDocument(this.#matcher));
+    } else this.#reportShown();
   }
 
   /** The first pass, once the page is visible; then mutations. */
@@ -210,8 +197,8 @@ export class PageAnnotator {
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const emails = this.#emailIndex();
-    const ids = new Set(addresses.map((a) => emails.get(a.trim().toLowerCase())));
+    const emails = this.#contacts?.emails ?? {};
+    const ids = new Set(addresses.map((a) => contactForEmail(emails, a.trim().toLowerCase())));
     for (const id of ids) if (id) this.#badges.place(parent, link.nextSibling, id);
   }
 

@@ -6,7 +6,7 @@
  */
 import { render } from 'lit/html.js';
 import { unknownPresence, type Presence } from '../core/presence';
-import type { PageContact } from '../shared/page-protocol';
+import { personOf, type PageContacts } from '../shared/page-protocol';
 import { BADGE_CSS } from './badge-styles';
 import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
 import { BADGE_ATTRIBUTE } from './dom-marks';
@@ -22,7 +22,7 @@ export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
   readonly #byContact = new Map<string, Set<HTMLElement>>();
   readonly #presences = new Map<string, Presence>();
-  #contacts: ReadonlyMap<string, PageContact> = new Map();
+  #people: PageContacts['people'] = {};
   #focusable = false;
   #shownVersion = 0;
   /**
@@ -73,12 +73,18 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
-  setContacts(contacts: ReadonlyMap<string, PageContact>, focusable: boolean): void {
-    this.#contacts = contacts;
-    if (focusable !== this.#focusable) {
-      this.#focusable = focusable;
-      for (const hosts of this.#byContact.values())
-        for (const host of hosts) this.#setTabStop(host);
+  /** Who the badges stand for; every badge is repainted, as names may have changed. */
+  setPeople(people: PageContacts['people'], focusable: boolean): void {
+    const repaint = Object.keys(this.#people).length > 0;
+    this.#people = people;
+    const retab = focusable !== this.#focusable;
+    this.#focusable = focusable;
+    if (!repaint && !retab) return;
+    for (const hosts of this.#byContact.values()) {
+      for (const host of hosts) {
+        if (retab) this.#setTabStop(host);
+        if (repaint) this.#paint(host);
+      }
     }
   }
 
@@ -169,14 +175,14 @@ export class PageBadges {
     const badge = this.#badges.get(host);
     if (!badge) return;
     const presence = this.#presenceOf(badge.contactId);
-    const name = this.#contacts.get(badge.contactId)?.name ?? '';
+    const name = personOf(this.#people, badge.contactId)?.name ?? '';
     host.setAttribute('aria-label', badgeLabel(name, presence, this.#now()));
     if (badge.view) render(badgeTemplate(presence), badge.view);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
   }
 
   #cardFor(badge: Badge) {
-    const contact = this.#contacts.get(badge.contactId);
+    const contact = personOf(this.#people, badge.contactId);
     if (!contact) return null;
     return cardTemplate(contact, this.#presenceOf(badge.contactId), this.#now());
   }

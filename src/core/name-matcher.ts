@@ -136,9 +136,18 @@ function grow(node: TrieNode): { children: ReadonlyMap<number, TrieNode>; ends: 
 }
 
 /** The longest term the text spells from `start` (within the boundary rules), and where it ends. */
-function walk(root: ReadonlyMap<number, TrieNode>, text: string, start: number, first: number) {
-  let node = root.get(first);
-  let at = start + 1;
+function walk(
+  root: (slot: number) => TrieNode | undefined,
+  text: string,
+  start: number,
+  first: number,
+) {
+  if (start + 1 >= text.length) return undefined;
+  const second = foldUnit(text.charCodeAt(start + 1));
+  let node = root(slotOf(first, second));
+  let at = start + 2;
+  // A run of white space in the page is one space, as in the terms.
+  if (second === SPACE) while (at < text.length && foldUnit(text.charCodeAt(at)) === SPACE) at++;
   let best: Term | undefined;
   let bestEnd = 0;
   while (node !== undefined) {
@@ -163,7 +172,7 @@ function walk(root: ReadonlyMap<number, TrieNode>, text: string, start: number, 
 }
 
 function find(
-  root: ReadonlyMap<number, TrieNode>,
+  root: (slot: number) => TrieNode | undefined,
   starts: RegExp,
   text: string,
 ): readonly NameMatch[] {
@@ -180,29 +189,84 @@ function find(
   return matches ?? NO_MATCHES;
 }
 
+/** One number for a term's first two folded units: a bucket of the index, a node of depth 2. */
+const slotOf = (first: number, second: number) => first * 0x10000 + second;
+
+/**
+ * Terms made ready for pages: normalised, folded, with their boundary rules, in buckets by their
+ * first folded unit. The worker makes it once per watch list and sends it as JSON; a page decodes
+ * only the buckets its text reaches (matcherFromIndex), since its code runs cold on every load.
+ */
+export interface TermIndex {
+  readonly size: number;
+  /** Some term starts with a letter of a script written without spaces / with punctuation. */
+  readonly spaceless: boolean;
+  readonly punctuation: boolean;
+  /** By the first two folded units (slotOf, in decimal): entries `folded␁key␁rules`, joined by `␂`. */
+  readonly buckets: Readonly<Record<string, string>>;
+}
+
+const FIELD = '\u0001';
+const ENTRY = '\u0002';
+/** Control characters never occur in names or emails; a term with one is not indexed. */
+const hasControl = (text: string) => [...text].some((char) => char < ' ');
+
+export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
+  const buckets: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  let spaceless = false;
+  let punctuation = false;
+  for (const { key, text: raw } of terms) {
+    const text = normalizeTerm(raw);
+    if (tooShortForTerm(text) || hasControl(text) || hasControl(key)) continue;
+    const folded = foldTerm(text);
+    // Texts that fold alike match alike: the first contact given keeps a shared name.
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    const first = folded.codePointAt(0)!;
+    spaceless ||= isSpaceless(first);
+    punctuation ||= !isLetterOrDigit(first) && !isSpaceless(first);
+    const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
+    (buckets[slot] ??= []).push([folded, key, edgeRules(text)].join(FIELD));
+  }
+  const joined: Record<string, string> = {};
+  for (const [unit, entries] of Object.entries(buckets)) joined[unit] = entries.join(ENTRY);
+  return { size: seen.size, spaceless, punctuation, buckets: joined };
+}
+
+/** One bucket as a trie node; entries that are not well formed (it came over a port) are left out. */
+function decodeBucket(raw: unknown, slot: number): TrieNode | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const terms: Term[] = [];
+  for (const entry of raw.split(ENTRY)) {
+    const [folded, key, rules] = entry.split(FIELD);
+    const edges = Number(rules);
+    if (!folded || folded.length < 2 || !key || !Number.isInteger(edges)) continue;
+    if (slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) !== slot) continue;
+    if (edges < 0 || edges > (EMAIL | 15)) continue;
+    terms.push({ key, folded, edges });
+  }
+  return terms.length > 0 ? { depth: 2, terms } : undefined;
+}
+
+export function matcherFromIndex(index: TermIndex): NameMatcher {
+  const root = new Map<number, TrieNode | undefined>();
+  const nodeFor = (slot: number) => {
+    if (!root.has(slot)) {
+      const raw = Object.hasOwn(index.buckets, slot) ? index.buckets[slot] : undefined;
+      root.set(slot, decodeBucket(raw, slot));
+    }
+    return root.get(slot);
+  };
+  const starts = termStartPattern(index.spaceless === true, index.punctuation === true);
+  return { size: index.size, find: (text) => find(nodeFor, starts, text) };
+}
+
 /**
  * Compiles terms into one matcher. Terms are trimmed, inner white space becomes one space, and a
  * term shorter than two characters is ignored. Matching is case-insensitive (per code unit), but
  * diacritics count: "Sébastien" does not find "Sebastien".
  */
 export function compileNameMatcher(terms: readonly MatchTerm[]): NameMatcher {
-  const kept: Term[] = [];
-  const seen = new Set<string>();
-  for (const { key, text: raw } of terms) {
-    const text = normalizeTerm(raw);
-    if (tooShortForTerm(text)) continue;
-    const folded = foldTerm(text);
-    // Texts that fold alike match alike: the first contact given keeps a shared name.
-    if (seen.has(folded)) continue;
-    seen.add(folded);
-    kept.push({ key, folded, edges: edgeRules(text) });
-  }
-  const root = byUnit(kept, 0);
-  // Only the kinds of start some term has: most lists need no candidate at every comma.
-  const firsts = kept.map((term) => term.folded.codePointAt(0)!);
-  const starts = termStartPattern(
-    firsts.some(isSpaceless),
-    firsts.some((first) => !isLetterOrDigit(first) && !isSpaceless(first)),
-  );
-  return { size: kept.length, find: (text) => find(root, starts, text) };
+  return matcherFromIndex(buildTermIndex(terms));
 }

@@ -9,31 +9,41 @@
 import { isRecord, isString } from '../core/json-guards';
 import type { Presence } from '../core/presence';
 import { err, ok, type Result } from '../core/result';
+import type { TermIndex } from '../core/name-matcher';
 import { parsePresence } from './presence-map';
 
 export const PAGE_PORT_NAME = 'presence-lens:page';
 
 /** More than any watch list we keep (the UI caps it far lower): a bound, not a product limit. */
 export const MAX_PAGE_CONTACTS = 5_000;
-const MAX_TERMS = 8;
 const MAX_TEXT = 320;
 
-export interface PageContact {
-  readonly id: string;
+/** What a badge and its card say about a watched contact. */
+export interface PagePerson {
   readonly name: string;
   /** For "Open chat"; "" when the contact has none. */
   readonly email: string;
-  /** Names and emails to find on the page (src/core/contact-terms.ts). */
-  readonly terms: readonly string[];
+}
+
+/**
+ * The watched contacts, as a page needs them. Made once per watch list by the worker
+ * (src/background/page-contacts.ts) and read lazily by the page: a page's code runs cold on every
+ * load, so it must not loop over a thousand contacts to get started. Each entry is checked when it
+ * is first used (personOf, matcherFromIndex), not on arrival.
+ */
+export interface PageContacts {
+  readonly people: Readonly<Record<string, PagePerson>>;
+  /** Lower-case email -> contact id, for `mailto:` links. */
+  readonly emails: Readonly<Record<string, string>>;
+  readonly index: TermIndex;
 }
 
 export type WorkerToPage =
-  | {
+  | ({
       readonly type: 'contacts';
-      readonly contacts: readonly PageContact[];
       /** Badges are tab stops (an option: a page naming 200 people must not gain 200 by default). */
       readonly focusable: boolean;
-    }
+    } & PageContacts)
   | { readonly type: 'presence'; readonly presences: readonly Presence[] }
   /** The site is no longer allowed (or never was): remove every badge and stop. */
   | { readonly type: 'stop' };
@@ -44,16 +54,23 @@ export type PageToWorker = { readonly type: 'watch'; readonly ids: readonly stri
 const isShortText = (value: unknown): value is string =>
   isString(value) && value.length <= MAX_TEXT;
 
-function parsePageContact(raw: unknown): Result<PageContact> {
-  if (!isRecord(raw)) return err('a contact must be an object');
-  const { id, name, email, terms } = raw;
-  if (!isShortText(id) || id === '' || !isShortText(name) || !isShortText(email)) {
-    return err('a contact needs an id, a name and an email');
-  }
-  if (!Array.isArray(terms) || terms.length > MAX_TERMS || !terms.every(isShortText)) {
-    return err(`contact ${id} has bad terms`);
-  }
-  return ok({ id, name, email, terms });
+/** A contact's name and email, if the worker's entry for it is well formed. */
+export function personOf(people: PageContacts['people'], id: string): PagePerson | null {
+  if (!Object.hasOwn(people, id)) return null;
+  const person: unknown = people[id];
+  if (!isRecord(person) || !isShortText(person.name) || !isShortText(person.email)) return null;
+  return { name: person.name, email: person.email };
+}
+
+/** An id for an email, if the worker's entry for it is well formed. */
+export function contactForEmail(emails: PageContacts['emails'], email: string): string | null {
+  if (!Object.hasOwn(emails, email)) return null;
+  const id: unknown = emails[email];
+  return isShortText(id) && id !== '' ? id : null;
+}
+
+function isBoundedRecord(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && Object.keys(value).length <= MAX_PAGE_CONTACTS * 4;
 }
 
 function parseList<T>(raw: unknown, parse: (item: unknown) => Result<T>): Result<T[]> {
@@ -67,14 +84,32 @@ function parseList<T>(raw: unknown, parse: (item: unknown) => Result<T>): Result
   return ok(items);
 }
 
+function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
+  const { people, emails, index } = raw;
+  if (!isBoundedRecord(people) || !isBoundedRecord(emails) || !isRecord(index)) {
+    return err('contacts need people, emails and an index');
+  }
+  const { size, spaceless, punctuation, buckets } = index;
+  if (typeof size !== 'number' || !isBoundedRecord(buckets)) return err('a bad term index');
+  return ok({
+    type: 'contacts',
+    focusable: raw.focusable === true,
+    people: people as PageContacts['people'],
+    emails: emails as PageContacts['emails'],
+    index: {
+      size,
+      spaceless: spaceless === true,
+      punctuation: punctuation === true,
+      buckets: buckets as TermIndex['buckets'],
+    },
+  });
+}
+
 export function parseWorkerToPage(raw: unknown): Result<WorkerToPage> {
   if (!isRecord(raw)) return err('a message must be an object');
   switch (raw.type) {
-    case 'contacts': {
-      const contacts = parseList(raw.contacts, parsePageContact);
-      if (!contacts.ok) return contacts;
-      return ok({ type: 'contacts', contacts: contacts.value, focusable: raw.focusable === true });
-    }
+    case 'contacts':
+      return parseContacts(raw);
     case 'presence': {
       const presences = parseList(raw.presences, parsePresence);
       return presences.ok ? ok({ type: 'presence', presences: presences.value }) : presences;

@@ -1,12 +1,18 @@
 import { describe, expect, test, vi } from 'vitest';
 import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
+import { buildTermIndex } from '../../../src/core/name-matcher';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { presence } from '../ui/fixtures';
-import type { WorkerToPage } from '../../../src/shared/page-protocol';
+import type { PageContacts, WorkerToPage } from '../../../src/shared/page-protocol';
 
 const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
-const ana = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com', terms: ['Ana Silva'] };
+const contacts = {
+  people: { ana: { name: 'Ana Silva', email: 'ana@example.com' } },
+  emails: { 'ana@example.com': 'ana' },
+  index: buildTermIndex([{ key: 'ana', text: 'Ana Silva' }]),
+};
+const none: PageContacts = { people: {}, emails: {}, index: buildTermIndex([]) };
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];
@@ -43,7 +49,7 @@ function hub(overrides: Partial<PagePortsDeps> = {}) {
     extensionId: EXTENSION_ID,
     allows,
     ready: async () => {},
-    contacts: async () => ({ contacts: [ana], focusable: false }),
+    contacts: async () => ({ contacts, focusable: false }),
     presenceOf: (id) => presences.get(id),
     ...overrides,
   });
@@ -64,7 +70,7 @@ describe('PagePorts: who gets an answer', () => {
     await settle();
     expect(allows).toHaveBeenCalledWith(4, ALLOWED_URL);
     expect(port.sent).toEqual([
-      { type: 'contacts', contacts: [ana], focusable: false },
+      { type: 'contacts', ...contacts, focusable: false },
       { type: 'presence', presences: [presence('ana', PresenceStatus.Dnd)] },
     ]);
     expect(ports.size).toBe(1);
@@ -139,14 +145,14 @@ describe('PagePorts: who gets an answer', () => {
   });
 
   test('a watch-list change reaches every open page', async () => {
-    let contacts = [ana];
-    const { ports } = hub({ contacts: async () => ({ contacts, focusable: true }) });
+    let current: PageContacts = contacts;
+    const { ports } = hub({ contacts: async () => ({ contacts: current, focusable: true }) });
     const port = fromTab(ALLOWED_URL);
     ports.accept(port);
     await settle();
-    contacts = [];
+    current = none;
     await ports.contactsChanged();
-    expect(port.sent.at(-1)).toEqual({ type: 'contacts', contacts: [], focusable: true });
+    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none, focusable: true });
   });
 
   test('a worker that cannot rebuild its state drops the port, so the page tries again later', async () => {

@@ -5,27 +5,34 @@ import { PageAnnotator } from '../../../src/content/page-annotator';
 import { BADGE_ATTRIBUTE } from '../../../src/content/dom-marks';
 import { PageBadges } from '../../../src/content/page-badges';
 import { PresenceCard } from '../../../src/content/presence-card';
-import type { PageContact } from '../../../src/shared/page-protocol';
+import { toPageContacts } from '../../../src/background/page-contacts';
+import type { WatchedContact } from '../../../src/shared/contact';
 
-const ana: PageContact = {
-  id: 'ana',
-  name: 'Ana Silva',
-  email: 'ana@example.com',
-  terms: ['Ana Silva', 'ana@example.com'],
+const ana: WatchedContact = {
+  contactId: 'ana',
+  displayName: 'Ana Silva',
+  emails: ['ana@example.com'],
+  addedAt: 0,
 };
-const li: PageContact = { id: 'li', name: '王小明', email: '', terms: ['王小明'] };
+const li: WatchedContact = { contactId: 'li', displayName: '王小明', emails: [], addedAt: 0 };
+/** What the worker sends a page for these contacts, through JSON as a port does. */
+const sent = (contacts: readonly WatchedContact[]) =>
+  JSON.parse(JSON.stringify(toPageContacts(contacts))) as ReturnType<typeof toPageContacts>;
 
 const running: PageAnnotator[] = [];
 
-function annotate(contacts: readonly PageContact[], onShown: (ids: string[]) => void = () => {}) {
+function annotate(
+  contacts: readonly WatchedContact[],
+  onShown: (ids: string[]) => void = () => {},
+) {
   const badges = new PageBadges(document, new PresenceCard(document), () => 0);
   const annotator = new PageAnnotator(document, badges, onShown);
   running.push(annotator);
-  annotator.setContacts(contacts, false);
+  annotator.setContacts(sent(contacts), false);
   return { annotator, badges };
 }
 
-function setup(html: string, contacts: readonly PageContact[] = [ana, li]) {
+function setup(html: string, contacts: readonly WatchedContact[] = [ana, li]) {
   document.body.innerHTML = html;
   const shown: string[][] = [];
   const { annotator, badges } = annotate(contacts, (ids) => shown.push(ids));
@@ -142,14 +149,14 @@ describe('PageAnnotator', () => {
   it('follows the watch list: removed contacts lose their badges, added ones are found', () => {
     const { annotator } = setup('<p>Ana Silva met 王小明.</p>', [ana]);
     expect(labels()).toEqual(['Ana Silva: Unknown']);
-    annotator.setContacts([li], false);
+    annotator.setContacts(sent([li]), false);
     expect(labels()).toEqual(['王小明: Unknown']);
   });
 
   it('makes badges tab stops only when asked', () => {
     const { annotator } = setup('<p>Ana Silva</p>');
     expect(allBadges()[0]!.hasAttribute('tabindex')).toBe(false);
-    annotator.setContacts([ana, li], true);
+    annotator.setContacts(sent([ana, li]), true);
     expect(allBadges()[0]!.tabIndex).toBe(0);
   });
 
