@@ -12,6 +12,8 @@ import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
 import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
 
+const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
+
 interface Badge {
   readonly contactId: string;
   /** Where its glyph renders, once it has come near the viewport (null before). */
@@ -41,10 +43,25 @@ export class PageBadges {
   readonly #card: PresenceCard;
   readonly #now: () => number;
 
+  /**
+   * One set of listeners for every badge (events from inside a badge reach the document with the
+   * badge as their target): a page naming hundreds of people does not get four listeners each.
+   */
+  readonly #onPointer = (event: Event) => {
+    const host = event.target as Element;
+    if (!this.#badges.has(host)) return;
+    const into = (event as FocusEvent | PointerEvent).relatedTarget;
+    if (into instanceof Node && host.contains(into)) return;
+    if (event.type === 'pointerover' || event.type === 'focusin') {
+      this.#showCard(host as HTMLElement);
+    } else this.#card.hideSoon();
+  };
+
   constructor(doc: Document, card: PresenceCard, now: () => number = Date.now) {
     this.#doc = doc;
     this.#card = card;
     this.#now = now;
+    for (const type of POINTER_EVENTS) doc.addEventListener(type, this.#onPointer, true);
   }
 
   /**
@@ -94,11 +111,6 @@ export class PageBadges {
     host.setAttribute(BADGE_ATTRIBUTE, '');
     host.setAttribute('role', 'img');
     this.#setTabStop(host);
-    const show = () => this.#showCard(host);
-    host.addEventListener('pointerenter', show);
-    host.addEventListener('focus', show);
-    host.addEventListener('pointerleave', () => this.#card.hideSoon());
-    host.addEventListener('blur', () => this.#card.hideSoon());
     this.#badges.set(host, { contactId, view: null });
     let hosts = this.#byContact.get(contactId);
     if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
@@ -155,6 +167,7 @@ export class PageBadges {
   removeAll(): void {
     this.removeContacts([...this.#byContact.keys()]);
     this.#nearViewport?.disconnect();
+    for (const type of POINTER_EVENTS) this.#doc.removeEventListener(type, this.#onPointer, true);
     this.#card.remove();
   }
 
