@@ -5,11 +5,11 @@
  * `prepare` does the worker's part (once per watch list, untimed) and `annotate` starts from the
  * message as it arrives, JSON text included, since that is what every page pays.
  */
-import { buildTermIndex } from '../../src/core/name-matcher';
+import { toPageContacts } from '../../src/background/page-contacts';
 import { PageAnnotator } from '../../src/content/page-annotator';
 import { PageBadges } from '../../src/content/page-badges';
 import { PresenceCard } from '../../src/content/presence-card';
-import type { PageContacts, PagePerson } from '../../src/shared/page-protocol';
+import type { PageContacts } from '../../src/shared/page-protocol';
 import type { BenchContact, PresenceLensBenchApi } from './types';
 
 let badges: PageBadges | null = null;
@@ -17,19 +17,16 @@ let annotator: PageAnnotator | null = null;
 let shown: string[] = [];
 let message = '';
 
-/** What the worker sends (src/background/page-contacts.ts), from the benchmark's contacts. */
+/** What the worker sends for the benchmark's contacts: its own function, on the same data. */
 function pageContacts(contacts: readonly BenchContact[]): PageContacts {
-  const people: Record<string, PagePerson> = {};
-  const emails: Record<string, string> = {};
-  for (const c of contacts) {
-    const email = c.terms.find((t) => t.includes('@')) ?? '';
-    people[c.id] = { name: c.name, email };
-    if (email) emails[email.toLowerCase()] ??= c.id;
-  }
-  const index = buildTermIndex(
-    contacts.flatMap((c) => c.terms.map((text) => ({ key: c.id, text }))),
+  return toPageContacts(
+    contacts.map((c) => ({
+      contactId: c.id,
+      displayName: c.name,
+      emails: c.terms.filter((t) => t.includes('@')),
+      addedAt: 0,
+    })),
   );
-  return { people, emails, index };
 }
 
 const api: PresenceLensBenchApi = {

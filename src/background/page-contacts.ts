@@ -16,5 +16,16 @@ export function toPageContacts(contacts: readonly WatchedContact[]): PageContact
     people[contact.contactId] = { name: contact.displayName, email: contact.emails[0] ?? '' };
     for (const email of contact.emails) emails[email.toLowerCase()] ??= contact.contactId;
   }
-  return { people, emails, index: buildTermIndex(kept.flatMap(contactTerms)) };
+  const index = buildTermIndex(kept.flatMap(contactTerms));
+  return { revision: revisionOf(JSON.stringify([people, emails, index])), people, emails, index };
+}
+
+/**
+ * FNV-1a of what pages are sent: a worker that wakes sends the contacts again, and a page that
+ * already has this revision must not scan itself again (MV3 stops an idle worker every 30 s).
+ */
+function revisionOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
 }

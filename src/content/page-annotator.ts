@@ -1,7 +1,7 @@
 /**
  * Finds watched contacts' names and emails on the page and badges them: one TreeWalker pass when
  * the page is ready, then only what mutations add or change, batched per idle period. Never a
- * re-scan of the whole page, except once with just the new names when the watch list grows.
+ * re-scan of the whole page, except once when the watch list changes (the badges in place stay).
  *
  * The hot path touches the DOM as little as possible: a SHOW_TEXT walk and the matcher in plain
  * JavaScript. Only text nodes that match are checked against the skip list, and all checks happen
@@ -55,6 +55,9 @@ export class PageAnnotator {
 
   setContacts(contacts: PageContacts, focusable: boolean): void {
     const previous = this.#contacts;
+    this.#badges.setFocusable(focusable);
+    // A woken worker sends the same contacts again: nothing to scan, nothing to repaint.
+    if (previous?.revision === contacts.revision) return;
     this.#contacts = contacts;
     this.#matcher = matcherFromIndex(contacts.index);
     if (previous !== null) {
@@ -68,7 +71,7 @@ export class PageAnnotator {
       };
       this.#badges.removeContacts(this.#badges.shownIds().filter(changed));
     }
-    this.#badges.setPeople(contacts.people, focusable);
+    this.#badges.setPeople(contacts.people);
     if (previous !== null && this.#started) {
       this.#whenVisible(() => this.#scanDocument(this.#matcher));
     } else this.#reportShown();

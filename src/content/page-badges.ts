@@ -90,19 +90,16 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
-  /** Who the badges stand for; every badge is repainted, as names may have changed. */
-  setPeople(people: PageContacts['people'], focusable: boolean): void {
-    const repaint = Object.keys(this.#people).length > 0;
+  /** Who the badges stand for: a new watch list, so every badge is repainted (names may change). */
+  setPeople(people: PageContacts['people']): void {
     this.#people = people;
-    const retab = focusable !== this.#focusable;
+    for (const hosts of this.#byContact.values()) for (const host of hosts) this.#paint(host);
+  }
+
+  setFocusable(focusable: boolean): void {
+    if (focusable === this.#focusable) return;
     this.#focusable = focusable;
-    if (!repaint && !retab) return;
-    for (const hosts of this.#byContact.values()) {
-      for (const host of hosts) {
-        if (retab) this.#setTabStop(host);
-        if (repaint) this.#paint(host);
-      }
-    }
+    for (const hosts of this.#byContact.values()) for (const host of hosts) this.#setTabStop(host);
   }
 
   /** Inserts a badge for `contactId` into `parent`, before `ref` (null: at the end). */

@@ -29,7 +29,7 @@ export interface WorkerLinkHandlers {
 const HEALTHY_MS = 2_000;
 const MAX_QUICK_FAILURES = 6;
 
-export function extensionAlive(): boolean {
+function extensionAlive(): boolean {
   return typeof chrome !== 'undefined' && Boolean(chrome.runtime?.id);
 }
 

@@ -32,6 +32,8 @@ export interface PagePerson {
  * is first used (personOf, matcherFromIndex), not on arrival.
  */
 export interface PageContacts {
+  /** Changes whenever anything below does: the same revision again needs no new scan. */
+  readonly revision: string;
   readonly people: Readonly<Record<string, PagePerson>>;
   /** Lower-case email -> contact id, for `mailto:` links. */
   readonly emails: Readonly<Record<string, string>>;
@@ -85,15 +87,17 @@ function parseList<T>(raw: unknown, parse: (item: unknown) => Result<T>): Result
 }
 
 function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
-  const { people, emails, index } = raw;
-  if (!isBoundedRecord(people) || !isBoundedRecord(emails) || !isRecord(index)) {
-    return err('contacts need people, emails and an index');
+  const { revision, people, emails, index } = raw;
+  if (!isShortText(revision) || !isBoundedRecord(people) || !isBoundedRecord(emails)) {
+    return err('contacts need a revision, people and emails');
   }
+  if (!isRecord(index)) return err('contacts need an index');
   const { size, spaceless, punctuation, buckets } = index;
   if (typeof size !== 'number' || !isBoundedRecord(buckets)) return err('a bad term index');
   return ok({
     type: 'contacts',
     focusable: raw.focusable === true,
+    revision,
     people: people as PageContacts['people'],
     emails: emails as PageContacts['emails'],
     index: {

@@ -7,12 +7,13 @@ import type { PageContacts, WorkerToPage } from '../../../src/shared/page-protoc
 
 const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
-const contacts = {
+const contacts: PageContacts = {
+  revision: 'r1',
   people: { ana: { name: 'Ana Silva', email: 'ana@example.com' } },
   emails: { 'ana@example.com': 'ana' },
   index: buildTermIndex([{ key: 'ana', text: 'Ana Silva' }]),
 };
-const none: PageContacts = { people: {}, emails: {}, index: buildTermIndex([]) };
+const none: PageContacts = { revision: 'r0', people: {}, emails: {}, index: buildTermIndex([]) };
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];

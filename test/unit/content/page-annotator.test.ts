@@ -153,6 +153,15 @@ describe('PageAnnotator', () => {
     expect(labels()).toEqual(['王小明: Unknown']);
   });
 
+  it('does not scan again when a woken worker sends the same contacts, only for a new list', () => {
+    const { annotator } = setup('<p>Ana Silva</p>', [ana]);
+    allBadges()[0]!.remove(); // the page took our badge away: only a new scan would bring it back
+    annotator.setContacts(sent([ana]), false);
+    expect(allBadges()).toHaveLength(0);
+    annotator.setContacts(sent([ana, li]), false);
+    expect(labels()).toEqual(['Ana Silva: Unknown']);
+  });
+
   it('makes badges tab stops only when asked', () => {
     const { annotator } = setup('<p>Ana Silva</p>');
     expect(allBadges()[0]!.hasAttribute('tabindex')).toBe(false);
