@@ -4,19 +4,23 @@
  */
 import { err, ok, type Result } from '../core/result';
 import { looksLikeUuid, personIdToUuid, uuidToPersonId } from '../core/hydra-id';
-import type { WatchedContact } from '../shared/contact';
+import { names, type WatchedContact } from '../shared/contact';
 import { WebexError } from '../webex/errors';
 import type { PeopleApi, Person } from '../webex/people-api';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-function toContact(person: Person, now: number): WatchedContact {
+/** What the watch list keeps of a person's names; also what a later check refreshes. */
+export function contactNames(person: Person): Omit<WatchedContact, 'contactId' | 'addedAt'> {
   return {
-    contactId: person.id,
     displayName: person.displayName,
     emails: person.emails,
-    addedAt: now,
+    ...names(person.firstName, person.lastName),
   };
+}
+
+function toContact(person: Person, now: number): WatchedContact {
+  return { contactId: person.id, ...contactNames(person), addedAt: now };
 }
 
 async function findPerson(people: PeopleApi, query: string): Promise<Result<Person>> {

@@ -18,7 +18,7 @@ import { createPeopleApi } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import type { FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
-import { resolveContact } from './contact-resolver';
+import { contactNames, resolveContact } from './contact-resolver';
 import {
   clearCredentials,
   loadCredentials,
@@ -190,19 +190,17 @@ export class FeedController {
     const check = { checkedAt: this.now(), invalidIds: checked.invalidIds };
     await watchListCheckItem.set(check);
     const { found } = checked;
-    const stale = (c: WatchedContact) => {
+    const refreshed = (c: WatchedContact): WatchedContact => {
       const person = found.get(c.contactId);
-      return (
-        person && (person.displayName !== c.displayName || person.emails.join() !== c.emails.join())
-      );
+      return person ? { contactId: c.contactId, ...contactNames(person), addedAt: c.addedAt } : c;
     };
-    if (contacts.some(stale)) {
-      await watchListItem.update((list) =>
-        list.map((c) => {
-          const person = found.get(c.contactId);
-          return person ? { ...c, displayName: person.displayName, emails: person.emails } : c;
-        }),
-      );
+    const same = (a: WatchedContact, b: WatchedContact) =>
+      a.displayName === b.displayName &&
+      a.emails.join() === b.emails.join() &&
+      a.firstName === b.firstName &&
+      a.lastName === b.lastName;
+    if (contacts.some((c) => !same(refreshed(c), c))) {
+      await watchListItem.update((list) => list.map(refreshed));
     }
     return check;
   }

@@ -7,6 +7,9 @@ export interface WatchedContact {
   readonly contactId: string;
   readonly displayName: string;
   readonly emails: readonly string[];
+  /** From the People API when it has them: pages also find the person as "First Last". */
+  readonly firstName?: string;
+  readonly lastName?: string;
   /** UTC ms. */
   readonly addedAt: number;
 }
@@ -18,7 +21,14 @@ export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
   if (!isString(displayName)) return err(`contact ${contactId} has no displayName`);
   if (!isStringArray(emails)) return err(`contact ${contactId} has no email list`);
   if (!isFiniteNumber(addedAt)) return err(`contact ${contactId} has no addedAt time`);
-  return ok({ contactId, displayName, emails, addedAt });
+  const { firstName, lastName } = raw;
+  if (
+    (firstName !== undefined && !isString(firstName)) ||
+    (lastName !== undefined && !isString(lastName))
+  ) {
+    return err(`contact ${contactId} has a first or last name that is not text`);
+  }
+  return ok({ contactId, displayName, emails, addedAt, ...names(firstName, lastName) });
 }
 
 export function parseWatchList(raw: unknown): Result<WatchedContact[]> {
@@ -30,4 +40,12 @@ export function parseWatchList(raw: unknown): Result<WatchedContact[]> {
     contacts.push(parsed.value);
   }
   return ok(contacts);
+}
+
+/** First and last name, kept only when both are there (one alone makes no "First Last"). */
+export function names(
+  firstName: string | undefined,
+  lastName: string | undefined,
+): { firstName?: string; lastName?: string } {
+  return firstName?.trim() && lastName?.trim() ? { firstName, lastName } : {};
 }

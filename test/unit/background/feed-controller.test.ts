@@ -96,7 +96,8 @@ describe('FeedController', () => {
 
     expect(await controller.addContact(' ada@example.com ')).toMatchObject({
       ok: true,
-      contact: { contactId: ada.id },
+      // The People API's first and last name are kept: pages find the person by them too.
+      contact: { contactId: ada.id, firstName: 'Ada', lastName: 'Lovelace' },
     });
     expect(await controller.addContact(grace.id)).toMatchObject({
       ok: true,
@@ -186,7 +187,11 @@ describe('FeedController', () => {
     await controller.connect(emulator.baseUrl, TOKEN);
 
     await expect.poll(async () => (await watchListItem.get())[0]?.displayName).toBe('Ada Lovelace');
-    expect((await watchListItem.get())[0]?.emails).toEqual(['ada@example.com']);
+    expect((await watchListItem.get())[0]).toMatchObject({
+      emails: ['ada@example.com'],
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
     await control.setPresence(ada.id, { status: 'call' });
     await expect
       .poll(async () => (await livePresenceItem.get())[ada.id]?.status)

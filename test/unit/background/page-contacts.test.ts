@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { toPageContacts } from '../../../src/background/page-contacts';
+import { matcherFromIndex } from '../../../src/core/name-matcher';
+
+const silva = {
+  contactId: 'ana',
+  displayName: 'Silva, Ana M.',
+  emails: ['Ana.Silva@example.com'],
+  firstName: 'Ana',
+  lastName: 'Silva',
+  addedAt: 1,
+};
+
+/** What a page receives goes through JSON, as a port does. */
+const sent = (contacts: (typeof silva)[]) => JSON.parse(JSON.stringify(toPageContacts(contacts)));
+
+describe('toPageContacts', () => {
+  test('a page finds the display name, the First Last form and every email', () => {
+    const page = sent([silva]);
+    const found = (text: string) =>
+      matcherFromIndex(page.index)
+        .find(text)
+        .map((m) => text.slice(m.start, m.end));
+    expect(found('Ana Silva, Silva, Ana M. and ana.silva@example.com')).toEqual([
+      'Ana Silva',
+      'Silva, Ana M.',
+      'ana.silva@example.com',
+    ]);
+    expect(page.people).toEqual({ ana: { name: 'Silva, Ana M.', email: 'Ana.Silva@example.com' } });
+    expect(page.emails).toEqual({ 'ana.silva@example.com': 'ana' });
+  });
+
+  test('the revision changes with what pages are told, and only then', () => {
+    const revision = (contacts: (typeof silva)[]) => toPageContacts(contacts).revision;
+    expect(revision([silva])).toBe(revision([{ ...silva, addedAt: 99 }]));
+    expect(revision([silva])).not.toBe(revision([{ ...silva, displayName: 'Ana Silva' }]));
+    expect(revision([silva])).not.toBe(revision([{ ...silva, emails: ['ana@example.org'] }]));
+    expect(revision([silva])).not.toBe(revision([]));
+  });
+});
