@@ -10,29 +10,14 @@
 export const SPACE = 0x20;
 
 const WHITE_SPACE = /^\s$/;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
 const MARK = /^\p{M}$/u;
 const DIGIT_CHAR = /^\p{N}$/u;
 // Scripts written without spaces between words: a name there may sit inside a longer run of text.
-const SPACELESS_CLASS =
-  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
-const SPACELESS_SCRIPT = new RegExp(`^[${SPACELESS_CLASS}]$`, 'u');
-
-/**
- * Where a term may begin, found by the regular-expression engine (native code: page text is
- * scanned cold, on every page load, where a JavaScript loop per character would run interpreted):
- * a letter that no spaced-script letter precedes, a digit that no digit precedes, a letter of a script written
- * without spaces, or (when `punctuation`) any other character that is not white space. It finds
- * candidates only; the trie decides. Flags `gu`: use `lastIndex`, and read astral characters whole.
- */
-export function termStartPattern(spaceless: boolean, punctuation: boolean): RegExp {
-  // A mark before a letter does not stop an email from starting there; the trie's rules decide.
-  const spacedLetter = `(?![${SPACELESS_CLASS}])\\p{L}`;
-  const alternatives = [`(?<!${spacedLetter})[\\p{L}\\p{M}]`, '(?<!\\p{N})\\p{N}'];
-  if (spaceless) alternatives.push(`[${SPACELESS_CLASS}]`);
-  if (punctuation) alternatives.push('[^\\s\\p{L}\\p{N}\\p{M}]');
-  return new RegExp(alternatives.join('|'), 'gu');
-}
+const SPACELESS_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+/** Below Thai (U+0E00) no character belongs to a script written without spaces. */
+const FIRST_SPACELESS = 0x0e00;
 
 /** Lower-case fold per code unit, white space folded to one ASCII space; 0 = not yet computed. */
 const FOLD = new Uint16Array(0x10000);
@@ -73,13 +58,22 @@ export function normalizeTerm(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const KNOWN = 1;
-const WORD = 2; // \p{L}\p{N}\p{M}
-const LETTER_DIGIT = 4; // \p{L}\p{N}
-const SPACELESS = 8;
-const DIGIT = 16; // \p{N}
-
-const CLASS = new Uint8Array(0x10000);
+/**
+ * What a character is, as bits: one of SPACED_LETTER, MARK, DIGIT, SPACELESS or OTHER (none of
+ * them: white space), plus LETTER_OR_DIGIT for `[\p{L}\p{N}]` in any script.
+ */
+/** A letter (`\p{L}`) of a script that separates words with spaces (Latin, Cyrillic, Greek...). */
+export const SPACED_LETTER = 1;
+export const MARK_KIND = 2; // \p{M}
+export const DIGIT = 4; // \p{N}
+/** Any character of a script written without spaces (Han, Kana, Hangul, Thai...). */
+export const SPACELESS = 8;
+/** Not white space, and not a letter, digit or mark: punctuation, symbols. */
+export const OTHER = 16;
+/** Half of a surrogate pair: the kind is the whole code point's (kindOf). */
+export const SURROGATE = 32;
+const LETTER_OR_DIGIT = 64;
+const KNOWN = 128;
 
 export const DOT = 0x2e;
 const AT = 0x40;
@@ -88,20 +82,38 @@ const PERCENT = 0x25;
 const PLUS = 0x2b;
 const HYPHEN = 0x2d;
 
-function computeClass(codePoint: number): number {
+/** Kinds per UTF-16 code unit; 0 = not yet computed. */
+const KIND = new Uint8Array(0x10000);
+
+function computeKind(codePoint: number): number {
+  if (codePoint < 0x80) {
+    const lower = codePoint | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) return KNOWN | SPACED_LETTER | LETTER_OR_DIGIT;
+    if (codePoint >= 0x30 && codePoint <= 0x39) return KNOWN | DIGIT | LETTER_OR_DIGIT;
+    return codePoint === SPACE || (codePoint >= 9 && codePoint <= 13) ? KNOWN : KNOWN | OTHER;
+  }
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return KNOWN | SURROGATE;
   const char = String.fromCodePoint(codePoint);
-  let bits = KNOWN;
-  if (LETTER_OR_DIGIT.test(char)) bits |= WORD | LETTER_DIGIT | (DIGIT_CHAR.test(char) ? DIGIT : 0);
-  else if (MARK.test(char)) bits |= WORD;
-  if (SPACELESS_SCRIPT.test(char)) bits |= SPACELESS;
-  return bits;
+  if (WHITE_SPACE.test(char)) return KNOWN;
+  const letter = LETTER.test(char);
+  const digit = !letter && DIGIT_CHAR.test(char);
+  const both = letter || digit ? LETTER_OR_DIGIT : 0;
+  if (codePoint >= FIRST_SPACELESS && SPACELESS_SCRIPT.test(char)) return KNOWN | SPACELESS | both;
+  if (letter) return KNOWN | SPACED_LETTER | both;
+  if (digit) return KNOWN | DIGIT | both;
+  return KNOWN | (MARK.test(char) ? MARK_KIND : OTHER);
 }
 
-function classOf(codePoint: number): number {
-  if (codePoint > 0xffff) return computeClass(codePoint); // rare, and only met at match edges
-  const cached = CLASS[codePoint]!;
+/** The kind of one code unit (SURROGATE for either half of a pair). */
+function unitKind(unit: number): number {
+  const cached = KIND[unit]!;
   if (cached !== 0) return cached;
-  return (CLASS[codePoint] = computeClass(codePoint));
+  return (KIND[unit] = computeKind(unit));
+}
+
+/** The kind of a code point (astral ones are rare, and not cached). */
+export function kindOf(codePoint: number): number {
+  return codePoint > 0xffff ? computeKind(codePoint) : unitKind(codePoint);
 }
 
 /** In a script that separates words with spaces (Latin, Cyrillic, Greek...): not part of a word. */
@@ -115,24 +127,24 @@ export const WORD_DIGIT = 2;
  * other ("stevenhgm1188", a footnote "Silva1"): only the same kind does ("Ana Silvanova").
  */
 export function wordKind(codePoint: number): number {
-  const bits = classOf(codePoint);
-  if ((bits & (WORD | SPACELESS)) !== WORD) return NOT_A_WORD;
-  return bits & DIGIT ? WORD_DIGIT : WORD_LETTER;
+  const kind = kindOf(codePoint);
+  if (kind & DIGIT && !(kind & SPACELESS)) return WORD_DIGIT;
+  return kind & (SPACED_LETTER | MARK_KIND) ? WORD_LETTER : NOT_A_WORD;
 }
 
 /** A letter of a script written without spaces (Han, Kana, Hangul, Thai...). */
 export function isSpaceless(codePoint: number): boolean {
-  return (classOf(codePoint) & SPACELESS) !== 0;
+  return (kindOf(codePoint) & SPACELESS) !== 0;
 }
 
-export function isLowSurrogate(unit: number): boolean {
+function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** `[\p{L}\p{N}._%+-]`: a character that would make an email start earlier than the match. */
 export function continuesEmailBefore(codePoint: number): boolean {
   return (
-    (classOf(codePoint) & LETTER_DIGIT) !== 0 ||
+    (kindOf(codePoint) & LETTER_OR_DIGIT) !== 0 ||
     codePoint === DOT ||
     codePoint === UNDERSCORE ||
     codePoint === PERCENT ||
@@ -144,7 +156,7 @@ export function continuesEmailBefore(codePoint: number): boolean {
 /** `[\p{L}\p{N}_%+@-]`: a character that would make an email end later than the match. */
 export function continuesEmailAfter(codePoint: number): boolean {
   return (
-    (classOf(codePoint) & LETTER_DIGIT) !== 0 ||
+    (kindOf(codePoint) & LETTER_OR_DIGIT) !== 0 ||
     codePoint === UNDERSCORE ||
     codePoint === PERCENT ||
     codePoint === PLUS ||
@@ -154,7 +166,7 @@ export function continuesEmailAfter(codePoint: number): boolean {
 }
 
 export function isLetterOrDigit(codePoint: number): boolean {
-  return (classOf(codePoint) & LETTER_DIGIT) !== 0;
+  return (kindOf(codePoint) & LETTER_OR_DIGIT) !== 0;
 }
 
 /** The code point that ends just before `index` (a surrogate pair counts as one). */

@@ -16,15 +16,21 @@ import {
   continuesEmailBefore,
   foldTerm,
   foldUnit,
+  DIGIT,
   isLetterOrDigit,
-  isLowSurrogate,
   isSpaceless,
+  kindOf,
+  MARK_KIND,
   NOT_A_WORD,
-  wordKind,
-  termStartPattern,
   normalizeTerm,
+  OTHER,
+  SPACED_LETTER,
+  SPACELESS,
+  SURROGATE,
   tooShortForTerm,
+  wordKind,
 } from './char-classes';
+import { hintPattern, joinHints, lowerText } from './term-hint';
 
 export interface MatchTerm {
   /** What a match reports: the contact id. */
@@ -136,12 +142,7 @@ function grow(node: TrieNode): { children: ReadonlyMap<number, TrieNode>; ends: 
 }
 
 /** The longest term the text spells from `start` (within the boundary rules), and where it ends. */
-function walk(
-  root: (slot: number) => TrieNode | undefined,
-  text: string,
-  start: number,
-  first: number,
-) {
+function walk(root: Root['node'], text: string, start: number, first: number) {
   if (start + 1 >= text.length) return undefined;
   const second = foldUnit(text.charCodeAt(start + 1));
   let node = root(slotOf(first, second));
@@ -171,22 +172,47 @@ function walk(
   return best === undefined ? undefined : { term: best, end: bestEnd };
 }
 
-function find(
-  root: (slot: number) => TrieNode | undefined,
-  starts: RegExp,
-  text: string,
-): readonly NameMatch[] {
+/**
+ * Where a hint occurs (see term-hint.ts) and a term may begin (a letter no spaced-script letter
+ * precedes, a digit no digit precedes, or per the index any letter of a script written without
+ * spaces or any punctuation), the trie takes over.
+ */
+function find(root: Root, text: string): readonly NameMatch[] {
+  const hint = root.hint();
+  if (hint === null) return NO_MATCHES;
+  const lowered = lowerText(text);
   let matches: NameMatch[] | undefined;
-  starts.lastIndex = 0;
-  while (starts.test(text)) {
-    let start = starts.lastIndex - 1;
-    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
-    const found = walk(root, text, start, foldUnit(text.charCodeAt(start)));
-    if (found === undefined) continue;
-    (matches ??= []).push({ start, end: found.end, key: found.term.key });
-    starts.lastIndex = found.end;
+  hint.lastIndex = 0;
+  for (let found = hint.exec(lowered); found !== null; found = hint.exec(lowered)) {
+    const start = found.index;
+    const term = begins(text, start, root.anywhere)
+      ? walk(root.node, text, start, foldUnit(text.charCodeAt(start)))
+      : undefined;
+    if (term === undefined) {
+      hint.lastIndex = start + 1;
+      continue;
+    }
+    (matches ??= []).push({ start, end: term.end, key: term.term.key });
+    hint.lastIndex = term.end;
   }
   return matches ?? NO_MATCHES;
+}
+
+function begins(text: string, start: number, anywhere: number): boolean {
+  let kind = kindOf(text.codePointAt(start)!);
+  if (kind & SURROGATE) kind = OTHER; // a lone half of a pair
+  if (kind & anywhere) return true;
+  const previous = start > 0 ? kindOf(codePointBefore(text, start)) : 0;
+  if (kind & (SPACED_LETTER | MARK_KIND)) return (previous & SPACED_LETTER) === 0;
+  return (kind & DIGIT) !== 0 && (previous & DIGIT) === 0;
+}
+
+interface Root {
+  readonly node: (slot: number) => TrieNode | undefined;
+  /** Compiled the first time a text is read. */
+  readonly hint: () => RegExp | null;
+  /** Kinds that may begin a term wherever they are (SPACELESS, OTHER), per the index. */
+  readonly anywhere: number;
 }
 
 /** One number for a term's first two folded units: a bucket of the index, a node of depth 2. */
@@ -204,6 +230,8 @@ export interface TermIndex {
   readonly punctuation: boolean;
   /** By the first two folded units (slotOf, in decimal): entries `folded␁key␁rules`, joined by `␂`. */
   readonly buckets: Readonly<Record<string, string>>;
+  /** Where terms may begin: see term-hint.ts. */
+  readonly hints: string;
 }
 
 const FIELD = '\u0001';
@@ -231,7 +259,7 @@ export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
   }
   const joined: Record<string, string> = {};
   for (const [unit, entries] of Object.entries(buckets)) joined[unit] = entries.join(ENTRY);
-  return { size: seen.size, spaceless, punctuation, buckets: joined };
+  return { size: seen.size, spaceless, punctuation, buckets: joined, hints: joinHints(seen) };
 }
 
 /** One bucket as a trie node; entries that are not well formed (it came over a port) are left out. */
@@ -250,16 +278,19 @@ function decodeBucket(raw: unknown, slot: number): TrieNode | undefined {
 }
 
 export function matcherFromIndex(index: TermIndex): NameMatcher {
-  const root = new Map<number, TrieNode | undefined>();
-  const nodeFor = (slot: number) => {
-    if (!root.has(slot)) {
+  const nodes = new Map<number, TrieNode | undefined>();
+  const node = (slot: number) => {
+    if (!nodes.has(slot)) {
       const raw = Object.hasOwn(index.buckets, slot) ? index.buckets[slot] : undefined;
-      root.set(slot, decodeBucket(raw, slot));
+      nodes.set(slot, decodeBucket(raw, slot));
     }
-    return root.get(slot);
+    return nodes.get(slot);
   };
-  const starts = termStartPattern(index.spaceless === true, index.punctuation === true);
-  return { size: index.size, find: (text) => find(nodeFor, starts, text) };
+  let hint: RegExp | null | undefined;
+  const anywhere =
+    (index.spaceless === true ? SPACELESS : 0) | (index.punctuation === true ? OTHER : 0);
+  const root: Root = { node, hint: () => (hint ??= hintPattern(index.hints)), anywhere };
+  return { size: index.size, find: (text) => find(root, text) };
 }
 
 /**

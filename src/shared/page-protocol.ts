@@ -17,6 +17,8 @@ export const PAGE_PORT_NAME = 'presence-lens:page';
 /** More than any watch list we keep (the UI caps it far lower): a bound, not a product limit. */
 export const MAX_PAGE_CONTACTS = 5_000;
 const MAX_TEXT = 320;
+/** A hint's units at most, with its separator (term-hint.ts). */
+const MAX_HINT = 8;
 
 /** What a badge and its card say about a watched contact. */
 export interface PagePerson {
@@ -92,8 +94,12 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
     return err('contacts need a revision, people and emails');
   }
   if (!isRecord(index)) return err('contacts need an index');
-  const { size, spaceless, punctuation, buckets } = index;
+  const { size, spaceless, punctuation, buckets, hints } = index;
   if (typeof size !== 'number' || !isBoundedRecord(buckets)) return err('a bad term index');
+  // Hints are escaped where they are compiled (term-hint.ts): any string is safe, if bounded.
+  if (!isString(hints) || hints.length > MAX_PAGE_CONTACTS * 4 * MAX_HINT) {
+    return err('bad term hints');
+  }
   return ok({
     type: 'contacts',
     focusable: raw.focusable === true,
@@ -105,6 +111,7 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
       spaceless: spaceless === true,
       punctuation: punctuation === true,
       buckets: buckets as TermIndex['buckets'],
+      hints,
     },
   });
 }

@@ -88,6 +88,12 @@ const WORDS = [
   'bob',
   'Kim',
   'a.b',
+  // Matched through hints lower-cased as whole strings (term-hint.ts): a final sigma, and cased
+  // astral letters (Adlam), one of them cut by the hint's length.
+  'Σίσυ',
+  'ΑΣ',
+  '𞤀𞤣',
+  'abc𞤀𞤣',
 ];
 const CJK = ['王', '小', '明', '王小', '小明', '김', '민', 'ก'];
 const EMAILS = ['ana@ex.com', 'a@ex.co', 'b.o@ex.com', 'ex.com', 'ana@ex.com.au', 'x.ana@ex.com'];
