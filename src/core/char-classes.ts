@@ -58,10 +58,9 @@ export function normalizeTerm(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * What a character is, as bits: one of SPACED_LETTER, MARK, DIGIT, SPACELESS or OTHER (none of
- * them: white space), plus LETTER_OR_DIGIT for `[\p{L}\p{N}]` in any script.
- */
+// What a character is, as bits (kindOf): one of SPACED_LETTER, MARK_KIND, DIGIT, SPACELESS or
+// OTHER (none of them: white space), plus LETTER_OR_DIGIT for `[\p{L}\p{N}]` in any script.
+
 /** A letter (`\p{L}`) of a script that separates words with spaces (Latin, Cyrillic, Greek...). */
 export const SPACED_LETTER = 1;
 export const MARK_KIND = 2; // \p{M}
@@ -128,7 +127,7 @@ export const WORD_DIGIT = 2;
  */
 export function wordKind(codePoint: number): number {
   const kind = kindOf(codePoint);
-  if (kind & DIGIT && !(kind & SPACELESS)) return WORD_DIGIT;
+  if (kind & DIGIT) return WORD_DIGIT; // never with SPACELESS (computeKind)
   return kind & (SPACED_LETTER | MARK_KIND) ? WORD_LETTER : NOT_A_WORD;
 }
 

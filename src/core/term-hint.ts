@@ -20,8 +20,12 @@ const SEPARATOR = '\u0001';
 
 /** The same length as `text`, lower-cased as a whole string, so offsets carry over. */
 export function lowerText(text: string): string {
-  const lowered = (text.includes('\u0130') ? text.replaceAll('\u0130', 'I') : text).toLowerCase();
+  // One native pass in the common case; U+0130 lowers to two units ("i" + U+0307), the matcher's
+  // fold keeps the first, and only a text that has one pays for a second pass.
+  const lowered = text.toLowerCase();
   if (lowered.length === text.length) return lowered;
+  const dotless = text.replaceAll('\u0130', 'I').toLowerCase();
+  if (dotless.length === text.length) return dotless;
   // Not known to happen: keep the offsets with the matcher's own fold.
   let folded = '';
   for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
@@ -48,7 +52,6 @@ export function joinHints(folded: Iterable<string>): string {
  * standing for any run of white space and a sigma for either form. Null when there is no hint.
  */
 export function hintPattern(joined: string): RegExp | null {
-  if (joined === '') return null;
   const source = joined
     .replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
     .replace(/[σς]/g, '[σς]')
