@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileNameMatcher } from '../../../src/core/name-matcher';
+import {
+  buildTermIndex,
+  compileNameMatcher,
+  matcherFromIndex,
+} from '../../../src/core/name-matcher';
 import type { MatchTerm } from '../../../src/core/name-matcher';
 
 const ana: MatchTerm = { key: 'ana', text: 'Ana Silva' };
@@ -263,5 +267,21 @@ describe('compileNameMatcher: offsets and edge cases', () => {
       'c2:person.2@example.com',
       'c3:Person3 Surname3',
     ]);
+  });
+});
+
+describe('matcherFromIndex: an index that came over a port', () => {
+  const index = buildTermIndex([ana]);
+
+  it('reads hints as literal text, whatever they hold', () => {
+    // A pattern of catastrophic backtracking and an unbalanced class, were they compiled as given.
+    const hostile = { ...index, hints: `${index.hints}\u0001(a+)+$\u0001[x` };
+    const matcher = matcherFromIndex(hostile);
+    expect(matcher.find(`${'a'.repeat(40)}!`)).toEqual([]);
+    expect(matcher.find('Ana Silva (a+)+$ [x')).toEqual([{ start: 0, end: 9, key: 'ana' }]);
+  });
+
+  it('finds nothing when the hints are empty, even if buckets hold terms', () => {
+    expect(matcherFromIndex({ ...index, hints: '' }).find('Ana Silva')).toEqual([]);
   });
 });

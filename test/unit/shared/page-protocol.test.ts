@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildTermIndex } from '../../../src/core/name-matcher';
+import { parseWorkerToPage } from '../../../src/shared/page-protocol';
+
+const contacts = {
+  type: 'contacts',
+  focusable: false,
+  revision: 'r1',
+  people: { ana: { name: 'Ana Silva', email: 'ana@example.com' } },
+  emails: { 'ana@example.com': 'ana' },
+  index: buildTermIndex([{ key: 'ana', text: 'Ana Silva' }]),
+};
+
+describe('parseWorkerToPage: contacts', () => {
+  it('accepts what the worker sends, hints included', () => {
+    const parsed = parseWorkerToPage(JSON.parse(JSON.stringify(contacts)));
+    expect(parsed.ok && parsed.value.type === 'contacts' && parsed.value.index.hints).toBe(
+      contacts.index.hints,
+    );
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['not text', 42],
+    ['longer than any watch list makes', 'x'.repeat(200_001)],
+  ])('refuses an index whose hints are %s', (_, hints) => {
+    const parsed = parseWorkerToPage({ ...contacts, index: { ...contacts.index, hints } });
+    expect(parsed).toEqual({ ok: false, error: 'bad term hints' });
+  });
+});
