@@ -11,7 +11,6 @@ export interface MercuryEnvelope {
   readonly type?: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly timestamp?: number;
-  readonly sequenceNumber?: number;
   readonly trackingId?: string;
   readonly wsWriteTimestamp?: number;
 }
@@ -20,6 +19,17 @@ export interface MercuryEnvelope {
 export type MercuryFrame =
   | { readonly kind: 'control'; readonly type: string; readonly id?: string }
   | { readonly kind: 'event'; readonly envelope: MercuryEnvelope };
+
+/**
+ * One frame as received. `id` and `sequenceNumber` are read before the rest is validated: a frame
+ * with an id is acknowledged even when its body is unusable (or Mercury redelivers it forever),
+ * and every frame counts for sequence gaps, pongs included (docs/protocol.md §4).
+ */
+export interface ReceivedFrame {
+  readonly id?: string;
+  readonly sequenceNumber?: number;
+  readonly frame: Result<MercuryFrame>;
+}
 
 /** Applies `headers` (`{"data.a.b": v}`) onto a copy of `data`, as the JS SDK does. */
 function mergeHeaders(data: Record<string, unknown>, headers: unknown): Record<string, unknown> {
@@ -41,15 +51,24 @@ function mergeHeaders(data: Record<string, unknown>, headers: unknown): Record<s
   return merged;
 }
 
-export function parseFrame(text: string): Result<MercuryFrame> {
+export function parseFrame(text: string): ReceivedFrame {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return err(`A Mercury frame is not JSON: ${JSON.stringify(text.slice(0, 60))}.`);
+    return { frame: err(`A Mercury frame is not JSON: ${JSON.stringify(text.slice(0, 60))}.`) };
   }
-  if (!isRecord(json)) return err('A Mercury frame is not a JSON object.');
+  if (!isRecord(json)) return { frame: err('A Mercury frame is not a JSON object.') };
   const id = typeof json['id'] === 'string' && json['id'] !== '' ? json['id'] : undefined;
+  const sequence = json['sequenceNumber'];
+  const header = {
+    ...(id === undefined ? {} : { id }),
+    ...(Number.isSafeInteger(sequence) ? { sequenceNumber: sequence as number } : {}),
+  };
+  return { ...header, frame: frameOf(json, id) };
+}
+
+function frameOf(json: Record<string, unknown>, id: string | undefined): Result<MercuryFrame> {
   const type = typeof json['type'] === 'string' ? json['type'] : undefined;
   if (type !== undefined && !isRecord(json['data'])) {
     return ok({ kind: 'control', type, ...(id === undefined ? {} : { id }) });
@@ -61,7 +80,7 @@ export function parseFrame(text: string): Result<MercuryFrame> {
     ...(type === undefined ? {} : { type }),
     ...(typeof json['trackingId'] === 'string' ? { trackingId: json['trackingId'] } : {}),
   };
-  const numbers = ['timestamp', 'sequenceNumber', 'wsWriteTimestamp'] as const;
+  const numbers = ['timestamp', 'wsWriteTimestamp'] as const;
   const extra: Partial<Record<(typeof numbers)[number], number>> = {};
   for (const key of numbers) {
     const value = json[key];

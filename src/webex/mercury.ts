@@ -171,15 +171,28 @@ export class MercurySocket {
       this.options.onInvalidFrame?.('A Mercury frame was neither text nor binary.');
       return;
     }
-    const frame = parseFrame(text);
+    const { id, sequenceNumber, frame } = parseFrame(text);
+    // Acked before validation: a frame we cannot use must not be redelivered forever.
+    if (id !== undefined) this.send({ messageId: id, type: 'ack' });
+    this.countSequence(sequenceNumber);
     if (!frame.ok) {
       this.options.onInvalidFrame?.(frame.error);
       return;
     }
-    const id = frame.value.kind === 'control' ? frame.value.id : frame.value.envelope.id;
-    if (id !== undefined) this.send({ messageId: id, type: 'ack' });
     if (frame.value.kind === 'control') this.handleControl(frame.value.type, id);
     else this.handleEnvelope(frame.value.envelope);
+  }
+
+  /**
+   * Every frame counts, pongs included, as in the JS SDK's socket: the expected number follows
+   * the last one received, and a frame without a number suspends the check (docs/protocol.md §4).
+   * Gaps before authentication are not reported: going live reads everyone anyway.
+   */
+  private countSequence(received: number | undefined): void {
+    const expected = this.expectedSequence;
+    this.expectedSequence = received === undefined ? undefined : received + 1;
+    if (received === undefined || expected === undefined || received === expected) return;
+    if (this.authed) this.safely(() => this.options.onSequenceGap?.({ expected, received }));
   }
 
   private handleControl(type: string, id: string | undefined): void {
@@ -210,14 +223,6 @@ export class MercurySocket {
       this.ping();
       settle?.resolve();
       return;
-    }
-    const seq = envelope.sequenceNumber;
-    if (seq !== undefined) {
-      const expected = this.expectedSequence;
-      this.expectedSequence = seq + 1;
-      if (expected !== undefined && seq !== expected) {
-        this.safely(() => this.options.onSequenceGap?.({ expected, received: seq }));
-      }
     }
     this.safely(() => this.options.onEvent?.(envelope));
   }

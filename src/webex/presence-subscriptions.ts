@@ -24,6 +24,8 @@ import type { Logger, TimerId, Timers } from './timers';
 
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
+/** At most one full re-read after sequence gaps in this time (docs/protocol.md §4). */
+export const GAP_REREAD_EVERY_MS = 30_000;
 
 /** What the subscriptions need from the connection that owns them. */
 export interface SubscriptionContext {
@@ -54,6 +56,8 @@ export class PresenceSubscriptions {
   private calls = 0;
   private flushQueued = false;
   private wakeTimer: TimerId | undefined;
+  private gapTimer: TimerId | undefined;
+  private lastFullRead: number | undefined;
 
   constructor(private readonly context: SubscriptionContext) {}
 
@@ -92,9 +96,23 @@ export class PresenceSubscriptions {
     await this.subscribeNow([...this.watched]);
   }
 
-  /** Mercury lost a push (sequence gap): read everyone again. */
-  readAll(): Promise<void> {
-    return this.readNow([...this.watched]);
+  /**
+   * Mercury lost a push (sequence gap): read everyone again, at most once per
+   * `GAP_REREAD_EVERY_MS`; gaps meanwhile are folded into one re-read at the end of that time.
+   */
+  readAllAfterGap(): void {
+    const now = this.context.now();
+    const next = this.lastFullRead === undefined ? now : this.lastFullRead + GAP_REREAD_EVERY_MS;
+    if (next <= now) {
+      this.lastFullRead = now;
+      void this.readNow([...this.watched]);
+      return;
+    }
+    if (this.gapTimer !== undefined) return;
+    this.gapTimer = this.context.timers.setTimeout(() => {
+      this.gapTimer = undefined;
+      this.readAllAfterGap();
+    }, next - now);
   }
 
   /** Renews what is due and subscribes again whoever was lost (for the health check). */
@@ -109,11 +127,13 @@ export class PresenceSubscriptions {
   /** The socket is gone: no wake-ups until the feed is live again. */
   pause(): void {
     this.clearWakeTimer();
+    this.clearGapTimer();
   }
 
   /** The feed stopped: forget all timing. Subscriptions are not cancelled: they lapse. */
   stop(): void {
     this.clearWakeTimer();
+    this.clearGapTimer();
     this.book.clear();
   }
 
@@ -281,5 +301,10 @@ export class PresenceSubscriptions {
   private clearWakeTimer(): void {
     if (this.wakeTimer !== undefined) this.context.timers.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
+  }
+
+  private clearGapTimer(): void {
+    if (this.gapTimer !== undefined) this.context.timers.clearTimeout(this.gapTimer);
+    this.gapTimer = undefined;
   }
 }

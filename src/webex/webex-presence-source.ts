@@ -94,7 +94,7 @@ export class WebexPresenceSource implements PresenceSource {
       now: this.now,
       log: this.log,
       onEvent: (envelope) => this.subscriptions.handleEnvelope(envelope),
-      onSequenceGap: () => void this.subscriptions.readAll(),
+      onSequenceGap: () => this.subscriptions.readAllAfterGap(),
       onShutdown: () => this.replaceSocket(),
       onClose: (close, announced) => this.socketClosed(close, announced),
     });

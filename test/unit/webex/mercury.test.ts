@@ -151,7 +151,6 @@ describe('MercurySocket messages', () => {
           status: 'call',
           extra: { deep: 1 },
         },
-        sequenceNumber: 1,
         timestamp: 5,
       },
     ]);
@@ -166,6 +165,42 @@ describe('MercurySocket messages', () => {
     await settle();
     expect(t.gaps).toEqual([{ expected: 3, received: 4 }]);
     expect(t.events).toHaveLength(4);
+  });
+
+  it('counts pongs in the sequence, as the server numbers every frame', async () => {
+    const t = await connected();
+    const ws = FakeWebSocket.last;
+    let seq = 0;
+    for (let cycle = 0; cycle < 4; cycle++) {
+      ws.serverSend({ id: `e${cycle}`, data: { eventType: 'x' }, sequenceNumber: ++seq });
+      const ping = ws.ofType('ping').at(-1);
+      ws.serverSend({ type: 'pong', id: ping?.['id'], sequenceNumber: ++seq });
+      await t.clock.advance(15_000);
+    }
+    expect(ws.ofType('ping')).toHaveLength(5);
+    expect(t.gaps).toEqual([]);
+    expect(t.closes).toEqual([]);
+  });
+
+  it('reports a gap between a pong and the next event', async () => {
+    const t = await connected();
+    const ws = FakeWebSocket.last;
+    ws.serverSend({ type: 'pong', id: 'id-2', sequenceNumber: 7 });
+    ws.serverSend({ id: 'm9', data: { eventType: 'x' }, sequenceNumber: 9 });
+    await settle();
+    expect(t.gaps).toEqual([{ expected: 8, received: 9 }]);
+  });
+
+  it('acks a frame with an id even when its body is unusable', async () => {
+    const t = await connected();
+    const ws = FakeWebSocket.last;
+    ws.serverSendRaw(JSON.stringify({ id: 'bad-1', data: 'not an object' }));
+    ws.serverSendRaw(JSON.stringify({ id: 'bad-2' }));
+    await settle();
+    expect(t.invalid).toHaveLength(2);
+    expect(ws.ofType('ack').map((a) => a['messageId'])).toEqual(
+      expect.arrayContaining(['bad-1', 'bad-2']),
+    );
   });
 
   it('decodes binary frames and ignores invalid ones', async () => {

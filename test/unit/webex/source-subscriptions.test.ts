@@ -185,4 +185,31 @@ describe('WebexPresenceSource: subscriptions', () => {
     const reads = t.server.fake.to('POST', /compositions$/);
     expect(reads.map((r) => (r.body as { subjects: string[] }).subjects)).toEqual([[A, B]]);
   });
+
+  it('folds gaps within 30 s into one later re-read', async () => {
+    const t = setup();
+    t.source.watch([A, B]);
+    await t.source.start();
+    const ws = FakeWebSocket.last;
+    const reads = () => t.server.fake.to('POST', /compositions$/).length;
+    let seq = 0;
+    const gap = async () => {
+      seq += 2;
+      ws.serverSend({ id: `g${seq}`, data: { eventType: 'noop' }, sequenceNumber: seq });
+      await settle();
+    };
+    await gap();
+    expect(reads()).toBe(0); // the first numbered frame sets the count
+    await gap();
+    expect(reads()).toBe(1);
+    await t.clock.advance(10_000);
+    await gap();
+    await t.clock.advance(5_000);
+    await gap();
+    expect(reads()).toBe(1);
+    await t.clock.advance(15_000);
+    expect(reads()).toBe(2);
+    await t.clock.advance(60_000);
+    expect(reads()).toBe(2);
+  });
 });
