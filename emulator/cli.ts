@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { DEMO_TOKEN } from './demo-token.js';
 import { startEmulator } from './server.js';
 
 const USAGE =
   'Usage: npm run emulator -- [--port N] [--token T]... [--demo] [--verbose]\n' +
   '  --port N    port on 127.0.0.1 (0 or omitted = a free port)\n' +
-  '  --token T   accepted bearer token, repeatable (default: demo-token)\n' +
+  `  --token T   accepted bearer token, repeatable (default: ${DEMO_TOKEN})\n` +
   '  --demo      seed demo people, run the scenario timer, serve /demo\n' +
   '  --verbose   log every request and socket event to stderr';
 
@@ -38,7 +39,7 @@ function parse(): { port: number; tokens: string[]; demo: boolean; verbose: bool
   if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port === '') {
     fail(`Invalid --port "${values.port}": expected an integer 0-65535`);
   }
-  const tokens = values.token ?? ['demo-token'];
+  const tokens = values.token ?? [DEMO_TOKEN];
   if (tokens.some((t) => t.trim() === '' || /\s/.test(t)))
     fail('Invalid --token: must be non-empty, no spaces');
   return { port, tokens, demo: values.demo ?? false, verbose: values.verbose ?? false };

@@ -2,7 +2,7 @@ import type { PresenceRecord } from './presence.js';
 import type { WireStatus } from './statuses.js';
 import { suppressesNotifications } from './statuses.js';
 
-/** The Apheleia status object (WEBEX-PROTOCOL.md §2.6), always with every field we own. */
+/** The Apheleia status object (docs/protocol.md §5), always with every field we own. */
 export interface Composition {
   url: string;
   subject: string;

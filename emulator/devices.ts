@@ -3,6 +3,8 @@ import { DEVICES_PATH } from './paths.js';
 
 export interface Device {
   id: string;
+  /** The uuid of the user who registered it: WDM keeps devices per user. */
+  userId: string;
   name: string;
   deviceType: string;
   model: string;
@@ -16,6 +18,13 @@ export interface DeviceInput {
   model?: string;
 }
 
+/**
+ * WDM's refusal of one device too many, word for word: the JS SDK (internal-plugin-device
+ * 3.12.0, device.js `register`) compares `error.body.message` with exactly this string before it
+ * lists the user's devices and deletes the oldest third.
+ */
+export const EXCESSIVE_REGISTRATIONS = 'User has excessive device registrations';
+
 const DEVICE_PATH_RE = new RegExp(`${DEVICES_PATH}/([^/?#]+)`);
 
 /** The device id inside a device URL (as sent in `cisco-device-url`), if it looks like one. */
@@ -26,9 +35,10 @@ export function deviceIdFromUrl(url: string): string | undefined {
 export class DeviceStore {
   private readonly byId = new Map<string, Device>();
 
-  register(input: DeviceInput, now: number): Device {
+  register(input: DeviceInput, userId: string, now: number): Device {
     const device: Device = {
       id: randomUUID(),
+      userId,
       name: input.name ?? 'browser',
       deviceType: input.deviceType ?? 'WEB',
       model: input.model ?? 'web-js-sdk',
@@ -56,6 +66,21 @@ export class DeviceStore {
 
   list(): Device[] {
     return [...this.byId.values()];
+  }
+
+  listFor(userId: string): Device[] {
+    return this.list().filter((d) => d.userId === userId);
+  }
+
+  countFor(userId: string): number {
+    return this.listFor(userId).length;
+  }
+
+  /** How many devices each user has registered, by user uuid. */
+  countsByUser(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const d of this.byId.values()) counts[d.userId] = (counts[d.userId] ?? 0) + 1;
+    return counts;
   }
 
   clear(): void {

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { faultError } from './faults.js';
+import { assertControlRequest } from './guard.js';
 import { errorBody, HttpError, newTrackingId } from './http-error.js';
 import type { Reply, Request, Route } from './http.js';
 import { bearerToken, bodyReader, corsHeaders, matchRoute, writeReply } from './http.js';
@@ -52,15 +54,16 @@ async function handle(
   const fromClient = !pattern.startsWith('/_emu/') && pattern !== '/demo';
   let reply: Reply;
   try {
+    if (url.pathname.startsWith('/_emu/')) assertControlRequest(method, req.headers, state.port);
     if (fromClient) {
       state.stats.count(`${method} ${pattern}`);
       state.sweep();
       const fault = state.faults.takeHttp(method, pattern);
-      if (fault) {
-        const retry: Record<string, string> =
-          fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-        throw new HttpError(fault.status, `Emulated fault: ${fault.status}`, retry);
+      if (fault?.hang && !(await state.faults.hold(req, res))) {
+        log(`${method} ${url.pathname}${url.search} held until the connection closed`);
+        return;
       }
+      if (fault?.status !== undefined) throw faultError(fault.status, fault.retryAfter);
     }
     if (!match.route) {
       throw match.pattern !== undefined

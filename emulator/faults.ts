@@ -1,13 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-error.js';
 import { uuidFromIdOrUuid } from './hydra-id.js';
 import type { JsonObject } from './validate.js';
-import { expectObject, optionalNumber, optionalString } from './validate.js';
+import { expectObject, optionalBoolean, optionalNumber, optionalString } from './validate.js';
 
 export interface HttpFault {
   method: string; // 'GET', … or '*'
   path: string; // a stats pattern such as '/wdm/api/v1/devices/:id', or '*'
-  status: number;
+  /** The error status; optional only with `hang`, where it answers a request faults released. */
+  status?: number;
   retryAfter?: number;
+  /** Hold the request open, unanswered, until the client gives up or faults are cleared. */
+  hang?: true;
   times?: number; // undefined = until cleared
 }
 
@@ -25,13 +29,46 @@ export interface FaultRequest {
   forgetDevices: boolean;
   subjectCodes: Map<string, SubjectCode>;
   revokeTokens: string[];
+  /** undefined: leave as is; null: lift the limit; n: at most n devices per user. */
+  maxDevices?: number | null;
 }
 
-const KNOWN_KEYS = ['http', 'pong', 'forgetDevices', 'subjectCodes', 'revokeTokens'];
+export const KNOWN_KEYS = [
+  'http',
+  'pong',
+  'forgetDevices',
+  'subjectCodes',
+  'revokeTokens',
+  'maxDevices',
+] as const;
+
+const HTTP_FAULT_KEYS = ['method', 'path', 'status', 'retryAfter', 'hang', 'times'];
+const SUBJECT_CODE_KEYS = ['code', 'retry'];
+
+const isKnownKey = (key: string): boolean => (KNOWN_KEYS as readonly string[]).includes(key);
+
+/** 400 for any key of `obj` outside `known`, naming the known ones. */
+function rejectUnknownKeys(obj: JsonObject, known: readonly string[], what: string): void {
+  const unknown = Object.keys(obj).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    throw new HttpError(
+      400,
+      `Unknown key(s) in ${what}: ${unknown.join(', ')}; known: ${known.join(', ')}`,
+    );
+  }
+}
+
+function parseMaxDevices(value: unknown): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new HttpError(400, '"maxDevices" must be an integer >= 0, or null to lift the limit');
+  }
+  return value;
+}
 
 export function parseFaultRequest(value: unknown): FaultRequest {
   const body = expectObject(value);
-  const unknown = Object.keys(body).filter((k) => !KNOWN_KEYS.includes(k));
+  const unknown = Object.keys(body).filter((k) => !isKnownKey(k));
   if (unknown.length > 0) {
     throw new HttpError(
       400,
@@ -49,12 +86,14 @@ export function parseFaultRequest(value: unknown): FaultRequest {
   if (!Array.isArray(revoke) || !revoke.every((t) => typeof t === 'string')) {
     throw new HttpError(400, '"revokeTokens" must be an array of strings');
   }
+  const maxDevices = parseMaxDevices(body.maxDevices);
   return {
     http: parseHttpFaults(body.http),
     ...(pong !== undefined ? { pong } : {}),
     forgetDevices: body.forgetDevices === true,
     subjectCodes: parseSubjectCodes(body.subjectCodes),
     revokeTokens: revoke as string[],
+    ...(maxDevices !== undefined ? { maxDevices } : {}),
   };
 }
 
@@ -63,6 +102,7 @@ function parseHttpFaults(value: unknown): HttpFault[] {
   if (!Array.isArray(value)) throw new HttpError(400, '"http" must be an array of faults');
   return value.map((item, i) => {
     const obj = expectObject(item, `http[${i}]`);
+    rejectUnknownKeys(obj, HTTP_FAULT_KEYS, `http[${i}]`);
     const method = (optionalString(obj, 'method') ?? '*').toUpperCase();
     const path = optionalString(obj, 'path') ?? '*';
     if (path !== '*' && !path.startsWith('/')) {
@@ -71,15 +111,22 @@ function parseHttpFaults(value: unknown): HttpFault[] {
         `http[${i}].path must start with "/" (e.g. "/v1/people/:id") or be "*"`,
       );
     }
+    const hang = optionalBoolean(obj, 'hang') === true;
     const status = optionalNumber(obj, 'status', { integer: true, min: 400, max: 599 });
-    if (status === undefined) throw new HttpError(400, `http[${i}].status is required (400-599)`);
     const retryAfter = optionalNumber(obj, 'retryAfter', { integer: true, min: 0 });
     const times = optionalNumber(obj, 'times', { integer: true, min: 1 });
+    if (status === undefined && !hang) {
+      throw new HttpError(400, `http[${i}] needs "status" (400-599), "hang": true, or both`);
+    }
+    if (status === undefined && retryAfter !== undefined) {
+      throw new HttpError(400, `http[${i}].retryAfter needs a "status" to go with it`);
+    }
     return {
       method,
       path,
-      status,
+      ...(status !== undefined ? { status } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(hang ? { hang: true as const } : {}),
       ...(times !== undefined ? { times } : {}),
     };
   });
@@ -93,6 +140,7 @@ function parseSubjectCodes(value: unknown): Map<string, SubjectCode> {
     if (uuid === undefined)
       throw new HttpError(400, `subjectCodes key "${key}" is not a uuid or person id`);
     const obj: JsonObject = expectObject(raw, `subjectCodes["${key}"]`);
+    rejectUnknownKeys(obj, SUBJECT_CODE_KEYS, `subjectCodes["${key}"]`);
     const code = obj.code;
     if (code !== 401 && code !== 403 && code !== 409) {
       throw new HttpError(400, `subjectCodes["${key}"].code must be 401, 403 or 409`);
@@ -103,18 +151,54 @@ function parseSubjectCodes(value: unknown): Map<string, SubjectCode> {
   return codes;
 }
 
+/** The error an HTTP fault with a status answers with. */
+export function faultError(status: number, retryAfter?: number): HttpError {
+  const retry: Record<string, string> =
+    retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
+  return new HttpError(status, `Emulated fault: ${status}`, retry);
+}
+
 /** Active faults. Knobs accumulate across POSTs until DELETE /_emu/faults or reset. */
 export class Faults {
   http: HttpFault[] = [];
   pong: PongMode = 'ok';
   subjectCodes = new Map<string, SubjectCode>();
   revokedTokens = new Set<string>();
+  maxDevices: number | undefined;
+  /** Release callbacks of requests a `hang` fault holds open. */
+  private readonly held = new Set<() => void>();
 
   apply(request: FaultRequest): void {
     this.http.push(...request.http);
     if (request.pong) this.pong = request.pong;
     for (const [uuid, code] of request.subjectCodes) this.subjectCodes.set(uuid, code);
     for (const token of request.revokeTokens) this.revokedTokens.add(token);
+    if (request.maxDevices !== undefined) this.maxDevices = request.maxDevices ?? undefined;
+  }
+
+  /**
+   * Holds a request open without answering. Resolves true when faults are cleared (the request
+   * may then be answered), false when the connection closes first: the client gave up or the
+   * emulator stopped. Nothing stays registered once it resolves.
+   */
+  hold(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (res.destroyed || req.socket.destroyed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const settle = (released: boolean): void => {
+        this.held.delete(release);
+        res.off('close', onClose);
+        resolve(released);
+      };
+      const release = (): void => settle(true);
+      const onClose = (): void => settle(false);
+      this.held.add(release);
+      res.once('close', onClose);
+    });
+  }
+
+  /** How many requests a `hang` fault holds open right now. */
+  get heldCount(): number {
+    return this.held.size;
   }
 
   /** The first matching HTTP fault, counting down its remaining `times`. */
@@ -136,6 +220,8 @@ export class Faults {
     this.pong = 'ok';
     this.subjectCodes.clear();
     this.revokedTokens.clear();
+    this.maxDevices = undefined;
+    for (const release of [...this.held]) release();
   }
 
   toJson(): object {
@@ -144,6 +230,8 @@ export class Faults {
       pong: this.pong,
       subjectCodes: Object.fromEntries(this.subjectCodes),
       revokeTokens: [...this.revokedTokens],
+      maxDevices: this.maxDevices ?? null,
+      heldRequests: this.heldCount,
     };
   }
 }

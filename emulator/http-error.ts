@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** Thrown by handlers; the dispatcher turns it into the §1.3 error body. */
+/** Thrown by handlers; the dispatcher turns it into the error body of docs/protocol.md §7. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

@@ -132,7 +132,16 @@ export class MercuryHub {
     const mode = this.deps.pongMode();
     if (mode === 'drop') return;
     const pongId = mode === 'mismatch' ? `${String(id)}-mismatch` : id;
-    this.send(s, { type: 'pong', id: pongId });
+    this.send(s, { type: 'pong', id: pongId, sequenceNumber: this.nextSequence(s) });
+  }
+
+  /**
+   * Like the real service, events and pongs take the socket's next sequence number from one counter:
+   * the JS SDK expects every frame to carry the number after the one before it.
+   */
+  private nextSequence(s: MercurySocket): number {
+    s.seq += 1;
+    return s.seq;
   }
 
   private send(s: MercurySocket, message: object): void {
@@ -143,7 +152,6 @@ export class MercuryHub {
   sendEvent(deviceId: string, data: object): void {
     for (const s of this.sockets) {
       if (s.deviceId !== deviceId || !s.authorized) continue;
-      s.seq += 1;
       const now = this.deps.now();
       this.send(s, {
         id: randomUUID(),
@@ -151,7 +159,7 @@ export class MercuryHub {
         timestamp: now,
         wsWriteTimestamp: now,
         trackingId: newTrackingId(),
-        sequenceNumber: s.seq,
+        sequenceNumber: this.nextSequence(s),
         alertType: 'none',
         filterMessage: false,
       });

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoScenario } from './demo-scenario.js';
+import { DEMO_TOKEN } from './demo-token.js';
 import { dispatch } from './dispatch.js';
 import { guarded } from './guard.js';
 import type { Route } from './http.js';
@@ -11,12 +12,13 @@ import { controlRoutes } from './routes/control.js';
 import { faultRoutes } from './routes/control-faults.js';
 import { demoRoutes } from './routes/demo.js';
 import { hydraRoutes } from './routes/hydra.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { wdmRoutes } from './routes/wdm.js';
 import { EmulatorState } from './state.js';
 
 export interface EmulatorOptions {
   port?: number; // 0 = a free port
-  tokens?: string[]; // default ['demo-token']
+  tokens?: string[]; // default [DEMO_TOKEN]
   demo?: boolean;
   verbose?: boolean;
   now?: () => number;
@@ -37,7 +39,7 @@ const SWEEP_INTERVAL_MS = 100;
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const now = opts.now ?? Date.now;
   const log = opts.verbose ? (m: string) => console.error(`[emulator] ${m}`) : () => {};
-  const state = new EmulatorState(now, opts.tokens ?? ['demo-token']);
+  const state = new EmulatorState(now, opts.tokens ?? [DEMO_TOKEN]);
   const mercury = new MercuryHub({
     now,
     log,
@@ -54,6 +56,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     ...wdmRoutes(state),
     ...apheleiaRoutes(state),
     ...hydraRoutes(state),
+    ...metricsRoutes(),
     ...controlRoutes({ state, mercury, demo }),
     ...faultRoutes(state, mercury),
     ...demoRoutes(),

@@ -34,6 +34,11 @@ export class EmulatorState {
     this.me = this.addPerson({ displayName: 'Demo User', emails: ['demo.user@example.com'] });
   }
 
+  /** The port the emulator listens on (0 until it listens). */
+  get port(): number {
+    return this.base === '' ? 0 : Number(new URL(this.base).port);
+  }
+
   get apheleiaBase(): string {
     return `${this.base}${APHELEIA_BASE}`;
   }
@@ -48,6 +53,11 @@ export class EmulatorState {
 
   acceptsToken(token: string): boolean {
     return this.tokens.includes(token) && !this.faults.revokedTokens.has(token);
+  }
+
+  /** The uuid of the user a token signs in: every accepted token is the one signed-in user. */
+  userFor(_token: string): string {
+    return this.me.uuid;
   }
 
   /** People start present (bots: unknown) so a fresh contact has something to show. */

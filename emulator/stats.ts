@@ -5,13 +5,32 @@ export interface SubscriptionCall {
   subjects: unknown[];
 }
 
+/** What WDM did with device registrations; `requests` counts attempts, this counts outcomes. */
+export interface DeviceCounts {
+  /** POSTs that registered a device. */
+  registered: number;
+  /** POSTs refused with 403 "User has excessive device registrations" (the maxDevices knob). */
+  rejected: number;
+  /** DELETEs that removed a device (204); a DELETE of an unknown device (404) is not counted. */
+  deleted: number;
+}
+
+export type DeviceOutcome = keyof DeviceCounts;
+
+const noDevices = (): DeviceCounts => ({ registered: 0, rejected: 0, deleted: 0 });
+
 /** What the client did, so tests can assert on its traffic rather than guess. */
 export class Stats {
   requests: Record<string, number> = {};
   subscriptionCalls: SubscriptionCall[] = [];
+  devices: DeviceCounts = noDevices();
 
   count(key: string): void {
     this.requests[key] = (this.requests[key] ?? 0) + 1;
+  }
+
+  countDevice(outcome: DeviceOutcome): void {
+    this.devices[outcome] += 1;
   }
 
   logSubscriptionCall(call: SubscriptionCall): void {
@@ -21,5 +40,6 @@ export class Stats {
   clear(): void {
     this.requests = {};
     this.subscriptionCalls = [];
+    this.devices = noDevices();
   }
 }

@@ -1,4 +1,4 @@
-// The twelve wire spellings (WEBEX-PROTOCOL.md §3). `quiet` and `busy` are the team's own
+// The twelve wire spellings (docs/protocol.md §8). `quiet` and `busy` are the team's own
 // choice of spelling: no public payload shows them.
 
 export const WIRE_STATUSES = [

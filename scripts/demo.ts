@@ -7,12 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_TOKEN } from '../emulator/demo-token';
 import { startEmulator } from '../emulator/server';
 import { launchExtension } from './lib/launch-extension';
 import { BADGE_ATTRIBUTE } from '../src/content/dom-marks';
 import { readPopupRows, type PopupRow } from './lib/popup-rows';
 
-const TOKEN = 'demo-token';
+const TOKEN = DEMO_TOKEN;
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
 const port = Number(process.env.PORT ?? 8787);
 

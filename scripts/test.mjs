@@ -21,6 +21,8 @@ const steps = [
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
   ],
+  // The official Webex JS SDK against the emulator (about 50 s; see scripts/conformance/run.ts).
+  ['conformance', bin('tsx'), ['scripts/conformance/run.ts']],
   [
     'end-to-end tests',
     bin('vitest'),

@@ -7,7 +7,7 @@ import { isSendableCloseCode } from '../mercury.js';
 import type { EmulatorState } from '../state.js';
 import { expectObject, optionalBody, optionalNumber, optionalString } from '../validate.js';
 
-/** Fault knobs for the fault-tolerance suite (WEBEX-PROTOCOL.md §6, last list). */
+/** Fault knobs for the fault-tolerance suite (the failures of docs/protocol.md §3–§5, §7). */
 export function faultRoutes(state: EmulatorState, mercury: MercuryHub): Route[] {
   return [
     {

@@ -1,7 +1,9 @@
+import { deviceFeatures } from '../device-features.js';
 import type { Device, DeviceInput } from '../devices.js';
+import { EXCESSIVE_REGISTRATIONS } from '../devices.js';
 import { HttpError } from '../http-error.js';
 import type { Request, Route } from '../http.js';
-import { json, param } from '../http.js';
+import { bearerToken, json, param } from '../http.js';
 import { DEVICES_PATH } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 import { optionalBody, optionalString } from '../validate.js';
@@ -21,20 +23,32 @@ export function wdmRoutes(state: EmulatorState): Route[] {
   const toJson = (d: Device): object => ({
     url: state.deviceUrl(d.id),
     webSocketUrl: state.webSocketUrl(d.id),
-    userId: state.me.uuid,
+    userId: d.userId,
     orgId: state.orgUuid,
     deviceType: d.deviceType,
     name: d.name,
     model: d.model,
-    features: { developer: [], entitlement: [], user: [] },
+    features: deviceFeatures(iso(d.creationTime)),
     creationTime: iso(d.creationTime),
     modificationTime: iso(d.modificationTime),
   });
   const etag = (d: Device): Record<string, string> => ({ etag: `"${d.id}-${d.modificationTime}"` });
-  const known = (id: string): Device => {
+  /** Devices are per user: the token's user (the route is authenticated, so there is one). */
+  const ownerOf = (req: Request): string =>
+    state.userFor(bearerToken(req.headers.authorization) ?? '');
+  /** The caller's device; another user's device is as unknown as a missing one. */
+  const known = (req: Request, id: string): Device => {
     const device = state.devices.get(id);
-    if (!device) throw new HttpError(404, `Device ${id} is not registered`);
+    if (!device || device.userId !== ownerOf(req))
+      throw new HttpError(404, `Device ${id} is not registered`);
     return device;
+  };
+  /** The maxDevices knob: one device too many is refused as WDM does (403, SDK-matched message). */
+  const assertRoomFor = (userId: string): void => {
+    const limit = state.faults.maxDevices;
+    if (limit === undefined || state.devices.countFor(userId) < limit) return;
+    state.stats.countDevice('rejected');
+    throw new HttpError(403, EXCESSIVE_REGISTRATIONS);
   };
 
   return [
@@ -43,7 +57,11 @@ export function wdmRoutes(state: EmulatorState): Route[] {
       pattern: DEVICES_PATH,
       auth: true,
       handler: async (req) => {
-        const device = state.devices.register(await deviceInput(req), state.now());
+        const input = await deviceInput(req);
+        const userId = ownerOf(req);
+        assertRoomFor(userId);
+        const device = state.devices.register(input, userId, state.now());
+        state.stats.countDevice('registered');
         return json(200, toJson(device), etag(device));
       },
     },
@@ -51,14 +69,14 @@ export function wdmRoutes(state: EmulatorState): Route[] {
       method: 'GET',
       pattern: DEVICES_PATH,
       auth: true,
-      handler: () => json(200, { devices: state.devices.list().map(toJson) }),
+      handler: (req) => json(200, { devices: state.devices.listFor(ownerOf(req)).map(toJson) }),
     },
     {
       method: 'GET',
       pattern: `${DEVICES_PATH}/:id`,
       auth: true,
       handler: (req) => {
-        const device = known(param(req, 'id'));
+        const device = known(req, param(req, 'id'));
         return json(200, toJson(device), etag(device));
       },
     },
@@ -68,7 +86,9 @@ export function wdmRoutes(state: EmulatorState): Route[] {
       auth: true,
       handler: async (req) => {
         const id = param(req, 'id');
-        const device = state.devices.refresh(id, await deviceInput(req), state.now());
+        const input = await deviceInput(req);
+        known(req, id);
+        const device = state.devices.refresh(id, input, state.now());
         if (!device) throw new HttpError(404, `Device ${id} is not registered`);
         return json(200, toJson(device), etag(device));
       },
@@ -79,9 +99,10 @@ export function wdmRoutes(state: EmulatorState): Route[] {
       auth: true,
       handler: (req) => {
         const id = param(req, 'id');
-        known(id);
+        known(req, id);
         state.devices.remove(id);
         state.subscriptions.removeDevice(id);
+        state.stats.countDevice('deleted');
         return { status: 204 };
       },
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness, Json } from './helpers.js';
-import { harness, MercuryClient, sleep } from './helpers.js';
+import { harness, MercuryClient, sleep, TOKEN } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -101,10 +101,10 @@ describe('fault knobs', () => {
 
   it('revokes tokens for REST and Mercury', async () => {
     const device = await h.registerDevice();
-    await h.control('POST', '/_emu/faults', { revokeTokens: ['demo-token'] });
+    await h.control('POST', '/_emu/faults', { revokeTokens: [TOKEN] });
     expect((await h.call('GET', '/v1/people/me')).status).toBe(401);
     const client = await MercuryClient.open(device.webSocketUrl);
-    client.send({ id: 'a', type: 'authorization', data: { token: 'Bearer demo-token' } });
+    client.send({ id: 'a', type: 'authorization', data: { token: `Bearer ${TOKEN}` } });
     expect((await client.closed).code).toBe(4401);
     await h.control('DELETE', '/_emu/faults');
     expect((await h.call('GET', '/v1/people/me')).status).toBe(200);

@@ -1,10 +1,11 @@
 import WebSocket from 'ws';
+import { DEMO_TOKEN } from '../../emulator/demo-token.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
 import { startEmulator } from '../../emulator/server.js';
 
 export type Json = Record<string, unknown> & { [key: string]: unknown };
 
-export const TOKEN = 'demo-token';
+export const TOKEN = DEMO_TOKEN;
 
 /** A controllable clock for expiry tests. */
 export function fakeClock(start = Date.parse('2025-03-03T09:00:00.000Z')) {

@@ -1,11 +1,11 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './helpers.js';
-import { harness } from './helpers.js';
+import { harness, TOKEN } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await harness({ tokens: ['demo-token', 'second-token'] });
+  h = await harness({ tokens: [TOKEN, 'second-token'] });
 });
 afterAll(() => h.emu.close());
 
@@ -53,6 +53,7 @@ describe('auth, catalog, CORS and errors', () => {
         wdm: `${h.base}/wdm/api/v1`,
         apheleia: `${h.base}/apheleia/api/v1`,
         hydra: `${h.base}/v1`,
+        metrics: `${h.base}/metrics/api/v1`,
       },
       hostCatalog: {},
     });

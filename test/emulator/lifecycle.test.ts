@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/server.js';
-import { MercuryClient } from './helpers.js';
+import { MercuryClient, TOKEN } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/close-then-exit.ts', import.meta.url));
 
@@ -12,7 +12,7 @@ describe('lifecycle', () => {
     expect(emu.baseUrl).toBe(`http://127.0.0.1:${emu.port}`);
     const res = await fetch(`${emu.baseUrl}/wdm/api/v1/devices`, {
       method: 'POST',
-      headers: { authorization: 'Bearer demo-token' },
+      headers: { authorization: `Bearer ${TOKEN}` },
     });
     const device = (await res.json()) as { webSocketUrl: string };
     const client = await MercuryClient.connect(device.webSocketUrl);

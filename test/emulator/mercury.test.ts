@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness, Json } from './helpers.js';
-import { harness, MercuryClient } from './helpers.js';
+import { harness, MercuryClient, TOKEN } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('Mercury websocket', () => {
     client.send({
       id: 'a1',
       type: 'authorization',
-      data: { token: 'Bearer demo-token' },
+      data: { token: `Bearer ${TOKEN}` },
       trackingId: 't_1',
     });
     const first = await client.next();
@@ -32,7 +32,7 @@ describe('Mercury websocket', () => {
   it('authorizes with an Authorization header on the upgrade', async () => {
     const device = await h.registerDevice();
     const client = await MercuryClient.open(device.webSocketUrl, {
-      authorization: 'Bearer demo-token',
+      authorization: `Bearer ${TOKEN}`,
     });
     expect(((await client.next()).data as Json).eventType).toBe('mercury.buffer_state');
     client.close();
@@ -69,7 +69,11 @@ describe('Mercury websocket', () => {
     const device = await h.registerDevice();
     const client = await MercuryClient.connect(device.webSocketUrl);
     client.send({ id: 'ping-7', type: 'ping' });
-    expect(await client.next((m) => m.type === 'pong')).toEqual({ type: 'pong', id: 'ping-7' });
+    expect(await client.next((m) => m.type === 'pong')).toEqual({
+      type: 'pong',
+      id: 'ping-7',
+      sequenceNumber: 1,
+    });
     client.ws.send(Buffer.from(JSON.stringify({ id: 'binary-ping', type: 'ping' })), {
       binary: true,
     });

@@ -30,7 +30,11 @@ describe('WDM devices', () => {
       deviceType: 'WEB',
       name: 'browser',
       model: 'web-js-sdk',
-      features: { developer: [], entitlement: [], user: [] },
+      features: {
+        developer: [],
+        entitlement: [],
+        user: [expect.objectContaining({ key: 'user-presence-enabled', val: 'true' })],
+      },
       creationTime: new Date(clock.now()).toISOString(),
     });
     expect(typeof res.body.orgId).toBe('string');
