@@ -21,7 +21,7 @@ function parseStoredDevice(raw: unknown): Result<StoredDevice> {
 
 /**
  * The WDM device, persisted so that a restarted worker reuses it (one device per install, server
- * and account, WEBEX-PROTOCOL.md §2.2) instead of registering a new one each time. Keyed by the
+ * and account, docs/protocol.md §3) instead of registering a new one each time. Keyed by the
  * account too: a device registered for one user must never be refreshed with another's token.
  */
 export function createDeviceStore(

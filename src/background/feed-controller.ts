@@ -18,6 +18,7 @@ import { createPeopleApi } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import type { FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
+import type { TokenAudience } from '../webex/token-audience';
 import { contactNames, resolveContact } from './contact-resolver';
 import {
   clearCredentials,
@@ -35,6 +36,8 @@ export interface FeedControllerDeps {
   readonly mirror: PresenceMirror;
   readonly fetch: typeof fetch;
   readonly WebSocket: WebSocketConstructor;
+  /** Where the token may go in this build. */
+  readonly audience: TokenAudience;
   readonly now?: () => number;
 }
 
@@ -76,13 +79,17 @@ export class FeedController {
 
   connect(serverUrl: string, token: string): Promise<ResponseMap['connect']> {
     return this.serial(async () => {
-      const endpoints = resolveEndpoints(serverUrl.trim());
+      const endpoints = resolveEndpoints(serverUrl.trim(), this.deps.audience);
       if (!endpoints.ok) return { ok: false, error: endpoints.error };
       const accessToken = token.trim();
       if (accessToken === '') return { ok: false, error: 'Enter an access token.' };
       let account;
       try {
-        const http = createHttpClient({ fetch: this.deps.fetch, getToken: () => accessToken });
+        const http = createHttpClient({
+          fetch: this.deps.fetch,
+          getToken: () => accessToken,
+          audience: this.deps.audience,
+        });
         const me = await createPeopleApi(http, endpoints.value.hydraBaseUrl).me();
         account = { displayName: me.displayName, email: me.emails[0] ?? '' };
       } catch (error) {
@@ -97,10 +104,13 @@ export class FeedController {
     });
   }
 
+  /** Signs out: the feed stops, its WDM device is deleted, the token and presences are forgotten. */
   disconnect(): Promise<ResponseMap['disconnect']> {
     return this.serial(async () => {
       const credentials = this.session?.credentials ?? (await loadCredentials(this.deps.secrets));
-      await this.close();
+      const session = this.session ?? (credentials ? this.newSession(credentials) : null);
+      this.session = null;
+      await session?.signOut();
       if (credentials) await this.deviceStoreFor(credentials).save(null);
       await clearCredentials(this.deps.secrets);
       this.deps.mirror.clear();
@@ -135,10 +145,17 @@ export class FeedController {
     return { ok: true };
   }
 
-  /** The watch list changed (from any context): start and stop watches to match. */
-  onWatchListChanged(contacts: readonly WatchedContact[]): void {
-    this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
-    this.session?.sync(contacts);
+  /**
+   * The watch list changed (from any context): start and stop watches to match. Queued behind
+   * any connect or wake, and it reads the list as stored when its turn comes, so a change made
+   * while a session opens is never undone by the older list that session started from.
+   */
+  onWatchListChanged(): Promise<void> {
+    return this.serial(async () => {
+      const contacts = await watchListItem.get();
+      this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
+      this.session?.sync(contacts);
+    });
   }
 
   /** Periodic alarm: wake if the worker was restarted, then let the source heal itself. */
@@ -147,23 +164,30 @@ export class FeedController {
     await this.session?.checkHealth();
   }
 
-  private async open(credentials: Credentials, options = { checkWatchList: false }): Promise<void> {
-    const session = new FeedSession({
+  private newSession(credentials: Credentials): FeedSession {
+    const session: FeedSession = new FeedSession({
       credentials,
       fetch: this.deps.fetch,
       WebSocket: this.deps.WebSocket,
+      audience: this.deps.audience,
       deviceStore: this.deviceStoreFor(credentials),
       onPresence: (presence) => this.deps.mirror.set(presence),
       onState: (state) => void this.onFeedState(session, state),
     });
+    return session;
+  }
+
+  private async open(credentials: Credentials, options = { checkWatchList: false }): Promise<void> {
+    const session = this.newSession(credentials);
     this.session = session;
-    const contacts = await watchListItem.get();
     let check = await watchListCheckItem.get();
     // Checked before anything is subscribed, so bots and vanished people never are. A worker
     // restarted within the same browser session keeps the last check's verdicts instead.
     if (options.checkWatchList || this.now() - check.checkedAt >= WATCH_LIST_CHECK_EVERY_MS) {
-      check = (await this.checkWatchList(session, contacts)) ?? check;
+      check = (await this.checkWatchList(session, await watchListItem.get())) ?? check;
     }
+    // Read after the check: the list as it is now, not as it was before the awaits above.
+    const contacts = await watchListItem.get();
     this.deps.mirror.retain(new Set(contacts.map((c) => c.contactId)));
     session.markInvalid(check.invalidIds, contacts);
     session.sync(contacts);

@@ -12,6 +12,7 @@ import { resolveEndpoints } from '../webex/endpoints';
 import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-source';
 import { consoleLogger } from '../webex/timers';
 import type { WebSocketConstructor } from '../webex/mercury';
+import type { TokenAudience } from '../webex/token-audience';
 import type { Credentials } from './credentials';
 import type { DeviceStore } from './device-store';
 
@@ -19,6 +20,7 @@ export interface FeedSessionDeps {
   readonly credentials: Credentials;
   readonly fetch: typeof fetch;
   readonly WebSocket: WebSocketConstructor;
+  readonly audience: TokenAudience;
   readonly deviceStore: DeviceStore;
   readonly onPresence: (presence: Presence) => void;
   readonly onState: (state: FeedState) => void;
@@ -33,17 +35,18 @@ export class FeedSession {
   private readonly invalid = new Set<string>();
 
   constructor(private readonly deps: FeedSessionDeps) {
-    const endpoints = resolveEndpoints(deps.credentials.serverUrl);
+    const endpoints = resolveEndpoints(deps.credentials.serverUrl, deps.audience);
     if (!endpoints.ok) throw new Error(endpoints.error);
     const getToken = () => deps.credentials.accessToken;
     this.people = createPeopleApi(
-      createHttpClient({ fetch: deps.fetch, getToken }),
+      createHttpClient({ fetch: deps.fetch, getToken, audience: deps.audience }),
       endpoints.value.hydraBaseUrl,
     );
     this.source = new WebexPresenceSource({
       fetch: deps.fetch,
       WebSocket: deps.WebSocket,
       endpoints: endpoints.value,
+      audience: deps.audience,
       getToken: async () => getToken(),
       deviceStore: deps.deviceStore,
       onState: deps.onState,
@@ -114,5 +117,11 @@ export class FeedSession {
   async dispose(): Promise<void> {
     this.watcher.dispose();
     await this.source.stop();
+  }
+
+  /** Like `dispose`, and the WDM device is deleted: the user signed out. */
+  async signOut(): Promise<void> {
+    this.watcher.dispose();
+    await this.source.unregister();
   }
 }

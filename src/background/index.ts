@@ -22,6 +22,7 @@ import { PagePorts } from './page-ports';
 import { PresenceMirror } from './presence-mirror';
 import { createIdbSecretStore } from './secret-store';
 import { SiteAccess } from './site-access';
+import { tokenAudienceOf } from './token-audience';
 
 const HEALTH_ALARM = 'presence-lens:health';
 /** 30 s is the shortest period Chrome allows packed extensions. */
@@ -35,6 +36,7 @@ const controller = new FeedController({
   mirror,
   fetch: (input, init) => fetch(input, init),
   WebSocket,
+  audience: tokenAudienceOf(browser.runtime.getManifest()),
 });
 
 const siteAccess = new SiteAccess({
@@ -98,9 +100,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === HEALTH_ALARM) void controller.checkHealth();
 });
 
-watchListItem.watch((contacts) => {
+watchListItem.watch(() => {
   pageContactsCache = null;
-  controller.onWatchListChanged(contacts);
+  void controller.onWatchListChanged();
   void pages.contactsChanged();
 });
 pageBadgeSettingsItem.watch(() => void pages.contactsChanged());

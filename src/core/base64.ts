@@ -15,8 +15,13 @@ const DECODE: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
+const PAD = 0x3d; // '='
+
 export function base64Decode(text: string): Result<Uint8Array> {
-  const body = text.replace(/=+$/, '');
+  // A loop, not `/=+$/`: that regex is quadratic on a long run of `=` followed by anything else.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === PAD) end--;
+  const body = text.slice(0, end);
   if (body.length % 4 === 1) return err('Not base64: its length is impossible.');
   const bytes = new Uint8Array(Math.floor((body.length * 3) / 4));
   let buffer = 0;

@@ -1,6 +1,6 @@
 /**
  * Hydra ids (the public person ids, base64 of `ciscospark://<cluster>/PEOPLE/<uuid>`) and the raw
- * CI user UUIDs Apheleia speaks. See WEBEX-PROTOCOL.md §0.
+ * CI user UUIDs Apheleia speaks. See docs/protocol.md §6.
  */
 import { base64Decode, base64UrlEncodeAscii } from './base64';
 import { err, ok } from './result';

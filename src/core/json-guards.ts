@@ -23,6 +23,9 @@ export function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
+/** Every index is checked: `every` would skip the holes of a sparse array (structured clone). */
 export function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(isString);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!isString(value[i])) return false;
+  return true;
 }

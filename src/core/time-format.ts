@@ -13,6 +13,17 @@ const WEEKDAY_HORIZON_DAYS = 6;
 /** Past this distance "3 Dec" could mean last or next year, so the year is added. */
 const YEAR_HORIZON_DAYS = 300;
 
+/** The latest time a `Date` can hold (ECMA-262 §21.4.1.22), in UTC ms. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Whether `new Date(ms)` is a real date: `Intl.DateTimeFormat#format` throws a RangeError on an
+ * invalid one, and a stored or pushed time must never take a popup down.
+ */
+function isDateTime(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
 /** Whole local calendar days from `from` to `to` (DST days are 23 or 25 h long, hence the rounding). */
 function calendarDaysBetween(from: Date, to: Date): number {
   const start = new Date(from.getFullYear(), from.getMonth(), from.getDate()).getTime();
@@ -33,7 +44,8 @@ function clockTime(date: Date, locale: string | undefined): string {
  * "until 3 Dec" further out. "" when there is no end (0) or it has already passed.
  */
 export function formatUntil(expiresTime: number, now: number, locale?: string): string {
-  if (expiresTime === 0 || expiresTime <= now) return '';
+  if (expiresTime === 0 || !(expiresTime > now)) return '';
+  if (!isDateTime(expiresTime) || !isDateTime(now)) return '';
   const expires = new Date(expiresTime);
   const days = calendarDaysBetween(new Date(now), expires);
   if (days === 0) return `until ${clockTime(expires, locale)}`;
@@ -54,7 +66,8 @@ export function formatUntil(expiresTime: number, now: number, locale?: string): 
  * Times in the future (a skewed clock) count as just now.
  */
 export function formatAge(since: number, now: number): string {
-  const elapsed = Math.max(0, now - since);
+  // A time that is not a number reads as just now, never as "NaN days ago".
+  const elapsed = Number.isFinite(now - since) ? Math.max(0, now - since) : 0;
   if (elapsed < MINUTE) return 'just now';
   if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
   if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
@@ -64,6 +77,6 @@ export function formatAge(since: number, now: number): string {
 
 /** "active 5 min ago"; "" when the time is unknown (0). */
 export function formatLastActive(lastActiveTime: number, now: number): string {
-  if (lastActiveTime === 0) return '';
+  if (lastActiveTime === 0 || !isDateTime(lastActiveTime)) return '';
   return `active ${formatAge(lastActiveTime, now)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Wire status strings (Apheleia and REST spellings, WEBEX-PROTOCOL.md §3) to the twelve SDK
+ * Wire status strings (Apheleia and REST spellings, docs/protocol.md §8) to the twelve SDK
  * states, and back. Total and case-insensitive: anything unrecognised is Unknown, never an error.
  */
 import { PresenceStatus } from './presence';
@@ -56,7 +56,7 @@ const STATUS_TO_WIRE: Readonly<Record<PresenceStatus, string>> = {
 };
 
 /**
- * The Apheleia spelling of a state (§3, left column): the inverse of `wireStatusToPresenceStatus`
+ * The Apheleia spelling of a state (docs/protocol.md §8): inverse of `wireStatusToPresenceStatus`
  * on those spellings. Nothing in src sends a status; the tests use it to check the round trip.
  */
 export function presenceStatusToWire(status: PresenceStatus): string {

@@ -47,7 +47,10 @@ export function parseAccount(raw: unknown): Result<Account> {
 export function parseConnectionInfo(raw: unknown): Result<ConnectionInfo> {
   if (!isRecord(raw)) return err('connection info must be an object');
   const { phase, message, since, account, serverUrl } = raw;
-  if (!PHASES.includes(phase as ConnectionPhase)) return err(`unknown phase ${String(phase)}`);
+  if (!PHASES.includes(phase as ConnectionPhase)) {
+    // Not String(phase): an object without a prototype (or a toString that throws) would throw.
+    return err(`unknown phase ${typeof phase === 'string' ? phase.slice(0, 40) : typeof phase}`);
+  }
   if (!isString(message) || !isFiniteNumber(since) || !isString(serverUrl)) {
     return err('connection info is missing message, since or serverUrl');
   }

@@ -1,4 +1,4 @@
-import { isFiniteNumber, isRecord, isString } from '../core/json-guards';
+import { isRecord, isString } from '../core/json-guards';
 import { err, ok, type Result } from '../core/result';
 
 /**
@@ -18,10 +18,11 @@ export function parsePageGrants(raw: unknown): Result<PageGrant[]> {
   if (!Array.isArray(raw) || raw.length > MAX_PAGE_GRANTS) return err('needs a list of grants');
   const grants: PageGrant[] = [];
   for (const item of raw) {
-    if (!isRecord(item) || !isFiniteNumber(item.tabId) || !isString(item.origin)) {
+    // Tab ids are integers: 0.5 would reach tabs.* calls, and never match a real tab.
+    if (!isRecord(item) || !Number.isSafeInteger(item.tabId) || !isString(item.origin)) {
       return err('a grant needs tabId and origin');
     }
-    grants.push({ tabId: item.tabId, origin: item.origin });
+    grants.push({ tabId: item.tabId as number, origin: item.origin });
   }
   return ok(grants);
 }

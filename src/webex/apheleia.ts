@@ -1,5 +1,5 @@
 /**
- * Apheleia, the presence service (WEBEX-PROTOCOL.md §2.5): subscribe / renew / unsubscribe and
+ * Apheleia, the presence service (docs/protocol.md §5): subscribe / renew / unsubscribe and
  * batch reads, each split into calls of at most 50 subjects sent in parallel.
  */
 import type { Composition } from '../core/composition';
@@ -13,6 +13,25 @@ import { joinUrl } from './urls';
 
 export const MAX_SUBJECTS_PER_CALL = 50;
 export const DEFAULT_SUBSCRIPTION_TTL_S = 600;
+
+/** Granted TTLs are kept between a minute (no renewal storm) and a day (no subscription forgotten). */
+export const MIN_SUBSCRIPTION_TTL_S = 60;
+export const MAX_SUBSCRIPTION_TTL_S = 86_400;
+/** A `retry` is at least 5 s (no hammering) and at most a day. */
+export const MIN_RETRY_S = 5;
+export const MAX_RETRY_S = 86_400;
+
+/** A granted `subscriptionTtl`, clamped; 0 (none granted: the caller uses its own) for nonsense. */
+export function clampSubscriptionTtl(seconds: unknown): number {
+  if (!isFiniteNumber(seconds) || seconds <= 0) return 0;
+  return Math.min(Math.max(seconds, MIN_SUBSCRIPTION_TTL_S), MAX_SUBSCRIPTION_TTL_S);
+}
+
+/** A `retry` in seconds, clamped; undefined (the caller's default applies) for nonsense. */
+export function clampRetrySeconds(seconds: unknown): number | undefined {
+  if (!isFiniteNumber(seconds) || seconds < 0) return undefined;
+  return Math.min(Math.max(seconds, MIN_RETRY_S), MAX_RETRY_S);
+}
 
 export interface SubscriptionResult {
   readonly subject: string;
@@ -30,14 +49,13 @@ export interface SubscriptionResult {
 function parseSubscriptionEntry(entry: unknown): SubscriptionResult | undefined {
   if (!isRecord(entry) || !isNonEmptyString(entry['subject'])) return undefined;
   const code = entry['responseCode'];
-  const ttl = entry['subscriptionTtl'];
-  const retry = entry['retry'];
+  const retry = clampRetrySeconds(entry['retry']);
   const status = entry['status'] === undefined ? undefined : parseComposition(entry['status']);
   return {
     subject: entry['subject'].toLowerCase(),
     responseCode: isFiniteNumber(code) ? code : 0,
-    subscriptionTtl: isFiniteNumber(ttl) ? ttl : 0,
-    ...(isFiniteNumber(retry) ? { retry } : {}),
+    subscriptionTtl: clampSubscriptionTtl(entry['subscriptionTtl']),
+    ...(retry === undefined ? {} : { retry }),
     // A composition that fails validation is dropped: the caller re-reads it instead.
     ...(status?.ok === true ? { status: status.value } : {}),
   };

@@ -1,8 +1,11 @@
-/** The U2C service catalog (WEBEX-PROTOCOL.md §2.1): where WDM, Apheleia and Hydra live. */
+/** The U2C service catalog (docs/protocol.md §2): where WDM, Apheleia and Hydra live. */
 import { isRecord } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
+import { WebexError } from './errors';
 import type { HttpClient } from './http';
+import type { TokenAudience } from './token-audience';
+import { checkTokenUrl } from './token-audience';
 import { isHttpUrl, joinUrl, withoutTrailingSlash } from './urls';
 
 export interface Catalog {
@@ -42,9 +45,27 @@ export function parseCatalog(json: unknown): Result<Catalog> {
   });
 }
 
-export function fetchCatalog(http: HttpClient, u2cBaseUrl: string): Promise<Catalog> {
-  return http.request('GET', joinUrl(u2cBaseUrl, 'catalog'), {
+/**
+ * The catalog, fetched and checked: every link must be one the token may go to, or the whole
+ * catalog is refused with an error naming the service and the URL (docs/protocol.md §2).
+ */
+export async function fetchCatalog(
+  http: HttpClient,
+  u2cBaseUrl: string,
+  audience: TokenAudience,
+): Promise<Catalog> {
+  const catalog = await http.request('GET', joinUrl(u2cBaseUrl, 'catalog'), {
     query: { format: 'hostmap' },
     parse: parseCatalog,
   });
+  for (const [service, url] of Object.entries(catalog)) {
+    const checked = checkTokenUrl(url, audience);
+    if (!checked.ok) {
+      throw new WebexError(
+        'refused-url',
+        `The service catalog's "${service}" link: ${checked.error}`,
+      );
+    }
+  }
+  return catalog;
 }

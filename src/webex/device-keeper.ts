@@ -1,5 +1,5 @@
 /**
- * The WDM device registration of the real-time feed (WEBEX-PROTOCOL.md §2.2, §4.3): loaded from
+ * The WDM device registration of the real-time feed (docs/protocol.md §3): loaded from
  * the store, refreshed with a PUT on every connect and at least every `refreshMs` while the socket
  * stays up, registered again when WDM has forgotten it. The JS SDK refreshes ephemeral devices
  * every ttl/2 + 60 s; ours is not ephemeral, but a long-lived socket must still notice a device
@@ -39,9 +39,8 @@ export class DeviceKeeper {
   private device: StoredDevice | undefined;
   private confirmedAt: number | undefined;
   private timer: TimerId | undefined;
-  private inFlight: Promise<EnsuredDevice> | undefined;
-  /** Bumped by `stop()`, so a round trip that ends after it arms no refresh timer. */
-  private epoch = 0;
+  /** The round trip under way, and the run it belongs to. */
+  private inFlight: { run: AbortSignal; done: Promise<EnsuredDevice> } | undefined;
 
   constructor(private readonly options: DeviceKeeperOptions) {}
 
@@ -57,36 +56,36 @@ export class DeviceKeeper {
 
   /**
    * PUTs the known device (registering one when WDM answers 404) and saves it. Resolves
-   * `undefined` when `stillWanted()` turned false meanwhile (stopped or signed out); rejects with
-   * the WDM failure. Calls that overlap share one round trip: a reconnect during a periodic
-   * refresh must not register a second device when WDM has forgotten the first.
+   * `undefined` when `run` was aborted meanwhile (stopped or signed out); rejects with the WDM
+   * failure. Calls of the same run that overlap share one round trip: a reconnect during a
+   * periodic refresh must not register a second device when WDM has forgotten the first.
    */
-  async ensure(wdmBaseUrl: string, stillWanted: () => boolean): Promise<EnsuredDevice | undefined> {
-    let flight = this.inFlight;
+  async ensure(wdmBaseUrl: string, run: AbortSignal): Promise<EnsuredDevice | undefined> {
+    let flight = this.inFlight?.run === run ? this.inFlight : undefined;
     if (flight === undefined) {
-      flight = this.confirm(wdmBaseUrl).finally(() => {
-        // A `stop()` and a newer round trip may have replaced it meanwhile.
+      const done = this.confirm(wdmBaseUrl, run).finally(() => {
         if (this.inFlight === flight) this.inFlight = undefined;
       });
+      flight = { run, done };
       this.inFlight = flight;
     }
-    const ensured = await flight;
-    return stillWanted() ? ensured : undefined;
+    const ensured = await flight.done;
+    return run.aborted ? undefined : ensured;
   }
 
-  private async confirm(wdmBaseUrl: string): Promise<EnsuredDevice> {
-    const epoch = this.epoch;
+  private async confirm(wdmBaseUrl: string, run: AbortSignal): Promise<EnsuredDevice> {
     const stored = this.device ?? (await this.options.store.load());
     const { device, reRegistered } = await ensureDevice(
       this.options.http,
       wdmBaseUrl,
       stored,
       this.options.now(),
+      this.options.log,
     );
     const moved = stored !== null && (reRegistered || device.webSocketUrl !== stored.webSocketUrl);
     // Stopped meanwhile (signed out, feed closed): keep and arm nothing, so a sign-out that
     // forgot the device is not undone by a registration that was still on its way.
-    if (epoch !== this.epoch) return { device, moved };
+    if (run.aborted) return { device, moved };
     this.device = device;
     this.confirmedAt = this.options.now();
     this.arm();
@@ -100,7 +99,6 @@ export class DeviceKeeper {
 
   /** No more refreshes until the next `ensure`. */
   stop(): void {
-    this.epoch += 1;
     // A round trip of the stopped run keeps nothing; a later `ensure` must not join it.
     this.inFlight = undefined;
     if (this.timer !== undefined) this.options.timers.clearTimeout(this.timer);

@@ -1,5 +1,5 @@
 /**
- * The WDM device (WEBEX-PROTOCOL.md §2.2): one registration per install, reused and refreshed on
+ * The WDM device (docs/protocol.md §3): one registration per install, reused and refreshed on
  * each start, registered again only when WDM has forgotten it (404).
  */
 import { isNonEmptyString, isRecord } from '../core/json-guards';
@@ -7,6 +7,9 @@ import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError } from './errors';
 import type { HttpClient } from './http';
+import { pruneOldDevices } from './device-list';
+import type { Logger } from './timers';
+import { silentLogger } from './timers';
 import { hasScheme, isHttpUrl, joinUrl } from './urls';
 
 /** What the caller persists between worker restarts. JSON-safe. */
@@ -57,17 +60,41 @@ function toStored(reply: DeviceReply, etag: string | null, registeredAt: number)
   return { ...reply, registeredAt, ...(etag === null ? {} : { etag }) };
 }
 
-export async function registerDevice(
-  http: HttpClient,
-  wdmBaseUrl: string,
-  now: number = Date.now(),
-): Promise<StoredDevice> {
+/** WDM's `message` when the user has too many devices; the SDK matches it exactly. */
+export const EXCESSIVE_REGISTRATIONS = 'User has excessive device registrations';
+
+function isExcessiveRegistrations(error: unknown): boolean {
+  return error instanceof WebexError && error.serverMessage === EXCESSIVE_REGISTRATIONS;
+}
+
+async function postDevice(http: HttpClient, wdmBaseUrl: string, now: number) {
   const reply = await http.send('POST', joinUrl(wdmBaseUrl, 'devices'), {
     query: UPSTREAM,
     body: DEVICE_REGISTRATION_BODY,
     parse: parseDeviceReply,
   });
   return toStored(reply.value, reply.headers.get('etag'), now);
+}
+
+/**
+ * Registers a device. When WDM refuses because the user has too many, deletes the oldest third
+ * of the user's devices of our type and tries once more, as the JS SDK's `register` does
+ * (docs/protocol.md §3.1).
+ */
+export async function registerDevice(
+  http: HttpClient,
+  wdmBaseUrl: string,
+  now: number = Date.now(),
+  log: Logger = silentLogger,
+): Promise<StoredDevice> {
+  try {
+    return await postDevice(http, wdmBaseUrl, now);
+  } catch (error) {
+    if (!isExcessiveRegistrations(error)) throw error;
+  }
+  const deleted = await pruneOldDevices(http, wdmBaseUrl, DEVICE_REGISTRATION_BODY.deviceType);
+  log('info', `WDM had too many devices for this user; deleted ${deleted} old ones`);
+  return postDevice(http, wdmBaseUrl, now);
 }
 
 /** PUT the device; unchanged on 304. Throws a `not-found` WebexError on 404. */
@@ -92,6 +119,7 @@ export async function ensureDevice(
   wdmBaseUrl: string,
   stored: StoredDevice | null,
   now: number = Date.now(),
+  log: Logger = silentLogger,
 ): Promise<{ device: StoredDevice; reRegistered: boolean }> {
   if (stored !== null) {
     try {
@@ -100,14 +128,5 @@ export async function ensureDevice(
       if (!(error instanceof WebexError) || error.kind !== 'not-found') throw error;
     }
   }
-  return { device: await registerDevice(http, wdmBaseUrl, now), reRegistered: true };
-}
-
-/** Unregisters the device; a device WDM no longer knows counts as deleted. */
-export async function deleteDevice(http: HttpClient, device: StoredDevice): Promise<void> {
-  try {
-    await http.request('DELETE', device.url, { parse: () => ok(undefined) });
-  } catch (error) {
-    if (!(error instanceof WebexError) || error.kind !== 'not-found') throw error;
-  }
+  return { device: await registerDevice(http, wdmBaseUrl, now, log), reRegistered: true };
 }

@@ -5,6 +5,8 @@
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
+import type { TokenAudience } from './token-audience';
+import { checkTokenUrl } from './token-audience';
 import { isHttpUrl } from './urls';
 
 export const DEFAULT_SERVER_URL = WEBEX_CLOUD_URL;
@@ -18,7 +20,8 @@ export interface Endpoints {
 
 const WEBEX_HOSTS = new Set(['webexapis.com', 'api.ciscospark.com']);
 
-export function resolveEndpoints(serverUrl: string): Result<Endpoints> {
+/** The base URLs for a server URL, refused unless the token may go there (docs/protocol.md §2). */
+export function resolveEndpoints(serverUrl: string, audience: TokenAudience): Result<Endpoints> {
   const text = serverUrl.trim() === '' ? DEFAULT_SERVER_URL : serverUrl.trim();
   let url: URL;
   try {
@@ -29,6 +32,8 @@ export function resolveEndpoints(serverUrl: string): Result<Endpoints> {
   if (!isHttpUrl(text)) {
     return err(`The server URL must start with https:// (or http:// for a local emulator).`);
   }
+  const allowed = checkTokenUrl(url.origin, audience);
+  if (!allowed.ok) return allowed;
   if (WEBEX_HOSTS.has(url.hostname.toLowerCase())) {
     return ok({ u2cBaseUrl: 'https://u2c.wbx2.com/u2c/api/v1', hydraBaseUrl: `${url.origin}/v1` });
   }

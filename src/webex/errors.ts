@@ -11,13 +11,19 @@ export type WebexErrorKind =
   | 'bad-request'
   | 'server'
   | 'network'
-  | 'bad-payload';
+  | 'bad-payload'
+  /** Mercury closed during authentication (1008): the token may or may not be dead. */
+  | 'auth-unconfirmed'
+  /** A URL outside the Webex domains: the token is not sent there. */
+  | 'refused-url'
+  /** The connection run ended (sign-out, stop, reconnect): nobody waits for the answer. */
+  | 'cancelled';
 
 export interface WebexErrorDetails {
   readonly status?: number;
   readonly retryAfterMs?: number;
   readonly trackingId?: string;
-  /** What the server said, when it said something (§1.3 `message`). */
+  /** What the server said, when it said something (docs/protocol.md §7 `message`). */
   readonly serverMessage?: string;
 }
 

@@ -13,20 +13,30 @@ export interface FeedState {
 
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 32_000;
+/** A connection must stay up this long before the backoff starts again from 1 s. */
+export const STABLE_CONNECTION_MS = 60_000;
+/** Each delay is spread over ±20 % so many clients do not reconnect in step. */
+const JITTER = 0.2;
 
-/** Mercury's backoff (§2.4): 1, 2, 4, ... 32 s, no jitter; `failures` counts failed attempts. */
-export function reconnectDelayMs(failures: number): number {
+/**
+ * Mercury's backoff (docs/protocol.md §4): 1, 2, 4, ... 32 s, then jittered by ±20 %;
+ * `failures` counts failed attempts, `random` is in [0, 1).
+ */
+export function reconnectDelayMs(failures: number, random: number): number {
   if (failures <= 0) return 0;
-  return Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), MAX_RETRY_MS);
+  const base = Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), MAX_RETRY_MS);
+  return Math.round(base * (1 - JITTER + 2 * JITTER * random));
 }
 
 /** The backoff timer of the reconnect loop: counts failed attempts, runs one retry at a time. */
 export class ReconnectSchedule {
   private failures = 0;
   private timer: TimerId | undefined;
+  private liveSince: number | undefined;
 
   constructor(
     private readonly timers: Timers,
+    private readonly random: () => number,
     private readonly retry: () => void,
   ) {}
 
@@ -35,15 +45,33 @@ export class ReconnectSchedule {
     return this.timer !== undefined;
   }
 
-  /** A connection came up (or a fresh start): the next failure waits 1 s again. */
+  /** A fresh start (sign-in, start()): the next failure waits 1 s again. */
   reset(): void {
     this.failures = 0;
+    this.liveSince = undefined;
+  }
+
+  /** A connection came up; the backoff resets only if it stays up `STABLE_CONNECTION_MS`. */
+  wentLive(now: number): void {
+    this.liveSince = now;
+  }
+
+  /**
+   * The connection went down. True when it had been up long enough to reconnect at once (the
+   * backoff starts over); false when it was short-lived: the caller counts a failure and waits,
+   * so a server that drops every connection soon after it opens is not hammered.
+   */
+  dropped(now: number): boolean {
+    const stable = this.liveSince !== undefined && now - this.liveSince >= STABLE_CONNECTION_MS;
+    this.liveSince = undefined;
+    if (stable) this.failures = 0;
+    return stable;
   }
 
   /** Counts a failed attempt and plans the retry; returns its delay in ms. */
   failed(atLeastMs = 0): number {
     this.failures++;
-    const delay = Math.max(reconnectDelayMs(this.failures), atLeastMs);
+    const delay = Math.max(reconnectDelayMs(this.failures, this.random()), atLeastMs);
     this.cancel();
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;

@@ -1,11 +1,13 @@
 /**
  * JSON over HTTP to Webex services: Bearer auth, `trackingid`, the `cisco-device-url` header once a
- * device is registered, §1.3 error bodies and `Retry-After` turned into WebexError, and every
+ * device is registered, error bodies and `Retry-After` (docs/protocol.md §7) as WebexError, and every
  * response body validated by the caller's `parse` before anyone trusts it.
  */
 import { isRecord } from '../core/json-guards';
 import type { Result } from '../core/result';
 import { WebexError, accessToken, describeHttpStatus, networkError } from './errors';
+import type { TokenAudience } from './token-audience';
+import { checkTokenUrl } from './token-audience';
 
 /** The parts of `fetch` the client uses; the global `fetch` fits. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<ResponseLike>;
@@ -21,6 +23,10 @@ export interface HttpClientOptions {
   readonly getToken: () => Promise<string> | string;
   /** The registered device's URL; sent as `cisco-device-url` so pushes reach our socket. */
   readonly deviceUrl?: () => string | undefined;
+  /** Where the token may go; any other URL is refused before anything is sent. */
+  readonly audience: TokenAudience;
+  /** The signal of the current connection run: aborting it cancels its requests. */
+  readonly signal?: () => AbortSignal | undefined;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -31,6 +37,8 @@ export interface RequestOptions<T> {
   readonly headers?: Readonly<Record<string, string>>;
   /** Validates the JSON body (`undefined` when the body is empty). */
   readonly parse: (json: unknown) => Result<T>;
+  /** Give up after this long (default `REQUEST_TIMEOUT_MS`). */
+  readonly timeoutMs?: number;
 }
 
 export interface HttpResponse<T> {
@@ -46,15 +54,21 @@ export interface HttpClient {
 }
 
 export const DEFAULT_RETRY_AFTER_MS = 60_000;
-const MAX_RETRY_AFTER_MS = 3_600_000;
+/** No Webex request may hang longer than this (docs/protocol.md §7). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const MIN_RETRY_AFTER_MS = 5_000;
+export const MAX_RETRY_AFTER_MS = 3_600_000;
 
-/** `Retry-After` in seconds (or an HTTP date); 60 s when missing or nonsense, capped at 1 h. */
+/**
+ * `Retry-After` in seconds (or an HTTP date); 60 s when missing or nonsense, and always between
+ * 5 s (a server asking for less would have us hammer it) and 1 h.
+ */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number {
   if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_MS;
   const seconds = Number(header.trim());
   let ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
   if (!Number.isFinite(ms) || ms <= 0) ms = DEFAULT_RETRY_AFTER_MS;
-  return Math.min(ms, MAX_RETRY_AFTER_MS);
+  return Math.min(Math.max(ms, MIN_RETRY_AFTER_MS), MAX_RETRY_AFTER_MS);
 }
 
 function withQuery(url: string, query: Readonly<Record<string, QueryValue>> | undefined): string {
@@ -124,15 +138,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, request.headers);
     const where = `${method} ${pathOf(url)}`;
+    const target = withQuery(url, request.query);
+    const allowed = checkTokenUrl(target, options.audience);
+    if (!allowed.ok) throw new WebexError('refused-url', allowed.error);
 
+    const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    const run = options.signal?.();
+    const timeout = AbortSignal.timeout(timeoutMs);
     let response: ResponseLike;
     let text: string;
     try {
-      const init: RequestInit = { method, headers };
+      // A redirect could carry the token elsewhere: Webex APIs never redirect, so it is an error.
+      const init: RequestInit = {
+        method,
+        headers,
+        redirect: 'error',
+        signal: run === undefined ? timeout : AbortSignal.any([run, timeout]),
+      };
       if (request.body !== undefined) init.body = JSON.stringify(request.body);
-      response = await fetchFn(withQuery(url, request.query), init);
+      response = await fetchFn(target, init);
       text = await response.text();
     } catch (error) {
+      if (run?.aborted === true) throw new WebexError('cancelled', `Cancelled (${where}).`);
+      if (timeout.aborted) {
+        throw new WebexError(
+          'network',
+          `Webex did not answer within ${timeoutMs / 1000} s (${where}).`,
+        );
+      }
       throw networkError(
         `Could not reach Webex (${where})`,
         error,

@@ -1,5 +1,5 @@
 /**
- * Mercury frames (WEBEX-PROTOCOL.md §2.4): validating what arrives, and the close-code rules that
+ * Mercury frames (docs/protocol.md §4): validating what arrives, and the close-code rules that
  * decide whether to reconnect.
  */
 import { isFiniteNumber, isRecord } from '../core/json-guards';
@@ -97,7 +97,7 @@ export function eventTypeOf(envelope: MercuryEnvelope): string | undefined {
 const RECONNECT_CODES = new Set([1001, 1005, 1006, 1011]);
 const RECONNECT_REASONS = new Set(['idle', 'done (forced)', 'pong not received', 'pong mismatch']);
 
-/** §2.4: whether a socket that was up should be reopened after this close. */
+/** docs/protocol.md §4: whether a socket that was up should be reopened after this close. */
 export function shouldReconnectAfterClose(code: number, reason: string): boolean {
   if (RECONNECT_CODES.has(code)) return true;
   if (code === 1000 || code === 3050) return RECONNECT_REASONS.has(reason.trim().toLowerCase());

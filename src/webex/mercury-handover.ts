@@ -1,5 +1,5 @@
 /**
- * Which Mercury socket is the feed's current one, and make-before-break (WEBEX-PROTOCOL.md §2.4):
+ * Which Mercury socket is the feed's current one, and make-before-break (docs/protocol.md §4):
  * a socket to be replaced (shutdown notice, or its device moved) stays current, and keeps
  * carrying pushes, until its successor has authenticated. Only the current socket's gaps,
  * notices and closes reach the owner; a socket that is no longer (or not yet) current never
@@ -9,9 +9,11 @@ import type { MercuryEnvelope } from './mercury-envelope';
 import type { MercuryClose, WebSocketConstructor } from './mercury';
 import { MercurySocket } from './mercury';
 import type { Logger, Timers } from './timers';
+import type { TokenAudience } from './token-audience';
 
 export interface MercuryHandoverOptions {
   readonly WebSocket: WebSocketConstructor;
+  readonly audience: TokenAudience;
   readonly getToken: () => Promise<string>;
   readonly timers: Timers;
   readonly now: () => number;
@@ -29,8 +31,6 @@ export interface MercuryHandoverOptions {
 export class MercuryHandover {
   private current: MercurySocket | undefined;
   private retiring = false;
-  /** Bumped by `drop()`, so the sockets of an abandoned run stay silent. */
-  private epoch = 0;
 
   constructor(private readonly options: MercuryHandoverOptions) {}
 
@@ -48,19 +48,23 @@ export class MercuryHandover {
     return this.retiring;
   }
 
-  /** A socket for this URL, not yet current: `connect()` it, then `takeOver()`. */
-  create(webSocketUrl: string): MercurySocket {
-    const { WebSocket, getToken, timers, now, log } = this.options;
-    const epoch = this.epoch;
+  /**
+   * A socket for this URL, not yet current: `connect()` it, then `takeOver()`. Once `run` is
+   * aborted the socket closes and stays silent.
+   */
+  create(webSocketUrl: string, run: AbortSignal): MercurySocket {
+    const { WebSocket, audience, getToken, timers, now, log } = this.options;
     const socket: MercurySocket = new MercurySocket({
       webSocketUrl,
       WebSocket,
+      audience,
+      signal: run,
       getToken,
       timers,
       now,
       log,
       onEvent: (envelope) => {
-        if (epoch === this.epoch) this.options.onEvent(envelope);
+        if (!run.aborted) this.options.onEvent(envelope);
       },
       onSequenceGap: (gap) => {
         if (socket !== this.current) return;
@@ -95,12 +99,12 @@ export class MercuryHandover {
     previous?.close(1000, 'done');
   }
 
-  /** Closes the current socket without reporting it; pushes of older sockets are ignored. */
-  drop(code = 1000, reason = 'done'): void {
-    const socket = this.current;
+  /**
+   * Forgets the current socket without reporting it. Its run has been aborted, which closes it
+   * and silences every socket of that run.
+   */
+  drop(): void {
     this.current = undefined;
     this.retiring = false;
-    this.epoch++;
-    socket?.close(code, reason);
   }
 }

@@ -17,8 +17,8 @@ export function mercuryUrl(webSocketUrl: string, now: number): string {
 }
 
 /**
- * §2.3: browsers may report a close as 1005 with the server's reason. "replaced" means 4000 (do
- * not reconnect); the two authentication reasons mean 1008 (signed out, not a backoff loop).
+ * docs/protocol.md §4.4: browsers may report a close as 1005 with the server's reason. "replaced"
+ * means 4000 (do not reconnect); the two authentication reasons mean 1008 (check the token).
  */
 export function normaliseClose(code: number, reason: string): number {
   if (code !== 1005) return code;
@@ -33,20 +33,19 @@ export function normaliseClose(code: number, reason: string): number {
   return code;
 }
 
-/** Whether Mercury closed because it rejected the token (after `normaliseClose`). */
-export function isAuthClose(code: number, reason: string): boolean {
-  return code === 4401 || (code === 1008 && /auth/i.test(reason));
-}
-
-/** A close before auth completed, as the error `connect()` rejects with. */
+/** A close before auth completed, as the error `connect()` rejects with (docs/protocol.md §4.4). */
 export function connectCloseError(code: number, reason: string): WebexError {
   const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
-  if (isAuthClose(code, reason)) {
+  if (code === 4401) {
     return new WebexError(
       'auth',
       `The access token was rejected by Mercury (${said}). Sign in again.`,
       { status: 401 },
     );
+  }
+  if (code === 1008) {
+    // Also what the 30 s authentication timeout looks like: the token may still be good.
+    return new WebexError('auth-unconfirmed', `Mercury refused the connection (${said}).`);
   }
   if (code === 4400 || code === 4403) {
     return new WebexError('forbidden', `This account may not open a Webex connection (${said}).`, {

@@ -1,14 +1,15 @@
 /**
- * One Mercury websocket (WEBEX-PROTOCOL.md §2.3–2.4): in-band auth, ping/pong keepalive, an ack
+ * One Mercury websocket (docs/protocol.md §4): in-band auth, ping/pong keepalive, an ack
  * for every message with an id, sequence-gap detection, and the close rules. Reconnecting is the
  * owner's job: this class reports `onClose({shouldReconnect})` and is then done.
  */
-import type { WebexError } from './errors';
-import { accessToken, networkError } from './errors';
+import { WebexError, accessToken, networkError } from './errors';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
 import type { Logger, TimerId, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
+import type { TokenAudience } from './token-audience';
+import { checkTokenUrl } from './token-audience';
 import { connectCloseError, decodeBinary, mercuryUrl, normaliseClose } from './mercury-wire';
 
 /**
@@ -47,6 +48,10 @@ export interface MercuryHandlers {
 export interface MercuryOptions extends MercuryHandlers {
   readonly webSocketUrl: string;
   readonly WebSocket: WebSocketConstructor;
+  /** Where the token may go: the socket URL comes from WDM and is checked before use. */
+  readonly audience: TokenAudience;
+  /** Aborting it closes the socket (or abandons the connect) without reporting a close. */
+  readonly signal?: AbortSignal;
   readonly getToken: () => Promise<string> | string;
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -57,6 +62,8 @@ export interface MercuryOptions extends MercuryHandlers {
 export const PING_INTERVAL_MS = 15_000;
 export const PONG_TIMEOUT_MS = 14_000;
 export const FORCE_CLOSE_DELAY_MS = 2_000;
+/** Opening and authenticating may take this long; then the attempt is given up. */
+export const CONNECT_TIMEOUT_MS = 20_000;
 const AUTH_EVENTS = new Set(['mercury.buffer_state', 'mercury.registration_status']);
 
 export class MercurySocket {
@@ -67,6 +74,7 @@ export class MercurySocket {
   private pingTimer: TimerId | undefined;
   private pongTimer: TimerId | undefined;
   private forceCloseTimer: TimerId | undefined;
+  private connectTimer: TimerId | undefined;
   private expectedSequence: number | undefined;
   private inbox: Promise<void> | undefined;
   private settle: { resolve: () => void; reject: (error: WebexError) => void } | undefined;
@@ -85,7 +93,14 @@ export class MercurySocket {
   /** Opens, authenticates, and resolves once Mercury confirms (buffer_state). */
   async connect(): Promise<void> {
     if (this.socket !== undefined) throw new Error('MercurySocket.connect() may be called once.');
+    const allowed = checkTokenUrl(this.options.webSocketUrl, this.options.audience);
+    if (!allowed.ok)
+      throw new WebexError('refused-url', `The device's socket URL: ${allowed.error}`);
+    const signal = this.options.signal;
+    const aborted = () => signal?.aborted === true;
+    if (aborted()) throw cancelled();
     const token = await accessToken(this.options.getToken);
+    if (aborted()) throw cancelled();
     const now = (this.options.now ?? Date.now)();
     return new Promise<void>((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -98,6 +113,13 @@ export class MercurySocket {
         return;
       }
       this.socket = socket;
+      signal?.addEventListener('abort', () => this.abandon(), { once: true });
+      this.connectTimer = this.timers.setTimeout(() => {
+        const seconds = CONNECT_TIMEOUT_MS / 1000;
+        this.fail(
+          new WebexError('network', `Webex did not confirm the connection in ${seconds} s.`),
+        );
+      }, CONNECT_TIMEOUT_MS);
       socket.binaryType = 'arraybuffer';
       const auth = { token: `Bearer ${token}` };
       socket.onopen = () => {
@@ -115,6 +137,31 @@ export class MercurySocket {
     });
   }
 
+  /** The run ended: close without reporting, and reject a connect still waiting. */
+  private abandon(): void {
+    this.fail(cancelled());
+  }
+
+  /** Ends the socket for good: a pending connect rejects with `error`; no close is reported. */
+  private fail(error: WebexError): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopKeepalive();
+    this.clearTimer('connectTimer');
+    const settle = this.settle;
+    this.settle = undefined;
+    if (this.socket !== undefined) {
+      this.socket.onmessage = null;
+      this.socket.onclose = null;
+      try {
+        this.socket.close(1000, 'done');
+      } catch (closeError) {
+        this.log('warn', 'Mercury close failed', closeError);
+      }
+    }
+    settle?.reject(error);
+  }
+
   /** Closes the socket; `onClose` still reports it (with shouldReconnect from the rules). */
   close(code = 1000, reason = 'done'): void {
     if (this.closed || this.socket === undefined) return;
@@ -124,7 +171,7 @@ export class MercurySocket {
     } catch (error) {
       this.log('warn', 'Mercury close failed', error);
     }
-    // Browsers may never deliver the close event of a dead socket (§2.4 forceCloseDelay).
+    // Browsers may never deliver a dead socket's close event (docs/protocol.md §4 forceCloseDelay).
     this.forceCloseTimer = this.timers.setTimeout(
       () => this.handleClose(code, reason),
       FORCE_CLOSE_DELAY_MS,
@@ -218,6 +265,7 @@ export class MercurySocket {
     if (!this.authed) {
       if (eventType === undefined || !AUTH_EVENTS.has(eventType)) return;
       this.authed = true;
+      this.clearTimer('connectTimer');
       const settle = this.settle;
       this.settle = undefined;
       this.ping();
@@ -246,6 +294,7 @@ export class MercurySocket {
     this.closed = true;
     this.stopKeepalive();
     this.clearTimer('forceCloseTimer');
+    this.clearTimer('connectTimer');
     if (this.socket !== undefined) {
       this.socket.onmessage = null;
       this.socket.onclose = null;
@@ -265,7 +314,7 @@ export class MercurySocket {
     this.clearTimer('pongTimer');
   }
 
-  private clearTimer(name: 'pingTimer' | 'pongTimer' | 'forceCloseTimer'): void {
+  private clearTimer(name: 'pingTimer' | 'pongTimer' | 'forceCloseTimer' | 'connectTimer'): void {
     const id = this[name];
     if (id !== undefined) this.timers.clearTimeout(id);
     this[name] = undefined;
@@ -279,4 +328,8 @@ export class MercurySocket {
       this.log('error', 'A Mercury handler threw', error);
     }
   }
+}
+
+function cancelled(): WebexError {
+  return new WebexError('cancelled', 'The connection attempt was abandoned.');
 }

@@ -1,4 +1,4 @@
-/** The public People REST API (WEBEX-PROTOCOL.md §1): lookups, never presence polling. */
+/** The public People REST API (docs/protocol.md §6): lookups, never presence polling. */
 import { chunk } from '../core/json-guards';
 import type { HttpClient } from './http';
 import { joinUrl } from './urls';

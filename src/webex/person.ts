@@ -1,4 +1,4 @@
-/** The People API's person (WEBEX-PROTOCOL.md §1.2), validated; only the fields we use. */
+/** The People API's person (docs/protocol.md §6), validated; only the fields we use. */
 import { isNonEmptyString, isRecord, isStringArray } from '../core/json-guards';
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';

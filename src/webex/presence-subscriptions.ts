@@ -1,5 +1,5 @@
 /**
- * The subscription side of the real-time feed (WEBEX-PROTOCOL.md §2.5, §2.6, §5.3–5.7): whom
+ * The subscription side of the real-time feed (docs/protocol.md §5): whom
  * to watch, Apheleia subscriptions renewed in batches, per-person retries, re-reads when a status
  * expires, and every result or push turned into a `SourcePresence` for the listeners.
  * `WebexPresenceSource` owns it and says when the feed goes live; nothing here throws.
@@ -39,8 +39,8 @@ export interface SubscriptionContext {
   apheleiaBase(): string | undefined;
   /** Whether the Mercury socket is up and authenticated. */
   isLive(): boolean;
-  /** Changes on stop and sign-out, so late replies of an older run are ignored. */
-  generation(): number;
+  /** The current connection run's signal: aborted on stop, sign-out and reconnect. */
+  runSignal(): AbortSignal;
   /** Apheleia rejected the token. */
   signOut(message: string): void;
 }
@@ -147,7 +147,7 @@ export class PresenceSubscriptions {
     const composition = parsed.value;
     if (!this.watched.has(composition.subject)) return;
     if (composition.status?.toLowerCase() === 'clear') {
-      // `clear` is an operation, not a state (§3): ask what the status is now.
+      // `clear` is an operation, not a state (docs/protocol.md §8): ask what the status is now.
       void this.readNow([composition.subject]);
       return;
     }
@@ -191,14 +191,14 @@ export class PresenceSubscriptions {
   private async subscribeNow(uuids: string[]): Promise<void> {
     const base = this.context.apheleiaBase();
     if (uuids.length === 0 || base === undefined) return;
-    const generation = this.context.generation();
+    const run = this.context.runSignal();
     const call = ++this.calls;
     for (const uuid of uuids) this.inFlight.set(uuid, call);
     const results = await subscribe(this.context.http, base, uuids, this.context.ttl);
     // Only the latest call for a person speaks for them: an older one may finish first.
     const latest = new Set(uuids.filter((uuid) => this.inFlight.get(uuid) === call));
     for (const uuid of latest) this.inFlight.delete(uuid);
-    if (generation !== this.context.generation()) return;
+    if (run.aborted) return;
     const now = this.context.now();
     const toRead: string[] = [];
     const stale: string[] = [];
@@ -234,7 +234,7 @@ export class PresenceSubscriptions {
       this.context.log('warn', `Subscribing failed: ${result.error.message}`);
     }
     const retry = subscriptionRetry(result, this.book.failed(subject));
-    this.book.retryAt(subject, now + retry.delayMs);
+    this.book.retryAt(subject, now + retry.delayMs, now);
     if (retry.unknown) this.emit(subject, UNKNOWN_SOURCE_PRESENCE, now);
     return false;
   }
@@ -242,9 +242,9 @@ export class PresenceSubscriptions {
   private async readNow(uuids: string[]): Promise<void> {
     const base = this.context.apheleiaBase();
     if (uuids.length === 0 || base === undefined || !this.context.isLive()) return;
-    const generation = this.context.generation();
+    const run = this.context.runSignal();
     const { compositions, failures } = await readCompositions(this.context.http, base, uuids);
-    if (generation !== this.context.generation()) return;
+    if (run.aborted) return;
     const now = this.context.now();
     for (const composition of compositions) {
       if (this.watched.has(composition.subject)) this.emitComposition(composition, now);
@@ -255,7 +255,7 @@ export class PresenceSubscriptions {
         return;
       }
       const wait = failure.error.retryAfterMs ?? FAILED_CALL_RETRY_MS;
-      for (const uuid of failure.subjects) this.book.recheck(uuid, now + wait);
+      for (const uuid of failure.subjects) this.book.recheck(uuid, now + wait, now);
     }
     this.reschedule();
   }
@@ -266,7 +266,7 @@ export class PresenceSubscriptions {
 
   private emit(uuid: string, presence: SourcePresence, now: number): void {
     const recheck = presenceRecheckAt(presence, now);
-    this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS);
+    this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS, now);
     for (const listener of [...this.listeners]) {
       try {
         listener(uuid, presence);

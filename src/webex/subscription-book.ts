@@ -1,11 +1,15 @@
 /**
  * Per-person timing for the real-time source, kept apart from the I/O so it can be tested alone:
  * when each subscription must be renewed, when a failed one may be retried, and when a presence
- * must be re-read because it expires (§5.4, §5.6). One wake-up time covers them all.
+ * must be re-read because it expires (docs/protocol.md §5). One wake-up time covers them all.
  */
 
 /** Renew this long before the server-granted TTL ends (JS SDK: 60 s). */
 export const RENEW_BEFORE_EXPIRY_MS = 60_000;
+/** Nothing about one person is asked again sooner than this, whatever the server says. */
+export const MIN_PER_PERSON_INTERVAL_MS = 5_000;
+
+const notBefore = (at: number, now: number) => Math.max(at, now + MIN_PER_PERSON_INTERVAL_MS);
 
 export interface DueWork {
   /** Subscriptions to renew, and failed ones to retry. */
@@ -26,7 +30,10 @@ export class SubscriptionBook {
     const ttlMs = ttlSeconds * 1000;
     this.retries.delete(uuid);
     this.failures.delete(uuid);
-    this.renewAt.set(uuid, now + Math.max(ttlMs - RENEW_BEFORE_EXPIRY_MS, ttlMs / 2));
+    this.renewAt.set(
+      uuid,
+      notBefore(now + Math.max(ttlMs - RENEW_BEFORE_EXPIRY_MS, ttlMs / 2), now),
+    );
   }
 
   /**
@@ -40,13 +47,15 @@ export class SubscriptionBook {
     return failures;
   }
 
-  retryAt(uuid: string, at: number): void {
-    this.retries.set(uuid, at);
+  /** The next subscribe attempt, never sooner than 5 s from `now`. */
+  retryAt(uuid: string, at: number, now: number): void {
+    this.retries.set(uuid, notBefore(at, now));
   }
 
-  recheck(uuid: string, at: number | undefined): void {
+  /** The next read of this person's presence (none when `at` is undefined), at least 5 s away. */
+  recheck(uuid: string, at: number | undefined, now: number): void {
     if (at === undefined) this.recheckAt.delete(uuid);
-    else this.recheckAt.set(uuid, at);
+    else this.recheckAt.set(uuid, notBefore(at, now));
   }
 
   /** Whether this person is subscribed or has a retry planned. */

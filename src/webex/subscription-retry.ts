@@ -1,5 +1,5 @@
 /**
- * When to ask Apheleia again for someone who is not subscribed (WEBEX-PROTOCOL.md §2.5, §5.4).
+ * When to ask Apheleia again for someone who is not subscribed (docs/protocol.md §5, §7).
  * One rule for both ways a subscription can be refused: a per-subject `responseCode`, or a whole
  * call that failed (its HTTP status stands in for the code, 0 when the network failed).
  */

@@ -1,5 +1,5 @@
 /**
- * The one real-time presence feed (WEBEX-PROTOCOL.md §5): the connection catalog -> device ->
+ * The one real-time presence feed (docs/protocol.md §1): the connection catalog -> device ->
  * Mercury, kept alive across dropped sockets, shutdown notices and backoff, with the feed state
  * for the UI. It is a `PresenceSource`; whom to watch, and what they show, is in
  * `PresenceSubscriptions`.
@@ -12,16 +12,17 @@ import { fetchCatalog } from './catalog';
 import type { DeviceStoreLike } from './device-keeper';
 import { DEVICE_REFRESH_MS, DeviceKeeper } from './device-keeper';
 import type { Endpoints } from './endpoints';
-import type { WebexError } from './errors';
-import { toWebexError } from './errors';
+import { WebexError, toWebexError } from './errors';
 import type { FeedState } from './feed-state';
 import { FeedStateReporter, ReconnectSchedule } from './feed-state';
 import type { FetchLike, HttpClient } from './http';
 import { createHttpClient } from './http';
 import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
 import { MercuryHandover } from './mercury-handover';
-import { isAuthClose } from './mercury-wire';
 import { PresenceSubscriptions } from './presence-subscriptions';
+import { createPeopleApi } from './people-api';
+import type { TokenAudience } from './token-audience';
+import { deleteDevice } from './device-list';
 import type { Logger, Timers } from './timers';
 import { globalTimers, silentLogger } from './timers';
 
@@ -34,12 +35,16 @@ export interface WebexPresenceSourceOptions {
   readonly fetch: FetchLike;
   readonly WebSocket: WebSocketConstructor;
   readonly endpoints: Endpoints;
+  /** Where the token may go (docs/protocol.md §2). */
+  readonly audience: TokenAudience;
   readonly getToken: () => Promise<string>;
   readonly deviceStore: DeviceStoreLike;
   readonly onState?: (state: FeedState) => void;
   readonly now?: () => number;
   readonly timers?: Timers;
   readonly log?: Logger;
+  /** For the reconnect jitter; `Math.random` by default. */
+  readonly random?: () => number;
   /** Refresh the WDM device at least this often while connected (default 30 min). */
   readonly deviceRefreshMs?: number;
 }
@@ -60,8 +65,11 @@ export class WebexPresenceSource implements PresenceSource {
   private catalog: Catalog | undefined;
   private connecting: Attempt | undefined;
   private started = false;
-  /** Bumped by stop() and sign-out, so late replies of an older run are ignored. */
-  private generation = 0;
+  /**
+   * One per connection run: aborted by stop, sign-out and `halt()`, which cancels every request,
+   * socket and timer of that run; late replies see `aborted` and are dropped.
+   */
+  private run = new AbortController();
   private readonly reconnect: ReconnectSchedule;
   private readonly feed: FeedStateReporter;
 
@@ -70,13 +78,15 @@ export class WebexPresenceSource implements PresenceSource {
     this.log = options.log ?? silentLogger;
     this.now = options.now ?? Date.now;
     this.feed = new FeedStateReporter(this.now, this.log, options.onState);
-    this.reconnect = new ReconnectSchedule(this.timers, () => {
+    this.reconnect = new ReconnectSchedule(this.timers, options.random ?? Math.random, () => {
       if (this.started) void this.connect();
     });
     this.http = createHttpClient({
       fetch: options.fetch,
       getToken: options.getToken,
       deviceUrl: () => this.devices.current?.url,
+      audience: options.audience,
+      signal: () => this.run.signal,
     });
     this.devices = new DeviceKeeper({
       http: this.http,
@@ -89,6 +99,7 @@ export class WebexPresenceSource implements PresenceSource {
     });
     this.sockets = new MercuryHandover({
       WebSocket: options.WebSocket,
+      audience: options.audience,
       getToken: options.getToken,
       timers: this.timers,
       now: this.now,
@@ -106,7 +117,7 @@ export class WebexPresenceSource implements PresenceSource {
       ttl: DEFAULT_SUBSCRIPTION_TTL_S,
       apheleiaBase: () => this.catalog?.apheleia,
       isLive: () => this.sockets.isLive,
-      generation: () => this.generation,
+      runSignal: () => this.run.signal,
       signOut: (message) => this.signOut(message),
     });
   }
@@ -150,14 +161,31 @@ export class WebexPresenceSource implements PresenceSource {
   }
 
   /**
-   * For a periodic alarm: reconnect a dead feed, replace a retiring socket nobody is replacing,
-   * refresh an overdue device, renew what is due, resubscribe what was lost.
+   * Signing out: stops, then deletes the WDM device so it does not linger on the account
+   * (404 means it is already gone). A failure is logged, never thrown: sign-out must finish.
+   */
+  async unregister(): Promise<void> {
+    await this.stop();
+    const device = this.devices.current ?? (await this.options.deviceStore.load());
+    if (device === null) return;
+    try {
+      await deleteDevice(this.http, device.url);
+    } catch (error) {
+      this.log('warn', `Could not delete the device: ${toWebexError(error).message}`);
+    }
+    await this.options.deviceStore.save(null);
+  }
+
+  /**
+   * For a periodic alarm: reconnect a dead feed (unless a backoff retry is already planned),
+   * replace a retiring socket nobody is replacing, refresh an overdue device, renew what is due,
+   * resubscribe what was lost.
    */
   async checkHealth(): Promise<void> {
     if (!this.started || this.feed.state.phase === 'signed-out') return;
     if (this.connecting !== undefined) return this.connecting.done;
     if (!this.sockets.isLive) {
-      this.reconnect.reset();
+      if (this.reconnect.pending) return;
       return this.connect();
     }
     if (this.sockets.isRetiring && !this.reconnect.pending) return this.connect();
@@ -182,22 +210,22 @@ export class WebexPresenceSource implements PresenceSource {
    * new attempt, not join this one.
    */
   private async attempt(attempt: Attempt): Promise<void> {
-    const generation = this.generation;
+    const run = this.run.signal;
     if (!this.sockets.hasSocket && this.feed.state.phase !== 'reconnecting') {
       this.feed.set('connecting');
     }
     let socket: MercurySocket | undefined;
     try {
-      socket = await this.openSocket(generation);
+      socket = await this.openSocket(run);
     } catch (error) {
       this.endAttempt(attempt);
-      if (generation === this.generation) this.connectFailed(toWebexError(error));
+      if (!run.aborted) this.connectFailed(toWebexError(error));
       return;
     }
     this.endAttempt(attempt);
     if (socket === undefined) return;
     this.sockets.takeOver(socket);
-    this.reconnect.reset();
+    this.reconnect.wentLive(this.now());
     this.feed.set('live');
     await this.subscriptions.resubscribeAll();
   }
@@ -206,20 +234,23 @@ export class WebexPresenceSource implements PresenceSource {
     if (this.connecting === attempt) this.connecting = undefined;
   }
 
-  /** Catalog, device, and an authenticated socket; `undefined` when stopped meanwhile. */
-  private async openSocket(generation: number): Promise<MercurySocket | undefined> {
-    const current = () => generation === this.generation;
-    this.catalog ??= await fetchCatalog(this.http, this.options.endpoints.u2cBaseUrl);
-    const ensured = await this.devices.ensure(this.catalog.wdm, current);
+  /** Catalog, device, and an authenticated socket; `undefined` when the run ended meanwhile. */
+  private async openSocket(run: AbortSignal): Promise<MercurySocket | undefined> {
+    this.catalog ??= await fetchCatalog(
+      this.http,
+      this.options.endpoints.u2cBaseUrl,
+      this.options.audience,
+    );
+    const ensured = await this.devices.ensure(this.catalog.wdm, run);
     if (ensured === undefined) return undefined;
-    const socket = this.sockets.create(ensured.device.webSocketUrl);
+    const socket = this.sockets.create(ensured.device.webSocketUrl, run);
     await socket.connect();
-    if (current()) return socket;
+    if (!run.aborted) return socket;
     socket.close(1000, 'done');
     return undefined;
   }
 
-  /** Make-before-break (§2.4): the current socket keeps carrying pushes until a new one is up. */
+  /** Make-before-break (docs/protocol.md §4): the old socket carries pushes till a new one is up. */
   private replaceSocket(): void {
     this.sockets.retire();
     void this.connect();
@@ -230,23 +261,69 @@ export class WebexPresenceSource implements PresenceSource {
       this.signOut(error.message);
       return;
     }
+    if (error.kind === 'auth-unconfirmed') {
+      void this.checkTokenThenRetry(error.message);
+      return;
+    }
     // A failed replacement while the old socket still works: stay live, try again later.
     const replacing = this.sockets.isLive;
-    if (error.kind === 'forbidden' && !replacing) {
+    if ((error.kind === 'forbidden' || error.kind === 'refused-url') && !replacing) {
       this.feed.set('error', error.message);
       return;
     }
-    const delay = this.reconnect.failed(error.retryAfterMs);
-    const next = `Trying again in ${Math.round(delay / 1000)} s.`;
-    if (!replacing) this.feed.set('reconnecting', `${error.message} ${next}`);
-    else this.log('warn', `The replacement socket failed: ${error.message} ${next}`);
+    this.retryLater(error.message, error.retryAfterMs);
+  }
+
+  private retryLater(why: string, atLeastMs?: number): void {
+    const delay = this.reconnect.failed(atLeastMs);
+    const next = `Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`;
+    if (!this.sockets.isLive) this.feed.set('reconnecting', `${why} ${next}`);
+    else this.log('warn', `The replacement socket failed: ${why} ${next}`);
+  }
+
+  /**
+   * Mercury closed with 1008 (or its 1005 aliases): not proof that the token is dead (the 30 s
+   * authentication timeout closes the same way). One REST call decides: 401 signs out, anything
+   * else reconnects with backoff (docs/protocol.md §4).
+   */
+  private async checkTokenThenRetry(said: string): Promise<void> {
+    const run = this.run.signal;
+    this.feed.set('reconnecting', `${said} Checking the access token.`);
+    const hydra = this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl;
+    try {
+      await createPeopleApi(this.http, hydra).me();
+    } catch (error) {
+      if (run.aborted) return;
+      const failure = toWebexError(error);
+      if (failure.kind === 'auth') {
+        this.signOut(`Webex no longer accepts the access token (${failure.message}).`);
+        return;
+      }
+    }
+    if (!run.aborted) this.retryLater(said);
   }
 
   private socketClosed(close: MercuryClose, announced: boolean): void {
     this.subscriptions.pause();
     const said = `code ${close.code}${close.reason === '' ? '' : `, "${close.reason}"`}`;
-    if (isAuthClose(close.code, close.reason)) {
+    if (close.code === 4401) {
       this.signOut(`Webex no longer accepts the access token (${said}). Sign in again.`);
+      return;
+    }
+    if (close.code === 1008) {
+      this.reconnect.dropped(this.now());
+      void this.checkTokenThenRetry(`Webex closed the connection (${said}).`);
+      return;
+    }
+    if (close.code === 4000) {
+      // Not started any more, so health checks leave it off; `start()` takes over again.
+      this.started = false;
+      this.halt();
+      this.feed.set(
+        'error',
+        'Another Presence Lens connection for this account replaced this one (code 4000), so ' +
+          'this one stays off instead of taking turns with it. Reconnect to take over again.',
+      );
       return;
     }
     if (announced) {
@@ -256,23 +333,28 @@ export class WebexPresenceSource implements PresenceSource {
       this.feed.set('error', `The Webex connection was closed (${said}).`);
       return;
     }
-    this.feed.set('reconnecting', `The Webex connection dropped (${said}). Reconnecting.`);
-    void this.connect();
+    // Backoff counts on: only a connection that stayed up 60 s earns an immediate reconnect.
+    if (this.reconnect.dropped(this.now())) {
+      this.feed.set('reconnecting', `The Webex connection dropped (${said}). Reconnecting.`);
+      void this.connect();
+    } else {
+      this.retryLater(`The Webex connection dropped (${said}).`);
+    }
   }
 
-  /** PUT the device; when WDM had forgotten it, move to the new device's socket (§5.6). */
+  /** PUT the device; if WDM forgot it, move to the new device's socket (docs/protocol.md §3). */
   private async refreshDevice(): Promise<void> {
     const wdm = this.catalog?.wdm;
     if (wdm === undefined || this.connecting !== undefined || !this.sockets.isLive) return;
-    const generation = this.generation;
+    const run = this.run.signal;
     try {
-      const ensured = await this.devices.ensure(wdm, () => generation === this.generation);
+      const ensured = await this.devices.ensure(wdm, run);
       if (ensured?.moved === true && this.sockets.isLive && this.connecting === undefined) {
         this.log('info', 'The device was registered again; moving to its socket');
         this.replaceSocket();
       }
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (run.aborted) return;
       const failure = toWebexError(error);
       // Not confirmed: the next health check finds the refresh overdue and tries again.
       if (failure.kind === 'auth') this.signOut(failure.message);
@@ -287,9 +369,10 @@ export class WebexPresenceSource implements PresenceSource {
     this.feed.set('signed-out', message);
   }
 
-  /** Ends the current run: no attempt, retry, device refresh or socket outlives it. */
+  /** Ends the current run: no request, attempt, retry, device refresh or socket outlives it. */
   private halt(): void {
-    this.generation++;
+    this.run.abort(new WebexError('cancelled', 'The connection run ended.'));
+    this.run = new AbortController();
     this.connecting = undefined;
     this.reconnect.cancel();
     this.devices.stop();

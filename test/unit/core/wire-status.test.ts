@@ -7,7 +7,7 @@ import {
   wireStatusToPresenceStatus,
 } from '../../../src/core/wire-status';
 
-/** Every spelling of the protocol brief (§3) and the state it stands for. */
+/** Every spelling of docs/protocol.md §8 and the state it stands for. */
 const SPELLINGS: ReadonlyArray<readonly [string, PresenceStatus]> = [
   ['active', PresenceStatus.Active],
   ['available', PresenceStatus.Active],

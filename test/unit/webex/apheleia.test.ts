@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readCompositions, subscribe, unsubscribe } from '../../../src/webex/apheleia';
 import { createHttpClient } from '../../../src/webex/http';
 import type { RecordedRequest } from './fakes';
-import { FakeFetch } from './fakes';
+import { DEV_AUDIENCE, FakeFetch } from './fakes';
 
-const BASE = 'https://apheleia.example/apheleia/api/v1';
+const BASE = 'https://apheleia.wbx2.com/apheleia/api/v1';
 const uuids = (n: number) =>
   Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 const subjectsOf = (r: RecordedRequest) => (r.body as { subjects: string[] }).subjects;
@@ -28,7 +28,8 @@ function setup(fake: FakeFetch) {
   return createHttpClient({
     fetch: fake.fetch,
     getToken: () => 't',
-    deviceUrl: () => 'https://wdm.example/devices/d1',
+    audience: DEV_AUDIENCE,
+    deviceUrl: () => 'https://wdm.wbx2.com/devices/d1',
   });
 }
 
@@ -39,7 +40,7 @@ describe('subscribe', () => {
     const calls = fake.to('POST', /\/subscriptions$/);
     expect(calls.map((c) => subjectsOf(c).length)).toEqual([50, 50, 20]);
     expect(calls[0]?.body).toMatchObject({ subscriptionTtl: 600, includeStatus: true });
-    expect(calls[0]?.headers['cisco-device-url']).toBe('https://wdm.example/devices/d1');
+    expect(calls[0]?.headers['cisco-device-url']).toBe('https://wdm.wbx2.com/devices/d1');
     expect(results).toHaveLength(120);
     expect(results[0]).toEqual({
       subject: uuids(1)[0],

@@ -5,6 +5,9 @@ import type { StoredDevice } from '../../../src/webex/device';
 import { DeviceKeeper } from '../../../src/webex/device-keeper';
 import { createHttpClient } from '../../../src/webex/http';
 import { globalTimers, silentLogger } from '../../../src/webex/timers';
+import { DEV_AUDIENCE } from './fakes';
+
+const live = new AbortController().signal;
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
@@ -24,7 +27,11 @@ async function devicePosts(): Promise<number> {
 function newKeeper(saved: StoredDevice[], onRefreshDue = () => undefined) {
   let stored: StoredDevice | null = null;
   return new DeviceKeeper({
-    http: createHttpClient({ fetch: (url, init) => fetch(url, init), getToken: () => 't1' }),
+    http: createHttpClient({
+      fetch: (url, init) => fetch(url, init),
+      getToken: () => 't1',
+      audience: DEV_AUDIENCE,
+    }),
     store: {
       load: async () => stored,
       save: async (device) => {
@@ -45,7 +52,7 @@ describe('DeviceKeeper', () => {
     const wdm = `${emulator.baseUrl}/wdm/api/v1`;
     const saved: StoredDevice[] = [];
     const keeper = newKeeper(saved);
-    const first = await keeper.ensure(wdm, () => true);
+    const first = await keeper.ensure(wdm, live);
     expect(first?.moved).toBe(false);
     await fetch(`${emulator.baseUrl}/_emu/faults`, {
       method: 'POST',
@@ -53,10 +60,7 @@ describe('DeviceKeeper', () => {
       body: JSON.stringify({ forgetDevices: true }),
     });
 
-    const [a, b] = await Promise.all([
-      keeper.ensure(wdm, () => true),
-      keeper.ensure(wdm, () => true),
-    ]);
+    const [a, b] = await Promise.all([keeper.ensure(wdm, live), keeper.ensure(wdm, live)]);
     expect(await devicePosts()).toBe(2);
     expect(a?.device.url).toBe(b?.device.url);
     expect(a?.device.url).not.toBe(first?.device.url);
@@ -71,7 +75,9 @@ describe('DeviceKeeper', () => {
     const keeper = newKeeper(saved, () => {
       refreshes += 1;
     });
-    const pending = keeper.ensure(wdm, () => false);
+    const run = new AbortController();
+    const pending = keeper.ensure(wdm, run.signal);
+    run.abort();
     keeper.stop();
     expect(await pending).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 120));
@@ -87,10 +93,12 @@ describe('DeviceKeeper', () => {
     const keeper = newKeeper(saved, () => {
       refreshes += 1;
     });
-    const stopped = keeper.ensure(wdm, () => false);
+    const run = new AbortController();
+    const stopped = keeper.ensure(wdm, run.signal);
+    run.abort();
     keeper.stop();
     // The first reply has not landed yet.
-    const ensured = await keeper.ensure(wdm, () => true);
+    const ensured = await keeper.ensure(wdm, live);
     expect(await stopped).toBeUndefined();
     expect(ensured).toBeDefined();
     expect(keeper.current).toEqual(ensured?.device);

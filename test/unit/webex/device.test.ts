@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredDevice } from '../../../src/webex/device';
-import { DEVICE_REGISTRATION_BODY, deleteDevice, ensureDevice } from '../../../src/webex/device';
+import { DEVICE_REGISTRATION_BODY, ensureDevice } from '../../../src/webex/device';
+import { deleteDevice } from '../../../src/webex/device-list';
 import { createHttpClient } from '../../../src/webex/http';
-import { FakeFetch } from './fakes';
+import { DEV_AUDIENCE, FakeFetch } from './fakes';
 
-const WDM = 'https://wdm.example/wdm/api/v1';
+const WDM = 'https://wdm.wbx2.com/wdm/api/v1';
 const reply = (n: number) => ({
   url: `${WDM}/devices/d${n}`,
-  webSocketUrl: `wss://mercury.example/v1/apps/wx2/registrations/r${n}/messages`,
+  webSocketUrl: `wss://mercury.wbx2.com/v1/apps/wx2/registrations/r${n}/messages`,
   userId: 'AAAAAAAA-0000-4000-8000-000000000001',
   deviceType: 'WEB',
   features: { developer: [], entitlement: [], user: [] },
 });
 const stored: StoredDevice = {
   url: `${WDM}/devices/d1`,
-  webSocketUrl: 'wss://mercury.example/v1/apps/wx2/registrations/r1/messages',
+  webSocketUrl: 'wss://mercury.wbx2.com/v1/apps/wx2/registrations/r1/messages',
   userId: 'aaaaaaaa-0000-4000-8000-000000000001',
   etag: 'E1',
   registeredAt: 5,
 };
 
 function setup(fake: FakeFetch) {
-  return createHttpClient({ fetch: fake.fetch, getToken: () => 't' });
+  return createHttpClient({ fetch: fake.fetch, getToken: () => 't', audience: DEV_AUDIENCE });
 }
 
 describe('ensureDevice', () => {
@@ -81,8 +82,8 @@ describe('ensureDevice', () => {
 describe('deleteDevice', () => {
   it('deletes, and treats an unknown device as deleted', async () => {
     const fake = new FakeFetch().on('DELETE', /\/devices\/d1$/, { status: 204 });
-    await deleteDevice(setup(fake), stored);
+    await deleteDevice(setup(fake), stored.url);
     expect(fake.to('DELETE', /d1$/)).toHaveLength(1);
-    await expect(deleteDevice(setup(new FakeFetch()), stored)).resolves.toBeUndefined();
+    await expect(deleteDevice(setup(new FakeFetch()), stored.url)).resolves.toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { startEmulator } from '../../../emulator/server';
 import type { RunningEmulator } from '../../../emulator/server';
 import type { SourcePresence } from '../../../src/core/presence-source';
 import type { StoredDevice } from '../../../src/webex/device';
+import { DEV_AUDIENCE } from './fakes';
 import { resolveEndpoints } from '../../../src/webex/endpoints';
 import type { FeedState } from '../../../src/webex/webex-presence-source';
 import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
@@ -91,7 +92,7 @@ export function useEmulator() {
       })) as { id: string; uuid: string },
 
     startSource(options: { token?: string; deviceRefreshMs?: number } = {}): Feed {
-      const endpoints = resolveEndpoints(baseUrl());
+      const endpoints = resolveEndpoints(baseUrl(), DEV_AUDIENCE);
       if (!endpoints.ok) throw new Error(endpoints.error);
       const presences: Array<[string, SourcePresence]> = [];
       const states: FeedState[] = [];
@@ -104,6 +105,7 @@ export function useEmulator() {
         },
         WebSocket,
         endpoints: endpoints.value,
+        audience: DEV_AUDIENCE,
         getToken: async () => options.token ?? 't1',
         deviceStore: {
           load: async () => stored,

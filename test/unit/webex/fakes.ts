@@ -199,3 +199,6 @@ export class FakeWebSocket {
     return this.sent.filter((m) => m['type'] === type);
   }
 }
+
+/** The dev build's token audience: Webex domains and loopback. */
+export const DEV_AUDIENCE = { allowLoopback: true } as const;

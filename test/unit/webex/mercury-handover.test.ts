@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MercuryHandover } from '../../../src/webex/mercury-handover';
 import type { LogLevel } from '../../../src/webex/timers';
-import { FakeWebSocket, ManualClock, settle } from './fakes';
+import { DEV_AUDIENCE, FakeWebSocket, ManualClock, settle } from './fakes';
 
 afterEach(() => FakeWebSocket.reset());
 
@@ -12,6 +12,7 @@ describe('MercuryHandover', () => {
     const logs: Array<[LogLevel, string]> = [];
     const handover = new MercuryHandover({
       WebSocket: FakeWebSocket,
+      audience: DEV_AUDIENCE,
       getToken: async () => 't1',
       timers: clock,
       now: clock.now,
@@ -21,7 +22,10 @@ describe('MercuryHandover', () => {
       onShutdown: () => {},
       onClose: () => {},
     });
-    const socket = handover.create('wss://mercury.example/v1/apps/wx2/registrations/r1/messages');
+    const socket = handover.create(
+      'wss://mercury.wbx2.com/v1/apps/wx2/registrations/r1/messages',
+      new AbortController().signal,
+    );
     const connected = socket.connect();
     await settle();
     await connected;

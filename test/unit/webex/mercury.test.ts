@@ -4,9 +4,9 @@ import { shouldReconnectAfterClose } from '../../../src/webex/mercury-envelope';
 import type { MercuryClose } from '../../../src/webex/mercury';
 import { MercurySocket } from '../../../src/webex/mercury';
 import { normaliseClose } from '../../../src/webex/mercury-wire';
-import { FakeWebSocket, ManualClock, settle } from './fakes';
+import { DEV_AUDIENCE, FakeWebSocket, ManualClock, settle } from './fakes';
 
-const URL_ = 'wss://mercury.example/v1/apps/wx2/registrations/r1/messages';
+const URL_ = 'wss://mercury.wbx2.com/v1/apps/wx2/registrations/r1/messages';
 const TIMEOUT_REASON = 'authentication did not happen within the timeout window of 30000 seconds.';
 
 function setup() {
@@ -20,6 +20,7 @@ function setup() {
   const socket = new MercurySocket({
     webSocketUrl: URL_,
     WebSocket: FakeWebSocket,
+    audience: DEV_AUDIENCE,
     getToken: async () => 't1',
     timers: clock,
     now: clock.now,
@@ -73,13 +74,14 @@ describe('MercurySocket.connect', () => {
 
   it.each([
     [4401, '', 'auth'],
-    [1008, 'authentication failed', 'auth'],
+    // docs/protocol.md §4.4: 1008 (and the 1005 aliases browsers report) is not proof of a dead
+    // token; the owner checks it with one REST call.
+    [1008, 'authentication failed', 'auth-unconfirmed'],
     [4400, '', 'forbidden'],
     [4403, '', 'forbidden'],
     [1006, '', 'network'],
-    // §2.3: browsers report these auth closes as 1005; they must not become a backoff loop.
-    [1005, 'authentication failed', 'auth'],
-    [1005, TIMEOUT_REASON, 'auth'],
+    [1005, 'authentication failed', 'auth-unconfirmed'],
+    [1005, TIMEOUT_REASON, 'auth-unconfirmed'],
   ])('rejects a close %i %j before auth as %s', async (code, reason, kind) => {
     const t = setup();
     const done = t.socket.connect();
@@ -278,5 +280,50 @@ describe('shouldReconnectAfterClose', () => {
     [4999, '', false],
   ])('%i %j -> %s', (code, reason, expected) => {
     expect(shouldReconnectAfterClose(code, reason)).toBe(expected);
+  });
+});
+
+describe('MercurySocket trust and timeouts', () => {
+  it('refuses a socket URL outside the Webex domains without opening anything', async () => {
+    const socket = new MercurySocket({
+      webSocketUrl: 'wss://mercury.evil.test/v1/apps/wx2/registrations/r1/messages',
+      WebSocket: FakeWebSocket,
+      audience: DEV_AUDIENCE,
+      getToken: async () => 't1',
+    });
+    await expect(socket.connect()).rejects.toMatchObject({
+      kind: 'refused-url',
+      message: expect.stringContaining('wss://mercury.evil.test') as unknown,
+    });
+    expect(FakeWebSocket.instances).toHaveLength(0);
+  });
+
+  it('gives up a connect that is never confirmed after 20 s', async () => {
+    const t = setup();
+    const done = t.socket.connect();
+    const failed = expect(done).rejects.toMatchObject({ kind: 'network' });
+    await settle();
+    await t.clock.advance(20_000);
+    await failed;
+    expect(FakeWebSocket.last.closedWith).toEqual({ code: 1000, reason: 'done' });
+  });
+
+  it('closes without a report when its run is aborted', async () => {
+    const run = new AbortController();
+    const closes: unknown[] = [];
+    const socket = new MercurySocket({
+      webSocketUrl: URL_,
+      WebSocket: FakeWebSocket,
+      audience: DEV_AUDIENCE,
+      signal: run.signal,
+      getToken: async () => 't1',
+      onClose: (c) => closes.push(c),
+    });
+    const done = socket.connect();
+    await settle();
+    run.abort();
+    await expect(done).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(FakeWebSocket.last.closedWith).toEqual({ code: 1000, reason: 'done' });
+    expect(closes).toEqual([]);
   });
 });

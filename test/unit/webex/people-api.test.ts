@@ -3,7 +3,7 @@ import { uuidToPersonId } from '../../../src/core/hydra-id';
 import { createHttpClient } from '../../../src/webex/http';
 import { createPeopleApi } from '../../../src/webex/people-api';
 import { parsePerson } from '../../../src/webex/person';
-import { FakeFetch } from './fakes';
+import { DEV_AUDIENCE, FakeFetch } from './fakes';
 
 const HYDRA = 'https://webexapis.com/v1';
 const person = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -16,7 +16,10 @@ const person = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 
 function setup(fake: FakeFetch) {
-  return createPeopleApi(createHttpClient({ fetch: fake.fetch, getToken: () => 't' }), HYDRA);
+  return createPeopleApi(
+    createHttpClient({ fetch: fake.fetch, getToken: () => 't', audience: DEV_AUDIENCE }),
+    HYDRA,
+  );
 }
 
 describe('createPeopleApi', () => {

@@ -54,6 +54,7 @@ describe('WebexPresenceSource: trouble during the first subscribe', () => {
     const started = t.source.start();
     await settle();
     expect(t.phases()).toEqual(['connecting', 'live']);
+    await t.clock.advance(60_000); // up long enough to earn an immediate reconnect
     FakeWebSocket.last.serverClose(1006);
     await settle();
     expect(FakeWebSocket.instances).toHaveLength(2);
@@ -74,6 +75,7 @@ describe('WebexPresenceSource: trouble during the first subscribe', () => {
     t.source.watch([A]);
     const started = t.source.start();
     await settle();
+    await t.clock.advance(60_000);
     const refreshes = troubleWithRefresh(t.server, 1);
     FakeWebSocket.last.serverClose(1006);
     await settle();
@@ -136,6 +138,7 @@ describe('WebexPresenceSource: make-before-break', () => {
     const t = setup();
     t.source.watch([A]);
     await t.source.start();
+    await t.clock.advance(60_000);
     const old = FakeWebSocket.last;
     troubleWithRefresh(t.server, 1);
     old.serverSend({ type: 'shutdown' });
@@ -168,6 +171,7 @@ describe('WebexPresenceSource: make-before-break', () => {
     pushDnd(FakeWebSocket.last);
     await settle();
     expect(t.presences.at(-1)?.[1].status).toBe(PresenceStatus.Dnd);
+    await t.clock.advance(60_000);
     FakeWebSocket.last.serverClose(1006);
     await settle();
     expect(FakeWebSocket.instances).toHaveLength(3);

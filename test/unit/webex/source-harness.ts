@@ -4,7 +4,7 @@ import type { StoredDevice } from '../../../src/webex/device';
 import type { FeedState } from '../../../src/webex/webex-presence-source';
 import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
 import type { FakeReply, RecordedRequest } from './fakes';
-import { FakeFetch, FakeWebSocket, ManualClock } from './fakes';
+import { DEV_AUDIENCE, FakeFetch, FakeWebSocket, ManualClock } from './fakes';
 
 export const ORIGIN = 'http://127.0.0.1:8787';
 export const APHELEIA = `${ORIGIN}/apheleia/api/v1`;
@@ -95,6 +95,8 @@ export function setup(options: { stored?: StoredDevice | null; server?: Server }
     fetch: server.fake.fetch,
     WebSocket: FakeWebSocket,
     endpoints: { u2cBaseUrl: `${ORIGIN}/u2c/api/v1`, hydraBaseUrl: `${ORIGIN}/v1` },
+    audience: DEV_AUDIENCE,
+    random: () => 0.5,
     getToken: async () => 't1',
     deviceStore: {
       load: async () => stored,

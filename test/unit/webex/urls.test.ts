@@ -3,25 +3,25 @@ import { hasScheme, isHttpUrl, joinUrl, withoutTrailingSlash } from '../../../sr
 
 describe('joinUrl', () => {
   it('puts exactly one slash between a base and a path', () => {
-    expect(joinUrl('https://a.example/v1', 'people')).toBe('https://a.example/v1/people');
-    expect(joinUrl('https://a.example/v1//', '/people')).toBe('https://a.example/v1/people');
-    expect(joinUrl('https://a.example/v1/', 'people/me')).toBe('https://a.example/v1/people/me');
+    expect(joinUrl('https://a.wbx2.com/v1', 'people')).toBe('https://a.wbx2.com/v1/people');
+    expect(joinUrl('https://a.wbx2.com/v1//', '/people')).toBe('https://a.wbx2.com/v1/people');
+    expect(joinUrl('https://a.wbx2.com/v1/', 'people/me')).toBe('https://a.wbx2.com/v1/people/me');
   });
 });
 
 describe('withoutTrailingSlash', () => {
   it('drops every trailing slash and nothing else', () => {
-    expect(withoutTrailingSlash('https://a.example/v1//')).toBe('https://a.example/v1');
-    expect(withoutTrailingSlash('https://a.example/v1')).toBe('https://a.example/v1');
+    expect(withoutTrailingSlash('https://a.wbx2.com/v1//')).toBe('https://a.wbx2.com/v1');
+    expect(withoutTrailingSlash('https://a.wbx2.com/v1')).toBe('https://a.wbx2.com/v1');
   });
 });
 
 describe('isHttpUrl / hasScheme', () => {
   it.each([
-    ['https://a.example/x', true],
+    ['https://a.wbx2.com/x', true],
     ['http://127.0.0.1:8080', true],
-    ['wss://a.example/x', false],
-    ['ftp://a.example', false],
+    ['wss://a.wbx2.com/x', false],
+    ['ftp://a.wbx2.com', false],
     ['not a url', false],
     ['', false],
     [42, false],
@@ -31,8 +31,8 @@ describe('isHttpUrl / hasScheme', () => {
   });
 
   it('checks any list of schemes', () => {
-    expect(hasScheme('wss://a.example/x', ['wss:', 'ws:'])).toBe(true);
-    expect(hasScheme('https://a.example/x', ['wss:', 'ws:'])).toBe(false);
+    expect(hasScheme('wss://a.wbx2.com/x', ['wss:', 'ws:'])).toBe(true);
+    expect(hasScheme('https://a.wbx2.com/x', ['wss:', 'ws:'])).toBe(false);
     expect(hasScheme(null, ['wss:'])).toBe(false);
   });
 });

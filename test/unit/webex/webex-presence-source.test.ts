@@ -94,23 +94,68 @@ describe('WebexPresenceSource: connecting', () => {
     expect(t.states.at(-1)?.phase).toBe('signed-out');
   });
 
-  it.each([1008, 1005])(
-    'goes signed-out, without a reconnect loop, when Mercury closes %i "authentication failed"',
-    async (code) => {
+  it.each([
+    [1008, 'authentication failed'],
+    [1005, 'authentication failed'],
+    [1005, 'authentication did not happen within the timeout window of 30000 seconds.'],
+  ])(
+    'checks the token once when Mercury closes %i %j while connecting: 401 signs out',
+    async (code, reason) => {
       FakeWebSocket.autoServer = false;
-      const t = setup();
+      const server = fakeServer();
+      server.fake.on('GET', /\/v1\/people\/me$/, { status: 401 });
+      const t = setup({ server });
       const started = t.source.start();
       await settle();
-      FakeWebSocket.last.serverClose(code, 'authentication failed');
+      FakeWebSocket.last.serverClose(code, reason);
       await started;
+      await settle();
+      expect(server.fake.to('GET', /people\/me$/)).toHaveLength(1);
       expect(t.states.at(-1)?.phase).toBe('signed-out');
       await t.clock.advance(120_000);
       expect(FakeWebSocket.instances).toHaveLength(1);
     },
   );
 
-  it('goes signed-out when a live socket closes 1005 "authentication failed"', async () => {
-    const t = setup();
+  it('reconnects with backoff when the token check after a 1008 succeeds', async () => {
+    FakeWebSocket.autoServer = false;
+    const server = fakeServer();
+    server.fake.on('GET', /\/v1\/people\/me$/, { body: { id: 'me' } });
+    const t = setup({ server });
+    const started = t.source.start();
+    await settle();
+    FakeWebSocket.last.serverClose(1008, 'authentication failed');
+    await started;
+    await settle();
+    expect(t.states.at(-1)?.phase).toBe('reconnecting');
+    FakeWebSocket.autoServer = true;
+    await t.clock.advance(999);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    await t.clock.advance(1);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(t.states.at(-1)?.phase).toBe('live');
+  });
+
+  it('keeps a live feed signed in after a 1008 authentication-timeout close, if REST takes the token', async () => {
+    const server = fakeServer();
+    server.fake.on('GET', /\/v1\/people\/me$/, { body: { id: 'me' } });
+    const t = setup({ server });
+    t.source.watch([A]);
+    await t.source.start();
+    FakeWebSocket.last.serverClose(
+      1005,
+      'authentication did not happen within the timeout window of 30000 seconds.',
+    );
+    await t.clock.advance(2_000);
+    expect(t.states.map((s) => s.phase)).not.toContain('signed-out');
+    expect(t.states.at(-1)?.phase).toBe('live');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('signs out when a live socket closes 1005 "authentication failed" and REST says 401', async () => {
+    const server = fakeServer();
+    server.fake.on('GET', /\/v1\/people\/me$/, { status: 401 });
+    const t = setup({ server });
     t.source.watch([A]);
     await t.source.start();
     FakeWebSocket.last.serverClose(1005, 'authentication failed');
@@ -160,10 +205,11 @@ describe('WebexPresenceSource: connecting', () => {
 });
 
 describe('WebexPresenceSource: staying alive', () => {
-  it('reconnects at once after a drop and subscribes everyone again', async () => {
+  it('reconnects at once after a drop of a connection that was up 60 s, and subscribes again', async () => {
     const t = setup();
     t.source.watch([A]);
     await t.source.start();
+    await t.clock.advance(60_000);
     FakeWebSocket.last.serverClose(1006);
     await settle();
     expect(FakeWebSocket.instances).toHaveLength(2);
@@ -171,15 +217,38 @@ describe('WebexPresenceSource: staying alive', () => {
     expect(t.subscribeCalls().map((c) => c.subjects)).toEqual([[A], [A]]);
   });
 
-  it('stays down on a no-reconnect close until checkHealth', async () => {
+  it('backs off 1, 2, 4 s when connections keep dropping within 60 s of going up', async () => {
+    const t = setup();
+    await t.source.start();
+    for (const wait of [1_000, 2_000, 4_000]) {
+      const before = FakeWebSocket.instances.length;
+      await t.clock.advance(30_000);
+      FakeWebSocket.last.serverClose(1006);
+      await t.clock.advance(wait - 1);
+      expect(FakeWebSocket.instances).toHaveLength(before);
+      await t.clock.advance(1);
+      expect(FakeWebSocket.instances).toHaveLength(before + 1);
+    }
+    // Up for 60 s this time: the backoff starts over, and the next drop reconnects at once.
+    await t.clock.advance(60_000);
+    FakeWebSocket.last.serverClose(1006);
+    await settle();
+    expect(FakeWebSocket.instances).toHaveLength(5);
+  });
+
+  it('stays off after a 4000 "replaced" close, health checks included, until started again', async () => {
     const t = setup();
     t.source.watch([A]);
     await t.source.start();
     FakeWebSocket.last.serverClose(4000, 'replaced');
     await t.clock.advance(60_000);
-    expect(t.states.at(-1)?.phase).toBe('error');
-    expect(FakeWebSocket.instances).toHaveLength(1);
     await t.source.checkHealth();
+    expect(t.states.at(-1)).toMatchObject({
+      phase: 'error',
+      message: expect.stringContaining('replaced this one (code 4000)') as unknown,
+    });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    await t.source.start();
     expect(FakeWebSocket.instances).toHaveLength(2);
     expect(t.states.at(-1)?.phase).toBe('live');
   });
