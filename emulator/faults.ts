@@ -31,6 +31,8 @@ export interface FaultRequest {
   revokeTokens: string[];
   /** undefined: leave as is; null: lift the limit; n: at most n devices per user. */
   maxDevices?: number | null;
+  /** Catalog links to hand out instead of the emulator's own (a foreign host, say). */
+  catalogLinks: Record<string, string>;
 }
 
 export const KNOWN_KEYS = [
@@ -40,7 +42,11 @@ export const KNOWN_KEYS = [
   'subjectCodes',
   'revokeTokens',
   'maxDevices',
+  'catalogLinks',
 ] as const;
+
+/** The services whose catalog link `catalogLinks` may replace. */
+export const CATALOG_SERVICES = ['wdm', 'apheleia', 'hydra', 'metrics'];
 
 const HTTP_FAULT_KEYS = ['method', 'path', 'status', 'retryAfter', 'hang', 'times'];
 const SUBJECT_CODE_KEYS = ['code', 'retry'];
@@ -94,7 +100,24 @@ export function parseFaultRequest(value: unknown): FaultRequest {
     subjectCodes: parseSubjectCodes(body.subjectCodes),
     revokeTokens: revoke as string[],
     ...(maxDevices !== undefined ? { maxDevices } : {}),
+    catalogLinks: parseCatalogLinks(body.catalogLinks),
   };
+}
+
+function parseCatalogLinks(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  const obj = expectObject(value, '"catalogLinks"');
+  rejectUnknownKeys(obj, CATALOG_SERVICES, '"catalogLinks"');
+  const links: Record<string, string> = {};
+  for (const service of CATALOG_SERVICES) {
+    const url = obj[service];
+    if (url === undefined) continue;
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) {
+      throw new HttpError(400, `catalogLinks.${service} must be an http(s) URL`);
+    }
+    links[service] = url;
+  }
+  return links;
 }
 
 function parseHttpFaults(value: unknown): HttpFault[] {
@@ -165,6 +188,7 @@ export class Faults {
   subjectCodes = new Map<string, SubjectCode>();
   revokedTokens = new Set<string>();
   maxDevices: number | undefined;
+  catalogLinks: Record<string, string> = {};
   /** Release callbacks of requests a `hang` fault holds open. */
   private readonly held = new Set<() => void>();
 
@@ -174,6 +198,7 @@ export class Faults {
     for (const [uuid, code] of request.subjectCodes) this.subjectCodes.set(uuid, code);
     for (const token of request.revokeTokens) this.revokedTokens.add(token);
     if (request.maxDevices !== undefined) this.maxDevices = request.maxDevices ?? undefined;
+    Object.assign(this.catalogLinks, request.catalogLinks);
   }
 
   /**
@@ -221,6 +246,7 @@ export class Faults {
     this.subjectCodes.clear();
     this.revokedTokens.clear();
     this.maxDevices = undefined;
+    this.catalogLinks = {};
     for (const release of [...this.held]) release();
   }
 
@@ -231,6 +257,7 @@ export class Faults {
       subjectCodes: Object.fromEntries(this.subjectCodes),
       revokeTokens: [...this.revokedTokens],
       maxDevices: this.maxDevices ?? null,
+      catalogLinks: this.catalogLinks,
       heldRequests: this.heldCount,
     };
   }

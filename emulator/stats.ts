@@ -22,11 +22,17 @@ const noDevices = (): DeviceCounts => ({ registered: 0, rejected: 0, deleted: 0 
 /** What the client did, so tests can assert on its traffic rather than guess. */
 export class Stats {
   requests: Record<string, number> = {};
+  /** Client requests by their Host header: shows whether anything reached a foreign name. */
+  hosts: Record<string, number> = {};
   subscriptionCalls: SubscriptionCall[] = [];
   devices: DeviceCounts = noDevices();
 
   count(key: string): void {
     this.requests[key] = (this.requests[key] ?? 0) + 1;
+  }
+
+  countHost(host: string): void {
+    this.hosts[host] = (this.hosts[host] ?? 0) + 1;
   }
 
   countDevice(outcome: DeviceOutcome): void {
@@ -39,6 +45,7 @@ export class Stats {
 
   clear(): void {
     this.requests = {};
+    this.hosts = {};
     this.subscriptionCalls = [];
     this.devices = noDevices();
   }

@@ -20,6 +20,7 @@ function hostmap(state: EmulatorState): object {
       apheleia: state.apheleiaBase,
       hydra: `${state.base}${HYDRA_BASE}`,
       metrics: `${state.base}${METRICS_BASE}`,
+      ...state.faults.catalogLinks,
     },
     hostCatalog: {},
   };

@@ -98,6 +98,7 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
     const now = state.now();
     return json(200, {
       requests: state.stats.requests,
+      hosts: state.stats.hosts,
       subscriptions: state.subscriptions.live(now).map((s) => ({
         deviceUrl: state.deviceUrl(s.deviceId),
         subject: s.subject,

@@ -34,6 +34,8 @@ export interface LaunchedExtension {
 export interface LaunchOptions {
   readonly headless?: boolean;
   readonly userDataDir?: string;
+  /** More Chromium flags, e.g. `--host-resolver-rules=MAP evil.test 127.0.0.1` for a test. */
+  readonly extraArgs?: readonly string[];
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -50,6 +52,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       '--disable-features=MediaRouter,OptimizationHints,Translate',
       // Lets a test reinstall the extension in place over CDP (Extensions.loadUnpacked), as an update does.
       '--enable-unsafe-extension-debugging',
+      ...(options.extraArgs ?? []),
     ],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -3,6 +3,7 @@
  * mirror -> storage. Everything it needs is rebuilt from storage when the worker wakes, and every
  * operation runs one at a time so a wake, a sign-in and a sign-out never interleave.
  */
+import { createSerialQueue } from '../core/serial-queue';
 import type { ConnectionInfo } from '../shared/connection';
 import type { WatchedContact } from '../shared/contact';
 import type { ResponseMap } from '../shared/messages';
@@ -48,19 +49,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export class FeedController {
   private session: FeedSession | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Runs operations one after another; a failing one does not block the next. */
+  private readonly serial = createSerialQueue();
 
   constructor(private readonly deps: FeedControllerDeps) {}
 
   private now(): number {
     return this.deps.now?.() ?? Date.now();
-  }
-
-  /** Runs operations one after another; a failing one does not block the next. */
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   /** Top-level startup: rebuild from storage and reconnect. Safe to call again. */

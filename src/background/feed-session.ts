@@ -10,7 +10,7 @@ import { createHttpClient } from '../webex/http';
 import { createPeopleApi, type PeopleApi, type Person } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-source';
-import { consoleLogger } from '../webex/timers';
+import { consoleLogger } from '../webex/log';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { TokenAudience } from '../webex/token-audience';
 import type { Credentials } from './credentials';

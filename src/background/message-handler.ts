@@ -14,14 +14,11 @@ type AnyResponse = ResponseMap[keyof ResponseMap];
  * Only the extension's own pages may drive the background. Content scripts run inside web
  * pages (their sender URL is the page's), so a hostile page can never add contacts or sign out.
  */
-export function isFromExtensionPage(
-  sender: Runtime.MessageSender,
-  extensionOrigin: string,
-): boolean {
+function isFromExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
-export function handleRequest(
+function handleRequest(
   controller: FeedController,
   sites: SiteRequests,
   request: UiRequest,

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../core/result';
 import { siteMatchesUrl } from '../core/site-pattern';
 import type { AllowedSite } from '../shared/allowed-site';
 import { MAX_PAGE_GRANTS, type PageGrant } from '../shared/page-grant';
-import type { StorageItem } from '../shared/storage-item';
+import type { StorageItem } from '../shared/typed-storage';
 import type { PermissionsApi } from './site-access';
 
 export interface PageAccessDeps {

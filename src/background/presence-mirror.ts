@@ -1,6 +1,6 @@
 import type { Presence } from '../core/presence';
 import type { PresenceMap } from '../shared/presence-map';
-import type { StorageItem } from '../shared/storage-item';
+import type { StorageItem } from '../shared/typed-storage';
 import type { LastKnownPresence } from '../shared/storage-items';
 
 export interface PresenceMirrorOptions {

@@ -3,6 +3,7 @@
  * read (access token, device registration). `chrome.storage.local` is readable from content
  * scripts, and `storage.session` is lost when the browser restarts, so neither fits.
  */
+import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { Result } from '../core/result';
 
 export interface SecretStore {
@@ -14,33 +15,36 @@ export interface SecretStore {
 const DB_NAME = 'presence-lens';
 const STORE = 'secrets';
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, 1);
-  request.onupgradeneeded = () => {
-    if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+/**
+ * idb-keyval's `createStore`, over the given factory instead of the global `indexedDB` (tests
+ * pass fake-indexeddb's). The database is opened on first use and again after it closes.
+ */
+function secretsStore(factory: IDBFactory): UseStore {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> => {
+    const request = factory.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    };
+    const opened = promisifyRequest(request);
+    opened.then(
+      (connection) => (connection.onclose = () => (db = undefined)),
+      () => (db = undefined),
+    );
+    return opened;
   };
-  return promisify(request);
+  return (mode, callback) =>
+    (db ??= open()).then((connection) =>
+      callback(connection.transaction(STORE, mode).objectStore(STORE)),
+    );
 }
 
+/** Writes resolve when their transaction has committed, not merely when the request succeeded. */
 export function createIdbSecretStore(factory: IDBFactory = indexedDB): SecretStore {
-  let db: Promise<IDBDatabase> | null = null;
-  const database = () => (db ??= openDatabase(factory));
-
-  async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>) {
-    const tx = (await database()).transaction(STORE, mode);
-    return promisify(op(tx.objectStore(STORE)));
-  }
-
+  const store = secretsStore(factory);
   return {
     async get(key, validate) {
-      const raw: unknown = await run('readonly', (s) => s.get(key));
+      const raw: unknown = await get(key, store);
       if (raw === undefined) return null;
       const parsed = validate(raw);
       if (!parsed.ok) {
@@ -50,10 +54,10 @@ export function createIdbSecretStore(factory: IDBFactory = indexedDB): SecretSto
       return parsed.value;
     },
     async set(key, value) {
-      await run('readwrite', (s) => s.put(value, key));
+      await set(key, value, store);
     },
     async delete(key) {
-      await run('readwrite', (s) => s.delete(key));
+      await del(key, store);
     },
   };
 }

@@ -3,10 +3,11 @@
  * a site stores it and registers the content script for it; the registered scripts are kept equal
  * to "allowed sites whose host permission is held", whatever the user does outside Options.
  */
+import { createSerialQueue } from '../core/serial-queue';
 import { parseSite, siteMatchesUrl, type SitePattern } from '../core/site-pattern';
 import { MAX_ALLOWED_SITES, type AllowedSite } from '../shared/allowed-site';
 import type { ResponseMap } from '../shared/messages';
-import type { StorageItem } from '../shared/storage-item';
+import type { StorageItem } from '../shared/typed-storage';
 
 /** The parts of `browser.permissions`, `browser.scripting` and `browser.tabs` used here. */
 export interface PermissionsApi {
@@ -51,7 +52,7 @@ export interface SiteAccessDeps {
 /** Registered script ids are `site:<site>`; scripts without the prefix belong to someone else. */
 const SCRIPT_ID_PREFIX = 'site:';
 
-export function scriptIdFor(site: string): string {
+function scriptIdFor(site: string): string {
   return `${SCRIPT_ID_PREFIX}${site}`;
 }
 
@@ -60,7 +61,8 @@ function sameList(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
 }
 
 export class SiteAccess {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One operation at a time: a reconcile must never see half of an allow. */
+  private readonly serial = createSerialQueue();
 
   constructor(private readonly deps: SiteAccessDeps) {}
 
@@ -222,12 +224,5 @@ export class SiteAccess {
         console.warn(`Presence Lens: could not give back ${origins.join(', ')}.`, error);
       }
     }
-  }
-
-  /** One operation at a time: a reconcile must never see half of an allow. */
-  private serial<R>(task: () => Promise<R>): Promise<R> {
-    const next = this.queue.then(task, task);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }

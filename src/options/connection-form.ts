@@ -1,4 +1,5 @@
 /** Checks the connection form before anything is sent, so simple mistakes get an inline answer. */
+import { isHttpUrl } from '../core/url-scheme';
 
 export interface ConnectionFormErrors {
   readonly serverUrl?: string;
@@ -11,15 +12,6 @@ export type ConnectionFormResult =
 
 export const SERVER_URL_ERROR = 'Enter a server URL starting with https:// or http://.';
 export const TOKEN_ERROR = 'Enter an access token.';
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 export function checkConnectionForm(rawServerUrl: string, rawToken: string): ConnectionFormResult {
   const serverUrl = rawServerUrl.trim();

@@ -1,17 +1,6 @@
 import { err, ok, type Result } from '../core/result';
 import { isFiniteNumber, isRecord, isString } from '../core/json-guards';
-
-export type ConnectionPhase =
-  'signed-out' | 'idle' | 'connecting' | 'live' | 'reconnecting' | 'error';
-
-const PHASES: readonly ConnectionPhase[] = [
-  'signed-out',
-  'idle',
-  'connecting',
-  'live',
-  'reconnecting',
-  'error',
-];
+import { CONNECTION_PHASES, type ConnectionPhase } from '../core/connection-phase';
 
 export interface Account {
   readonly displayName: string;
@@ -47,7 +36,7 @@ export function parseAccount(raw: unknown): Result<Account> {
 export function parseConnectionInfo(raw: unknown): Result<ConnectionInfo> {
   if (!isRecord(raw)) return err('connection info must be an object');
   const { phase, message, since, account, serverUrl } = raw;
-  if (!PHASES.includes(phase as ConnectionPhase)) {
+  if (!CONNECTION_PHASES.includes(phase as ConnectionPhase)) {
     // Not String(phase): an object without a prototype (or a toString that throws) would throw.
     return err(`unknown phase ${typeof phase === 'string' ? phase.slice(0, 40) : typeof phase}`);
   }

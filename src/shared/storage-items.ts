@@ -13,7 +13,7 @@ import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
 import { parsePageGrants, type PageGrant } from './page-grant';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { defineItem } from './storage-item';
+import { defineItem } from './typed-storage';
 
 export const watchListItem = defineItem<readonly WatchedContact[]>('local', 'watchList', {
   fallback: [],

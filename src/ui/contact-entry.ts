@@ -4,12 +4,12 @@ import type { WatchedContact } from '../shared/contact';
 import type { PresenceMap } from '../shared/presence-map';
 
 /** `last-known`: from storage, possibly stale; `none`: nothing heard yet, shown as Unknown. */
-export type PresenceSource = 'live' | 'last-known' | 'none';
+export type PresenceOrigin = 'live' | 'last-known' | 'none';
 
 export interface ContactEntry {
   readonly contact: WatchedContact;
   readonly presence: Presence;
-  readonly source: PresenceSource;
+  readonly source: PresenceOrigin;
 }
 
 export function contactEntry(

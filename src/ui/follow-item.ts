@@ -4,7 +4,7 @@
  * is dropped rather than painted over the newer value.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { StorageItem } from '../shared/storage-item';
+import type { StorageItem } from '../shared/typed-storage';
 
 export interface Following {
   /** Resolves once the first value has been delivered (by the read or by a change). */

@@ -11,7 +11,7 @@ import { WebexError, toWebexError } from './errors';
 import type { HttpClient } from './http';
 import { joinUrl } from './urls';
 
-export const MAX_SUBJECTS_PER_CALL = 50;
+const MAX_SUBJECTS_PER_CALL = 50;
 export const DEFAULT_SUBSCRIPTION_TTL_S = 600;
 
 /** Granted TTLs are kept between a minute (no renewal storm) and a day (no subscription forgotten). */
@@ -22,13 +22,13 @@ export const MIN_RETRY_S = 5;
 export const MAX_RETRY_S = 86_400;
 
 /** A granted `subscriptionTtl`, clamped; 0 (none granted: the caller uses its own) for nonsense. */
-export function clampSubscriptionTtl(seconds: unknown): number {
+function clampSubscriptionTtl(seconds: unknown): number {
   if (!isFiniteNumber(seconds) || seconds <= 0) return 0;
   return Math.min(Math.max(seconds, MIN_SUBSCRIPTION_TTL_S), MAX_SUBSCRIPTION_TTL_S);
 }
 
 /** A `retry` in seconds, clamped; undefined (the caller's default applies) for nonsense. */
-export function clampRetrySeconds(seconds: unknown): number | undefined {
+function clampRetrySeconds(seconds: unknown): number | undefined {
   if (!isFiniteNumber(seconds) || seconds < 0) return undefined;
   return Math.min(Math.max(seconds, MIN_RETRY_S), MAX_RETRY_S);
 }

@@ -6,7 +6,8 @@ import { WebexError } from './errors';
 import type { HttpClient } from './http';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
-import { isHttpUrl, joinUrl, withoutTrailingSlash } from './urls';
+import { isHttpUrl } from '../core/url-scheme';
+import { joinUrl, withoutTrailingSlash } from './urls';
 
 export interface Catalog {
   readonly wdm: string;

@@ -8,7 +8,8 @@
 import type { StoredDevice } from './device';
 import { ensureDevice } from './device';
 import type { HttpClient } from './http';
-import type { Logger, TimerId, Timers } from './timers';
+import type { Logger } from './log';
+import type { TimerId, Timers } from './timers';
 
 /** Refresh the device at least this often while connected. */
 export const DEVICE_REFRESH_MS = 30 * 60_000;

@@ -8,7 +8,8 @@ import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 import { WebexError } from './errors';
 import type { HttpClient } from './http';
-import { isHttpUrl, joinUrl } from './urls';
+import { isHttpUrl } from '../core/url-scheme';
+import { joinUrl } from './urls';
 
 export interface ListedDevice {
   readonly url: string;
@@ -20,7 +21,7 @@ export interface ListedDevice {
 /** At most this many devices are read from a list: a user has a handful, never thousands. */
 const MAX_LISTED = 1_000;
 
-export function parseDeviceList(json: unknown): Result<ListedDevice[]> {
+function parseDeviceList(json: unknown): Result<ListedDevice[]> {
   if (!isRecord(json) || !Array.isArray(json['devices'])) {
     return err('The device list has no "devices" array.');
   }

@@ -8,9 +8,10 @@ import type { Result } from '../core/result';
 import { WebexError } from './errors';
 import type { HttpClient } from './http';
 import { pruneOldDevices } from './device-list';
-import type { Logger } from './timers';
-import { silentLogger } from './timers';
-import { hasScheme, isHttpUrl, joinUrl } from './urls';
+import type { Logger } from './log';
+import { silentLogger } from './log';
+import { hasScheme, isHttpUrl } from '../core/url-scheme';
+import { joinUrl } from './urls';
 
 /** What the caller persists between worker restarts. JSON-safe. */
 export interface StoredDevice {

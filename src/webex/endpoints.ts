@@ -7,7 +7,7 @@ import type { Result } from '../core/result';
 import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
-import { isHttpUrl } from './urls';
+import { isHttpUrl } from '../core/url-scheme';
 
 export const DEFAULT_SERVER_URL = WEBEX_CLOUD_URL;
 

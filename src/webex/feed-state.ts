@@ -1,10 +1,10 @@
 /** The state of the real-time feed, as the UI shows it, and the reconnect schedule. */
-import type { Logger, TimerId, Timers } from './timers';
-
-export type FeedPhase = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'signed-out' | 'error';
+import type { ConnectionPhase } from '../core/connection-phase';
+import type { Logger } from './log';
+import type { TimerId, Timers } from './timers';
 
 export interface FeedState {
-  readonly phase: FeedPhase;
+  readonly phase: ConnectionPhase;
   /** A sentence for the user: why it is not live, what happens next. */
   readonly message?: string;
   /** UTC ms when this phase began. */
@@ -14,7 +14,7 @@ export interface FeedState {
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 32_000;
 /** A connection must stay up this long before the backoff starts again from 1 s. */
-export const STABLE_CONNECTION_MS = 60_000;
+const STABLE_CONNECTION_MS = 60_000;
 /** Each delay is spread over ±20 % so many clients do not reconnect in step. */
 const JITTER = 0.2;
 
@@ -102,7 +102,7 @@ export class FeedStateReporter {
     return this.current;
   }
 
-  set(phase: FeedPhase, message?: string): void {
+  set(phase: ConnectionPhase, message?: string): void {
     const previous = this.current;
     if (previous.phase === phase && previous.message === message) return;
     const since = previous.phase === phase ? previous.since : this.now();

@@ -27,6 +27,8 @@ export interface HttpClientOptions {
   readonly audience: TokenAudience;
   /** The signal of the current connection run: aborting it cancels its requests. */
   readonly signal?: () => AbortSignal | undefined;
+  /** The default timeout of each request (`REQUEST_TIMEOUT_MS` unless set). */
+  readonly timeoutMs?: number;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -53,11 +55,11 @@ export interface HttpClient {
   send<T>(method: string, url: string, options: RequestOptions<T>): Promise<HttpResponse<T>>;
 }
 
-export const DEFAULT_RETRY_AFTER_MS = 60_000;
+const DEFAULT_RETRY_AFTER_MS = 60_000;
 /** No Webex request may hang longer than this (docs/protocol.md §7). */
-export const REQUEST_TIMEOUT_MS = 15_000;
-export const MIN_RETRY_AFTER_MS = 5_000;
-export const MAX_RETRY_AFTER_MS = 3_600_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const MIN_RETRY_AFTER_MS = 5_000;
+const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /**
  * `Retry-After` in seconds (or an HTTP date); 60 s when missing or nonsense, and always between
@@ -142,7 +144,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const allowed = checkTokenUrl(target, options.audience);
     if (!allowed.ok) throw new WebexError('refused-url', allowed.error);
 
-    const timeoutMs = request.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? REQUEST_TIMEOUT_MS;
     const run = options.signal?.();
     const timeout = AbortSignal.timeout(timeoutMs);
     let response: ResponseLike;

@@ -8,12 +8,14 @@
 import type { MercuryEnvelope } from './mercury-envelope';
 import type { MercuryClose, WebSocketConstructor } from './mercury';
 import { MercurySocket } from './mercury';
-import type { Logger, Timers } from './timers';
+import type { Logger } from './log';
+import type { Timers } from './timers';
 import type { TokenAudience } from './token-audience';
 
 export interface MercuryHandoverOptions {
   readonly WebSocket: WebSocketConstructor;
   readonly audience: TokenAudience;
+  readonly pingIntervalMs?: number;
   readonly getToken: () => Promise<string>;
   readonly timers: Timers;
   readonly now: () => number;
@@ -53,11 +55,12 @@ export class MercuryHandover {
    * aborted the socket closes and stays silent.
    */
   create(webSocketUrl: string, run: AbortSignal): MercurySocket {
-    const { WebSocket, audience, getToken, timers, now, log } = this.options;
+    const { WebSocket, audience, pingIntervalMs, getToken, timers, now, log } = this.options;
     const socket: MercurySocket = new MercurySocket({
       webSocketUrl,
       WebSocket,
       audience,
+      ...(pingIntervalMs === undefined ? {} : { pingIntervalMs }),
       signal: run,
       getToken,
       timers,

@@ -6,8 +6,10 @@
 import { WebexError, accessToken, networkError } from './errors';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
-import type { Logger, TimerId, Timers } from './timers';
-import { globalTimers, silentLogger } from './timers';
+import type { Logger } from './log';
+import { silentLogger } from './log';
+import type { TimerId, Timers } from './timers';
+import { globalTimers } from './timers';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
 import { connectCloseError, decodeBinary, mercuryUrl, normaliseClose } from './mercury-wire';
@@ -52,6 +54,8 @@ export interface MercuryOptions extends MercuryHandlers {
   readonly audience: TokenAudience;
   /** Aborting it closes the socket (or abandons the connect) without reporting a close. */
   readonly signal?: AbortSignal;
+  /** The SDK's `mercury.pingInterval` (default `PING_INTERVAL_MS`). */
+  readonly pingIntervalMs?: number;
   readonly getToken: () => Promise<string> | string;
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -61,9 +65,9 @@ export interface MercuryOptions extends MercuryHandlers {
 
 export const PING_INTERVAL_MS = 15_000;
 export const PONG_TIMEOUT_MS = 14_000;
-export const FORCE_CLOSE_DELAY_MS = 2_000;
+const FORCE_CLOSE_DELAY_MS = 2_000;
 /** Opening and authenticating may take this long; then the attempt is given up. */
-export const CONNECT_TIMEOUT_MS = 20_000;
+const CONNECT_TIMEOUT_MS = 20_000;
 const AUTH_EVENTS = new Set(['mercury.buffer_state', 'mercury.registration_status']);
 
 export class MercurySocket {
@@ -244,13 +248,16 @@ export class MercurySocket {
 
   private handleControl(type: string, id: string | undefined): void {
     if (type === 'pong') {
+      // A pong nobody asked for changes nothing (and must not start a second ping timer).
+      if (this.pendingPingId === undefined) return;
       if (id !== this.pendingPingId) {
         this.close(1000, 'Pong mismatch');
         return;
       }
       this.pendingPingId = undefined;
       this.clearTimer('pongTimer');
-      this.pingTimer = this.timers.setTimeout(() => this.ping(), PING_INTERVAL_MS);
+      const interval = this.options.pingIntervalMs ?? PING_INTERVAL_MS;
+      this.pingTimer = this.timers.setTimeout(() => this.ping(), interval);
     } else if (type === 'shutdown') {
       this.safely(() => this.options.onShutdown?.());
     }

@@ -5,10 +5,10 @@ import { joinUrl } from './urls';
 import type { Person, PersonList } from './person';
 import { parsePerson, parsePersonList } from './person';
 
-export type { Person, PersonList, PersonType } from './person';
+export type { Person } from './person';
 
 /** `GET /people?id=` takes at most 85 ids. */
-export const MAX_IDS_PER_LOOKUP = 85;
+const MAX_IDS_PER_LOOKUP = 85;
 
 export interface PeopleApi {
   me(): Promise<Person>;

@@ -10,7 +10,7 @@ import {
   compositionToSourcePresence,
   parseComposition,
 } from '../core/composition';
-import { UNKNOWN_SOURCE_PRESENCE } from '../core/presence';
+import { PresenceStatus, UNKNOWN_SOURCE_PRESENCE } from '../core/presence';
 import type { SourceListener, SourcePresence } from '../core/presence-source';
 import { presenceRecheckAt } from '../core/presence-recheck';
 import { readCompositions, subscribe, unsubscribe } from './apheleia';
@@ -19,13 +19,14 @@ import type { HttpClient } from './http';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf } from './mercury-envelope';
 import { SubscriptionBook } from './subscription-book';
-import { FAILED_CALL_RETRY_MS, subscriptionRetry } from './subscription-retry';
-import type { Logger, TimerId, Timers } from './timers';
+import { backoffMs, subscriptionRetry } from './subscription-retry';
+import type { Logger } from './log';
+import type { TimerId, Timers } from './timers';
 
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
 /** At most one full re-read after sequence gaps in this time (docs/protocol.md §4). */
-export const GAP_REREAD_EVERY_MS = 30_000;
+const GAP_REREAD_EVERY_MS = 30_000;
 
 /** What the subscriptions need from the connection that owns them. */
 export interface SubscriptionContext {
@@ -254,17 +255,27 @@ export class PresenceSubscriptions {
         this.context.signOut(failure.error.message);
         return;
       }
-      const wait = failure.error.retryAfterMs ?? FAILED_CALL_RETRY_MS;
-      for (const uuid of failure.subjects) this.book.recheck(uuid, now + wait, now);
+      for (const uuid of failure.subjects) {
+        // Like subscribe failures: 10 s doubling to 10 min, or what Retry-After asked.
+        const wait = failure.error.retryAfterMs ?? backoffMs(this.book.readFailed(uuid));
+        this.book.recheck(uuid, now + wait, now);
+      }
     }
     this.reschedule();
   }
 
   private emitComposition(composition: Composition, now: number): void {
-    this.emit(composition.subject, compositionToSourcePresence(composition, now), now);
+    const presence = compositionToSourcePresence(composition, now);
+    const raw = composition.status;
+    // Shown as Unknown; the raw value is logged so a new server status is noticed, not hidden.
+    if (presence.status === PresenceStatus.Unknown && raw !== undefined && raw !== 'unknown') {
+      this.context.log('info', `Unknown presence status "${raw.slice(0, 40)}" shown as Unknown`);
+    }
+    this.emit(composition.subject, presence, now);
   }
 
   private emit(uuid: string, presence: SourcePresence, now: number): void {
+    this.book.presenceArrived(uuid);
     const recheck = presenceRecheckAt(presence, now);
     this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS, now);
     for (const listener of [...this.listeners]) {

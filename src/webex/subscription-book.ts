@@ -5,9 +5,9 @@
  */
 
 /** Renew this long before the server-granted TTL ends (JS SDK: 60 s). */
-export const RENEW_BEFORE_EXPIRY_MS = 60_000;
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
 /** Nothing about one person is asked again sooner than this, whatever the server says. */
-export const MIN_PER_PERSON_INTERVAL_MS = 5_000;
+const MIN_PER_PERSON_INTERVAL_MS = 5_000;
 
 const notBefore = (at: number, now: number) => Math.max(at, now + MIN_PER_PERSON_INTERVAL_MS);
 
@@ -24,6 +24,8 @@ export class SubscriptionBook {
   private readonly recheckAt = new Map<string, number>();
   /** Failed subscribe attempts in a row, for the retry backoff. */
   private readonly failures = new Map<string, number>();
+  /** Failed presence reads in a row, for the read retry backoff. */
+  private readonly readFailures = new Map<string, number>();
 
   /** Subscribed for `ttlSeconds` (as granted); renews at expiry - 60 s, or half-way for short TTLs. */
   subscribed(uuid: string, ttlSeconds: number, now: number): void {
@@ -52,6 +54,18 @@ export class SubscriptionBook {
     this.retries.set(uuid, notBefore(at, now));
   }
 
+  /** A read of this person failed; returns the failed reads in a row, this one included. */
+  readFailed(uuid: string): number {
+    const failures = (this.readFailures.get(uuid) ?? 0) + 1;
+    this.readFailures.set(uuid, failures);
+    return failures;
+  }
+
+  /** A presence arrived for this person: the read backoff starts over. */
+  presenceArrived(uuid: string): void {
+    this.readFailures.delete(uuid);
+  }
+
   /** The next read of this person's presence (none when `at` is undefined), at least 5 s away. */
   recheck(uuid: string, at: number | undefined, now: number): void {
     if (at === undefined) this.recheckAt.delete(uuid);
@@ -68,6 +82,7 @@ export class SubscriptionBook {
     this.retries.delete(uuid);
     this.recheckAt.delete(uuid);
     this.failures.delete(uuid);
+    this.readFailures.delete(uuid);
   }
 
   /** After a new device or a reconnect everything is subscribed afresh. */
@@ -76,6 +91,7 @@ export class SubscriptionBook {
     this.retries.clear();
     this.recheckAt.clear();
     this.failures.clear();
+    this.readFailures.clear();
   }
 
   renewalTime(uuid: string): number | undefined {

@@ -8,7 +8,7 @@ import type { SubscriptionResult } from './apheleia';
 /** 401/403: report Unknown and ask again this much later. */
 export const FORBIDDEN_RETRY_MS = 10 * 60_000;
 /** The first retry after a 5xx or a network failure; it doubles up to `FORBIDDEN_RETRY_MS`. */
-export const FAILED_CALL_RETRY_MS = 30_000;
+export const FAILED_CALL_RETRY_MS = 10_000;
 /** 409 without a `retry`. */
 const CONFLICT_RETRY_MS = 30_000;
 
@@ -19,7 +19,7 @@ export interface RetryPlan {
 }
 
 /** Backoff for trouble on the server's side or in between; `failures` includes this one. */
-function backoffMs(failures: number): number {
+export function backoffMs(failures: number): number {
   return Math.min(FAILED_CALL_RETRY_MS * 2 ** Math.max(0, failures - 1), FORBIDDEN_RETRY_MS);
 }
 

@@ -8,7 +8,7 @@ import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
 
 /** The SDK's `services.allowedDomains`; each also admits its subdomains, except the first. */
-export const WEBEX_DOMAINS = ['webexapis.com', 'wbx2.com', 'webex.com', 'ciscospark.com'] as const;
+const WEBEX_DOMAINS = ['webexapis.com', 'wbx2.com', 'webex.com', 'ciscospark.com'] as const;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SECURE = new Set(['https:', 'wss:']);
@@ -25,7 +25,7 @@ function isWebexHost(host: string): boolean {
 }
 
 /** What a user reads when a URL is refused: the rule, not just "no". */
-export function describeAudience(audience: TokenAudience): string {
+function describeAudience(audience: TokenAudience): string {
   const domains = `https://webexapis.com, *.wbx2.com, *.webex.com or *.ciscospark.com`;
   return audience.allowLoopback ? `${domains} (or 127.0.0.1 / localhost)` : domains;
 }

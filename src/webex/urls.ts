@@ -1,21 +1,4 @@
-/** Base URLs from the user and from Webex: which ones we accept, and building on them. */
-
-const HTTP_SCHEMES: readonly string[] = ['https:', 'http:'];
-
-/** Whether `value` is a URL with one of these schemes (`'wss:'`, with the colon). */
-export function hasScheme(value: unknown, schemes: readonly string[]): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return schemes.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
-/** https, or http for a local emulator. */
-export function isHttpUrl(value: unknown): value is string {
-  return hasScheme(value, HTTP_SCHEMES);
-}
+/** Building on base URLs from the user and from Webex (which ones we accept: core/url-scheme.ts). */
 
 const SLASH = 0x2f;
 

@@ -23,11 +23,12 @@ import { PresenceSubscriptions } from './presence-subscriptions';
 import { createPeopleApi } from './people-api';
 import type { TokenAudience } from './token-audience';
 import { deleteDevice } from './device-list';
-import type { Logger, Timers } from './timers';
-import { globalTimers, silentLogger } from './timers';
+import type { Logger } from './log';
+import { silentLogger } from './log';
+import type { Timers } from './timers';
+import { globalTimers } from './timers';
 
-export type { FeedPhase, FeedState } from './feed-state';
-export type { DeviceStoreLike } from './device-keeper';
+export type { FeedState } from './feed-state';
 export { DEVICE_REFRESH_MS } from './device-keeper';
 export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 
@@ -45,6 +46,10 @@ export interface WebexPresenceSourceOptions {
   readonly log?: Logger;
   /** For the reconnect jitter; `Math.random` by default. */
   readonly random?: () => number;
+  /** Mercury's ping interval (the SDK's `mercury.pingInterval`, default 15 s). */
+  readonly pingIntervalMs?: number;
+  /** How long any one request may take (default 15 s). */
+  readonly requestTimeoutMs?: number;
   /** Refresh the WDM device at least this often while connected (default 30 min). */
   readonly deviceRefreshMs?: number;
 }
@@ -87,6 +92,7 @@ export class WebexPresenceSource implements PresenceSource {
       deviceUrl: () => this.devices.current?.url,
       audience: options.audience,
       signal: () => this.run.signal,
+      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
     });
     this.devices = new DeviceKeeper({
       http: this.http,
@@ -100,6 +106,7 @@ export class WebexPresenceSource implements PresenceSource {
     this.sockets = new MercuryHandover({
       WebSocket: options.WebSocket,
       audience: options.audience,
+      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
       getToken: options.getToken,
       timers: this.timers,
       now: this.now,
@@ -288,7 +295,8 @@ export class WebexPresenceSource implements PresenceSource {
    */
   private async checkTokenThenRetry(said: string): Promise<void> {
     const run = this.run.signal;
-    this.feed.set('reconnecting', `${said} Checking the access token.`);
+    // A replacement socket refused while the old one still works: the feed stays live meanwhile.
+    if (!this.sockets.isLive) this.feed.set('reconnecting', `${said} Checking the access token.`);
     const hydra = this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl;
     try {
       await createPeopleApi(this.http, hydra).me();

@@ -17,6 +17,8 @@ export interface SubscriptionCall {
 
 export interface EmuStats {
   requests: Record<string, number>;
+  hosts: Record<string, number>;
+  devices: { registered: number; rejected: number; deleted: number };
   subscriptions: { deviceUrl: string; subject: string; expiresAt: string }[];
   subscriptionCalls: SubscriptionCall[];
 }
@@ -55,5 +57,10 @@ export function emulatorControl(baseUrl: string) {
         presence,
       ),
     stats: () => call<EmuStats>(baseUrl, 'GET', '/_emu/stats'),
+    /** POST /_emu/faults: the knobs of emulator/README.md. */
+    faults: (knobs: Record<string, unknown>) =>
+      call<unknown>(baseUrl, 'POST', '/_emu/faults', knobs),
+    closeSockets: (code: number, reason: string) =>
+      call<unknown>(baseUrl, 'POST', '/_emu/sockets/close', { code, reason }),
   };
 }

@@ -18,9 +18,19 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<E2eSession> {
+export interface SessionSetup {
+  /** Runs against the emulator before the browser starts and signs in. */
+  readonly beforeSignIn?: (
+    control: ReturnType<typeof emulatorControl>,
+    baseUrl: string,
+  ) => Promise<void>;
+  readonly extraArgs?: readonly string[];
+}
+
+export async function startSession(setup: SessionSetup = {}): Promise<E2eSession> {
   const emulator = await startEmulator({ port: 0, tokens: [TOKEN] });
-  const extension = await launchExtension();
+  await setup.beforeSignIn?.(emulatorControl(emulator.baseUrl), emulator.baseUrl);
+  const extension = await launchExtension({ extraArgs: setup.extraArgs ?? [] });
   const options = await extension.openPage('src/options/index.html');
   await options.getByLabel('Server URL').fill(emulator.baseUrl);
   await options.getByLabel('Access token').fill(TOKEN);

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { parseCatalog } from '../../../src/webex/catalog';
 import type { Catalog } from '../../../src/webex/catalog';
 import { parseDeviceReply } from '../../../src/webex/device';
-import { hasScheme, isHttpUrl } from '../../../src/webex/urls';
+import { hasScheme, isHttpUrl } from '../../../src/core/url-scheme';
 import { fuzzParser } from './fuzz-parser';
 import { reportRuns } from './runs';
 

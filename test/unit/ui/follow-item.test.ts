@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StorageItem } from '../../../src/shared/storage-item';
+import type { StorageItem } from '../../../src/shared/typed-storage';
 import { watchListItem } from '../../../src/shared/storage-items';
 import { followItem } from '../../../src/ui/follow-item';
 import { ada, grace } from './fixtures';

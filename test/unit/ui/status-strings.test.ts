@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PRESENCE_STATUSES } from '../../../src/core/presence';
-import type { ConnectionPhase } from '../../../src/shared/connection';
+import type { ConnectionPhase } from '../../../src/core/connection-phase';
 import { phaseSentence, STATUS_LABELS, statusLabel } from '../../../src/ui/status-strings';
 
 describe('status labels', () => {

@@ -4,7 +4,8 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import type { StoredDevice } from '../../../src/webex/device';
 import { DeviceKeeper } from '../../../src/webex/device-keeper';
 import { createHttpClient } from '../../../src/webex/http';
-import { globalTimers, silentLogger } from '../../../src/webex/timers';
+import { silentLogger } from '../../../src/webex/log';
+import { globalTimers } from '../../../src/webex/timers';
 import { DEV_AUDIENCE } from './fakes';
 
 const live = new AbortController().signal;

@@ -10,7 +10,10 @@ import type { SourcePresence } from '../../../src/core/presence-source';
 import type { StoredDevice } from '../../../src/webex/device';
 import { DEV_AUDIENCE } from './fakes';
 import { resolveEndpoints } from '../../../src/webex/endpoints';
-import type { FeedState } from '../../../src/webex/webex-presence-source';
+import type {
+  FeedState,
+  WebexPresenceSourceOptions,
+} from '../../../src/webex/webex-presence-source';
 import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
 
 export interface EmulatorStats {
@@ -18,6 +21,8 @@ export interface EmulatorStats {
   subscriptions: Array<{ deviceUrl: string; subject: string; expiresAt: string }>;
   sockets: Array<{ deviceUrl: string; authorized: boolean; connectedAt: string }>;
   subscriptionCalls: Array<{ deviceUrl: string; subscriptionTtl: unknown; subjects: unknown[] }>;
+  hosts: Record<string, number>;
+  devices: { registered: number; rejected: number; deleted: number };
 }
 
 export interface Feed {
@@ -29,8 +34,15 @@ export interface Feed {
    * `presence <uuid> <status>` when a presence is emitted.
    */
   readonly timeline: string[];
+  /** What the source logged, as `level: message`. */
+  readonly logs: string[];
   stored(): StoredDevice | null;
 }
+
+/** The token, and the source options the SDK also lets you tune. */
+export type SourceTuning = { token?: string } & Partial<
+  Pick<WebexPresenceSourceOptions, 'deviceRefreshMs' | 'pingIntervalMs' | 'requestTimeoutMs'>
+>;
 
 export async function waitFor<T>(
   probe: () => T | undefined | Promise<T | undefined>,
@@ -91,12 +103,14 @@ export function useEmulator() {
         emails: [`person${n}@example.com`],
       })) as { id: string; uuid: string },
 
-    startSource(options: { token?: string; deviceRefreshMs?: number } = {}): Feed {
+    startSource(options: SourceTuning = {}): Feed {
       const endpoints = resolveEndpoints(baseUrl(), DEV_AUDIENCE);
       if (!endpoints.ok) throw new Error(endpoints.error);
       const presences: Array<[string, SourcePresence]> = [];
       const states: FeedState[] = [];
       const timeline: string[] = [];
+      const logs: string[] = [];
+      const { token, ...tuning } = options;
       let stored: StoredDevice | null = null;
       const source = new WebexPresenceSource({
         fetch: (url, init) => {
@@ -106,7 +120,7 @@ export function useEmulator() {
         WebSocket,
         endpoints: endpoints.value,
         audience: DEV_AUDIENCE,
-        getToken: async () => options.token ?? 't1',
+        getToken: async () => token ?? 't1',
         deviceStore: {
           load: async () => stored,
           save: async (device) => {
@@ -114,16 +128,15 @@ export function useEmulator() {
           },
         },
         onState: (s) => states.push(s),
-        ...(options.deviceRefreshMs === undefined
-          ? {}
-          : { deviceRefreshMs: options.deviceRefreshMs }),
+        log: (level, message) => logs.push(`${level}: ${message}`),
+        ...tuning,
       });
       sources.push(source);
       source.onPresence((uuid, presence) => {
         presences.push([uuid, presence]);
         timeline.push(`presence ${uuid} ${presence.status}`);
       });
-      return { source, presences, states, timeline, stored: () => stored };
+      return { source, presences, states, timeline, logs, stored: () => stored };
     },
   };
 }

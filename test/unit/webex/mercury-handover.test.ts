@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MercuryHandover } from '../../../src/webex/mercury-handover';
-import type { LogLevel } from '../../../src/webex/timers';
+import type { LogLevel } from '../../../src/webex/log';
 import { DEV_AUDIENCE, FakeWebSocket, ManualClock, settle } from './fakes';
 
 afterEach(() => FakeWebSocket.reset());

@@ -1,40 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clampRetrySeconds,
-  clampSubscriptionTtl,
-  parseSubscriptionReply,
-} from '../../../src/webex/apheleia';
+import { parseSubscriptionReply } from '../../../src/webex/apheleia';
 import { parseCatalog } from '../../../src/webex/catalog';
 import { parseRetryAfter } from '../../../src/webex/http';
 import { joinUrl, withoutTrailingSlash } from '../../../src/webex/urls';
 
-describe('clampSubscriptionTtl', () => {
-  it('keeps a granted TTL between a minute and a day', () => {
-    expect(clampSubscriptionTtl(600)).toBe(600);
-    expect(clampSubscriptionTtl(1)).toBe(60);
-    expect(clampSubscriptionTtl(59.5)).toBe(60);
-    expect(clampSubscriptionTtl(86_401)).toBe(86_400);
-    expect(clampSubscriptionTtl(1e308)).toBe(86_400);
+/** What `parseSubscriptionReply` makes of one subject's `subscriptionTtl` and `retry`. */
+function granted(fields: Record<string, unknown>): { subscriptionTtl?: number; retry?: number } {
+  const reply = parseSubscriptionReply({
+    responses: [{ subject: 'a', responseCode: 200, ...fields }],
+  });
+  if (!reply.ok) throw new Error(reply.error);
+  const { subscriptionTtl, retry } = reply.value[0]!;
+  return retry === undefined ? { subscriptionTtl } : { subscriptionTtl, retry };
+}
+
+describe('a granted subscriptionTtl', () => {
+  it('is kept between a minute and a day', () => {
+    expect(granted({ subscriptionTtl: 600 }).subscriptionTtl).toBe(600);
+    expect(granted({ subscriptionTtl: 1 }).subscriptionTtl).toBe(60);
+    expect(granted({ subscriptionTtl: 59.5 }).subscriptionTtl).toBe(60);
+    expect(granted({ subscriptionTtl: 86_401 }).subscriptionTtl).toBe(86_400);
+    expect(granted({ subscriptionTtl: 1e308 }).subscriptionTtl).toBe(86_400);
   });
 
   it('reads nonsense as none granted (0), so the caller keeps the TTL it asked for', () => {
     for (const nonsense of [0, -0, -5, Number.NaN, Infinity, -Infinity, '600', null, undefined]) {
-      expect(clampSubscriptionTtl(nonsense)).toBe(0);
+      expect(granted({ subscriptionTtl: nonsense }).subscriptionTtl).toBe(0);
     }
   });
 });
 
-describe('clampRetrySeconds', () => {
+describe('a retry', () => {
   it('waits at least 5 s and at most a day', () => {
-    expect(clampRetrySeconds(30)).toBe(30);
-    expect(clampRetrySeconds(0)).toBe(5);
-    expect(clampRetrySeconds(0.001)).toBe(5);
-    expect(clampRetrySeconds(1e9)).toBe(86_400);
+    expect(granted({ retry: 30 }).retry).toBe(30);
+    expect(granted({ retry: 0 }).retry).toBe(5);
+    expect(granted({ retry: 0.001 }).retry).toBe(5);
+    expect(granted({ retry: 1e9 }).retry).toBe(86_400);
   });
 
   it('drops nonsense, so the caller uses its default', () => {
     for (const nonsense of [-1, Number.NaN, Infinity, '30', null]) {
-      expect(clampRetrySeconds(nonsense)).toBeUndefined();
+      expect(granted({ retry: nonsense })).not.toHaveProperty('retry');
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasScheme, isHttpUrl, joinUrl, withoutTrailingSlash } from '../../../src/webex/urls';
+import { hasScheme, isHttpUrl } from '../../../src/core/url-scheme';
+import { joinUrl, withoutTrailingSlash } from '../../../src/webex/urls';
 
 describe('joinUrl', () => {
   it('puts exactly one slash between a base and a path', () => {

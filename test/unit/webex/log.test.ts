@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { consoleLogger } from '../../../src/webex/timers';
+import { consoleLogger } from '../../../src/webex/log';
 
 afterEach(() => vi.restoreAllMocks());
 

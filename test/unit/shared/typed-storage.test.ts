@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, test, vi } from 'vitest';
 import { err, ok } from '../../../src/core/result';
-import { defineItem } from '../../../src/shared/storage-item';
+import { defineItem } from '../../../src/shared/typed-storage';
 
 const countItem = () =>
   defineItem<{ count: number }>('local', 'counter', {

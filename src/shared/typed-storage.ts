@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Result } from '../core/result';
+import { createSerialQueue } from '../core/serial-queue';
 
 export type StorageAreaName = 'local' | 'session';
 
@@ -46,7 +47,7 @@ export function defineItem<T>(
   def: ItemDefinition<T>,
 ): StorageItem<T> {
   const storage = () => browser.storage[area];
-  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = createSerialQueue();
 
   function decode(raw: unknown): { value: T; problem?: string } {
     if (raw === undefined) return { value: def.fallback };
@@ -75,12 +76,6 @@ export function defineItem<T>(
 
   async function write(value: T): Promise<void> {
     await storage().set({ [key]: { v: def.version, value } satisfies Envelope });
-  }
-
-  function serialised<R>(task: () => Promise<R>): Promise<R> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
   }
 
   return {

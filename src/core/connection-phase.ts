@@ -1,0 +1,14 @@
+/**
+ * The phases of the link to Webex: what the real-time feed reports (src/webex/feed-state.ts) and
+ * what the UI shows and storage validates (src/shared/connection.ts).
+ */
+export const CONNECTION_PHASES = [
+  'signed-out',
+  'idle',
+  'connecting',
+  'live',
+  'reconnecting',
+  'error',
+] as const;
+
+export type ConnectionPhase = (typeof CONNECTION_PHASES)[number];
