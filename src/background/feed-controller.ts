@@ -114,6 +114,17 @@ export class FeedController {
     });
   }
 
+  /** Starts the feed again where it stopped for good (another connection replaced it). */
+  reconnect(): Promise<ResponseMap['reconnect']> {
+    return this.serial(async () => {
+      if (!this.session) return { ok: false, error: 'Connect to Webex first, in Options.' };
+      const session = this.session;
+      // Not awaited: start() reports through the connection state and must not hold the queue.
+      session.start().catch((error: unknown) => console.error('Presence Lens: reconnect', error));
+      return { ok: true };
+    });
+  }
+
   /** Stops the feed but stays signed in: what a worker stopped by the browser amounts to. */
   suspend(): Promise<void> {
     return this.serial(() => this.close());

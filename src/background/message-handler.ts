@@ -28,6 +28,8 @@ function handleRequest(
       return controller.connect(request.serverUrl, request.token);
     case 'disconnect':
       return controller.disconnect();
+    case 'reconnect':
+      return controller.reconnect();
     case 'addContact':
       return controller.addContact(request.query);
     case 'removeContact':

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import browser from 'webextension-polyfill';
 import { SIGNED_OUT, type ConnectionInfo } from '../shared/connection';
+import { sendRequest } from '../shared/messages';
 import type { WatchedContact } from '../shared/contact';
 import type { PresenceMap } from '../shared/presence-map';
 import {
@@ -125,6 +126,13 @@ export class PresencePopup extends LitElement {
             ? html`<div class="actions">${this._renderOptionsButton()}</div>`
             : nothing
         }
+        ${
+          this._connection.phase === 'error'
+            ? html`<div class="actions">
+                <button type="button" @click=${this._onReconnect}>Reconnect</button>
+              </div>`
+            : nothing
+        }
       </main>
       <presence-page-actions></presence-page-actions>
     `;
@@ -150,6 +158,11 @@ export class PresencePopup extends LitElement {
 
   private _renderOptionsButton(): TemplateResult {
     return html`<button type="button" @click=${this._onOpenOptions}>Open options</button>`;
+  }
+
+  private async _onReconnect(): Promise<void> {
+    const answer = await sendRequest({ type: 'reconnect' });
+    if (!answer.ok) console.warn(`Presence Lens: ${answer.error}`);
   }
 
   private _onOpenOptions(): void {

@@ -15,6 +15,8 @@ export const UI_PORT_NAME = 'presence-lens:ui';
 export type UiRequest =
   | { readonly type: 'connect'; readonly serverUrl: string; readonly token: string }
   | { readonly type: 'disconnect' }
+  /** From the popup: connect again after the feed stopped (another connection replaced it). */
+  | { readonly type: 'reconnect' }
   | { readonly type: 'addContact'; readonly query: string }
   | { readonly type: 'removeContact'; readonly contactId: string }
   /** Sent after the page got the site's host permission (only a page can ask the user). */
@@ -29,6 +31,7 @@ export type Failure = { readonly ok: false; readonly error: string };
 export interface ResponseMap {
   connect: { readonly ok: true; readonly account: Account } | Failure;
   disconnect: { readonly ok: true } | Failure;
+  reconnect: { readonly ok: true } | Failure;
   addContact: { readonly ok: true; readonly contact: WatchedContact } | Failure;
   removeContact: { readonly ok: true } | Failure;
   allowSite: { readonly ok: true; readonly site: AllowedSite } | Failure;
@@ -47,7 +50,8 @@ export function parseUiRequest(raw: unknown): Result<UiRequest> {
       }
       return ok({ type: 'connect', serverUrl: raw.serverUrl, token: raw.token });
     case 'disconnect':
-      return ok({ type: 'disconnect' });
+    case 'reconnect':
+      return ok({ type: raw.type });
     case 'addContact':
       if (!isString(raw.query)) return err('addContact needs a query');
       return ok({ type: 'addContact', query: raw.query });

@@ -329,8 +329,8 @@ export class WebexPresenceSource implements PresenceSource {
       this.halt();
       this.feed.set(
         'error',
-        'Another Presence Lens connection for this account replaced this one (code 4000), so ' +
-          'this one stays off instead of taking turns with it. Reconnect to take over again.',
+        'Another connection of this device replaced this one (code 4000), so this one stays ' +
+          'off instead of taking turns with it. Choose Reconnect to take over again.',
       );
       return;
     }

@@ -73,6 +73,20 @@ describe('speaking Webex as its own client does', () => {
     await expect.poll(rowText(popup, 'Ada Lovelace'), { timeout: 5_000 }).toContain('In a meeting');
   });
 
+  test('a 4000 "replaced" close stays off, says so in the popup, and Reconnect takes over', async () => {
+    const s = await session();
+    await expect.poll(phaseLine(s), { timeout: 10_000 }).toContain('Live');
+    const popup = await s.extension.openPage('src/popup/index.html');
+    const line = popup.locator('[data-part="connection"]');
+    await s.control.closeSockets(4000, 'replaced');
+    await expect.poll(() => line.innerText(), { timeout: 5_000 }).toContain('replaced this one');
+    await popup.waitForTimeout(3_000); // no reconnect of its own, not even from the health alarm
+    expect(await line.innerText()).toContain('Offline');
+    await popup.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => line.innerText(), { timeout: 10_000 }).toBe('Live');
+    expect(await popup.getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+  });
+
   test('the Disconnect button deletes the device', async () => {
     const s = await session();
     await expect.poll(phaseLine(s), { timeout: 10_000 }).toContain('Live');

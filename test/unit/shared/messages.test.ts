@@ -8,6 +8,10 @@ describe('parseUiRequest', () => {
       parseUiRequest({ type: 'connect', serverUrl: 'http://127.0.0.1:1', token: 't' }).ok,
     ).toBe(true);
     expect(parseUiRequest({ type: 'disconnect' }).ok).toBe(true);
+    expect(parseUiRequest({ type: 'reconnect', extra: 1 })).toEqual({
+      ok: true,
+      value: { type: 'reconnect' },
+    });
     expect(parseUiRequest({ type: 'addContact', query: 'a@b.c' }).ok).toBe(true);
     expect(parseUiRequest({ type: 'removeContact', contactId: 'x' }).ok).toBe(true);
     expect(parseUiRequest({ type: 'allowSite', site: '*.example.com' })).toEqual({

@@ -90,6 +90,7 @@ export function setup(options: { stored?: StoredDevice | null; server?: Server }
   const states: FeedState[] = [];
   const presences: Array<[string, SourcePresence]> = [];
   const saved: Array<StoredDevice | null> = [];
+  const logs: string[] = [];
   let stored = options.stored ?? null;
   const source = new WebexPresenceSource({
     fetch: server.fake.fetch,
@@ -108,6 +109,7 @@ export function setup(options: { stored?: StoredDevice | null; server?: Server }
     onState: (s) => states.push(s),
     now: clock.now,
     timers: clock,
+    log: (level, message) => logs.push(`${level}: ${message}`),
   });
   source.onPresence((uuid, p) => presences.push([uuid, p]));
   const subscribeCalls = () =>
@@ -115,7 +117,7 @@ export function setup(options: { stored?: StoredDevice | null; server?: Server }
       .to('POST', /\/subscriptions$/)
       .map((r: RecordedRequest) => r.body as { subjects: string[]; subscriptionTtl: number });
   const phases = () => states.map((s) => s.phase);
-  return { server, clock, source, states, phases, presences, saved, subscribeCalls };
+  return { server, clock, source, states, phases, presences, saved, subscribeCalls, logs };
 }
 
 /** A promise the test settles by hand, to hold a fake reply back. */

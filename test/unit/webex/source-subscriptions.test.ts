@@ -212,4 +212,25 @@ describe('WebexPresenceSource: subscriptions', () => {
     await t.clock.advance(60_000);
     expect(reads()).toBe(2);
   });
+
+  it('shows an unknown status as Unknown and logs the raw value; a missing custom status is fine', async () => {
+    const t = setup();
+    t.source.watch([A]);
+    await t.source.start();
+    FakeWebSocket.last.push({
+      eventType: 'apheleia.subscription_update',
+      subject: A,
+      status: 'vacationing',
+    });
+    await settle();
+    expect(t.presences.at(-1)?.[1].status).toBe(PresenceStatus.Unknown);
+    expect(t.logs).toContain('info: Unknown presence status "vacationing" shown as Unknown');
+    FakeWebSocket.last.push({
+      eventType: 'apheleia.subscription_update',
+      subject: A,
+      status: 'busy',
+    });
+    await settle();
+    expect(t.presences.at(-1)?.[1]).toMatchObject({ status: PresenceStatus.Busy });
+  });
 });
