@@ -57,6 +57,7 @@ async function handle(
     if (url.pathname.startsWith('/_emu/')) assertControlRequest(method, req.headers, state.port);
     if (fromClient) {
       state.stats.count(`${method} ${pattern}`);
+      state.stats.budget.record(`${method} ${pattern}`, state.now());
       state.stats.countHost(req.headers.host ?? '');
       state.sweep();
       const fault = state.faults.takeHttp(method, pattern);

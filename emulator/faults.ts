@@ -2,7 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-error.js';
 import { uuidFromIdOrUuid } from './hydra-id.js';
 import type { JsonObject } from './validate.js';
-import { expectObject, optionalBoolean, optionalNumber, optionalString } from './validate.js';
+import {
+  expectObject,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  rejectUnknownKeys,
+} from './validate.js';
 
 export interface HttpFault {
   method: string; // 'GET', … or '*'
@@ -27,6 +33,8 @@ export interface FaultRequest {
   http: HttpFault[];
   pong?: PongMode;
   forgetDevices: boolean;
+  /** One-shot: drop every Apheleia subscription now, silently; devices and sockets stay. */
+  loseSubscriptions: boolean;
   subjectCodes: Map<string, SubjectCode>;
   revokeTokens: string[];
   /** undefined: leave as is; null: lift the limit; n: at most n devices per user. */
@@ -39,6 +47,7 @@ export const KNOWN_KEYS = [
   'http',
   'pong',
   'forgetDevices',
+  'loseSubscriptions',
   'subjectCodes',
   'revokeTokens',
   'maxDevices',
@@ -52,17 +61,6 @@ const HTTP_FAULT_KEYS = ['method', 'path', 'status', 'retryAfter', 'hang', 'time
 const SUBJECT_CODE_KEYS = ['code', 'retry'];
 
 const isKnownKey = (key: string): boolean => (KNOWN_KEYS as readonly string[]).includes(key);
-
-/** 400 for any key of `obj` outside `known`, naming the known ones. */
-function rejectUnknownKeys(obj: JsonObject, known: readonly string[], what: string): void {
-  const unknown = Object.keys(obj).filter((k) => !known.includes(k));
-  if (unknown.length > 0) {
-    throw new HttpError(
-      400,
-      `Unknown key(s) in ${what}: ${unknown.join(', ')}; known: ${known.join(', ')}`,
-    );
-  }
-}
 
 function parseMaxDevices(value: unknown): number | null | undefined {
   if (value === undefined || value === null) return value;
@@ -85,9 +83,8 @@ export function parseFaultRequest(value: unknown): FaultRequest {
   if (pong !== undefined && pong !== 'ok' && pong !== 'drop' && pong !== 'mismatch') {
     throw new HttpError(400, '"pong" must be "ok", "drop" or "mismatch"');
   }
-  if (body.forgetDevices !== undefined && typeof body.forgetDevices !== 'boolean') {
-    throw new HttpError(400, '"forgetDevices" must be a boolean');
-  }
+  const forgetDevices = optionalBoolean(body, 'forgetDevices') === true;
+  const loseSubscriptions = optionalBoolean(body, 'loseSubscriptions') === true;
   const revoke = body.revokeTokens ?? [];
   if (!Array.isArray(revoke) || !revoke.every((t) => typeof t === 'string')) {
     throw new HttpError(400, '"revokeTokens" must be an array of strings');
@@ -96,7 +93,8 @@ export function parseFaultRequest(value: unknown): FaultRequest {
   return {
     http: parseHttpFaults(body.http),
     ...(pong !== undefined ? { pong } : {}),
-    forgetDevices: body.forgetDevices === true,
+    forgetDevices,
+    loseSubscriptions,
     subjectCodes: parseSubjectCodes(body.subjectCodes),
     revokeTokens: revoke as string[],
     ...(maxDevices !== undefined ? { maxDevices } : {}),

@@ -166,6 +166,20 @@ export class MercuryHub {
     }
   }
 
+  /**
+   * Sends `text` as one text frame, unchanged, to every authorized socket; answers how many.
+   * No envelope and no sequence number: the socket's counter does not move.
+   */
+  sendRaw(text: string): number {
+    let sent = 0;
+    for (const s of this.sockets) {
+      if (!s.authorized || s.ws.readyState !== s.ws.OPEN) continue;
+      s.ws.send(text);
+      sent += 1;
+    }
+    return sent;
+  }
+
   /** 1006 is faked by dropping the TCP connection, 1005 by a close frame without a code. */
   closeAll(code: number, reason = ''): number {
     const all = [...this.sockets];

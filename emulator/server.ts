@@ -10,6 +10,7 @@ import { apheleiaRoutes } from './routes/apheleia.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { controlRoutes } from './routes/control.js';
 import { faultRoutes } from './routes/control-faults.js';
+import { pushRoutes } from './routes/control-push.js';
 import { demoRoutes } from './routes/demo.js';
 import { hydraRoutes } from './routes/hydra.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -59,6 +60,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     ...metricsRoutes(),
     ...controlRoutes({ state, mercury, demo }),
     ...faultRoutes(state, mercury),
+    ...pushRoutes(mercury),
     ...demoRoutes(),
   ];
 

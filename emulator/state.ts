@@ -85,6 +85,11 @@ export class EmulatorState {
 
   forgetDevices(): void {
     this.devices.clear();
+    this.loseSubscriptions();
+  }
+
+  /** Apheleia forgets who watches whom, silently: no push, no notice, devices and sockets stay. */
+  loseSubscriptions(): void {
     this.subscriptions.clear();
   }
 

@@ -1,3 +1,5 @@
+import { RequestBudget } from './budget.js';
+
 export interface SubscriptionCall {
   at: string;
   deviceUrl: string;
@@ -26,6 +28,8 @@ export class Stats {
   hosts: Record<string, number> = {};
   subscriptionCalls: SubscriptionCall[] = [];
   devices: DeviceCounts = noDevices();
+  /** Client requests over time: total, busiest second, per minute (see budget.ts). */
+  readonly budget = new RequestBudget();
 
   count(key: string): void {
     this.requests[key] = (this.requests[key] ?? 0) + 1;
@@ -48,5 +52,6 @@ export class Stats {
     this.hosts = {};
     this.subscriptionCalls = [];
     this.devices = noDevices();
+    this.budget.clear();
   }
 }

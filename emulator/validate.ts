@@ -18,6 +18,17 @@ export async function optionalBody(req: Request): Promise<JsonObject> {
   return raw === undefined ? {} : expectObject(raw);
 }
 
+/** 400 for any key of `obj` outside `known`, naming the known ones. */
+export function rejectUnknownKeys(obj: JsonObject, known: readonly string[], what: string): void {
+  const unknown = Object.keys(obj).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    throw new HttpError(
+      400,
+      `Unknown key(s) in ${what}: ${unknown.join(', ')}; known: ${known.join(', ')}`,
+    );
+  }
+}
+
 export function optionalString(obj: JsonObject, key: string): string | undefined {
   const value = obj[key];
   if (value === undefined) return undefined;

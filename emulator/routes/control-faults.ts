@@ -18,6 +18,7 @@ export function faultRoutes(state: EmulatorState, mercury: MercuryHub): Route[] 
         const request = parseFaultRequest(await req.json());
         state.faults.apply(request);
         if (request.forgetDevices) state.forgetDevices();
+        if (request.loseSubscriptions) state.loseSubscriptions();
         return json(200, state.faults.toJson());
       },
     },
@@ -44,7 +45,10 @@ export function faultRoutes(state: EmulatorState, mercury: MercuryHub): Route[] 
         const body = expectObject(await req.json());
         const code = optionalNumber(body, 'code', { integer: true });
         if (code === undefined || !(code === 1005 || code === 1006 || isSendableCloseCode(code))) {
-          throw new HttpError(400, '"code" must be a websocket close code: 1000-1014 or 3000-4999');
+          throw new HttpError(
+            400,
+            '"code" must be a websocket close code: 1000-1003, 1005-1014 or 3000-4999',
+          );
         }
         const reason = optionalString(body, 'reason') ?? '';
         if (Buffer.byteLength(reason) > 123)

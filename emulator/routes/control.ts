@@ -107,6 +107,7 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
       sockets: mercury.describe(),
       subscriptionCalls: state.stats.subscriptionCalls,
       devices: { ...state.stats.devices, byUser: state.devices.countsByUser() },
+      budget: state.stats.budget.toJson(now),
     });
   };
 

@@ -255,6 +255,7 @@ export class FeedController {
       // A rejected token means nobody is signed in any more, whatever the stored account says.
       account: state.phase === 'signed-out' ? null : account,
       serverUrl,
+      ...(state.retryAt === undefined ? {} : { retryAt: state.retryAt }),
     });
   }
 

@@ -8,6 +8,8 @@ export const CONNECTION_PHASES = [
   'connecting',
   'live',
   'reconnecting',
+  /** Real time is refused: presence comes from REST polling while real time is retried. */
+  'polling',
   'error',
 ] as const;
 

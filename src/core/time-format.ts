@@ -39,6 +39,11 @@ function clockTime(date: Date, locale: string | undefined): string {
   }).format(date);
 }
 
+/** A time of day, "15:30"; "" for a time that is not a date. */
+export function formatClock(ms: number, locale?: string): string {
+  return isDateTime(ms) ? clockTime(new Date(ms), locale) : '';
+}
+
 /**
  * When a status ends: "until 15:30" later today, "until Tue 09:00" within the next six days,
  * "until 3 Dec" further out. "" when there is no end (0) or it has already passed.

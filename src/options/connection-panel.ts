@@ -78,7 +78,7 @@ export class PresenceConnectionPanel extends LitElement {
         this._connection.phase === 'signed-out' && !this._connection.message
           ? nothing
           : html`<p class="phase" data-part="phase">
-              Connection: ${phaseSentence(this._connection)}
+              Connection: ${phaseSentence(this._connection, Date.now())}
             </p>`
       }
       <form novalidate @submit=${this._onSubmit}>

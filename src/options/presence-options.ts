@@ -3,11 +3,13 @@ import { themeStyles } from '../ui/theme-styles';
 import './connection-panel';
 import './contacts-panel';
 import './sites-panel';
+import './storage-problems-panel';
 
 /**
  * The options page: sign in to a Webex server, manage who is watched and where badges show. Each
  * section is its own element (`<presence-connection-panel>`, `<presence-contacts-panel>`,
- * `<presence-sites-panel>`) that reads storage and talks to the background by itself; this shell
+ * `<presence-sites-panel>`, `<presence-storage-problems>` for stored data that could not be read)
+ * that reads storage and talks to the background by itself; this shell
  * only lays them out and sets the theme tokens.
  *
  * @cssprop --pl-bg - Page background (see src/ui/theme-styles.ts for all tokens).
@@ -37,6 +39,7 @@ export class PresenceOptions extends LitElement {
   override render(): TemplateResult {
     return html`<main>
       <h1>Presence Lens options</h1>
+      <presence-storage-problems></presence-storage-problems>
       <presence-connection-panel></presence-connection-panel>
       <presence-contacts-panel></presence-contacts-panel>
       <presence-sites-panel></presence-sites-panel>

@@ -15,7 +15,7 @@ export function connectionLine(
   lastKnownSavedAt: number,
   now: number,
 ): ConnectionLine {
-  const sentence = phaseSentence(connection);
+  const sentence = phaseSentence(connection, now);
   if (connection.phase === 'live' || !showsLastKnown) return { sentence, freshness: '' };
   const freshness =
     lastKnownSavedAt > 0

@@ -83,7 +83,12 @@ export class PresencePopup extends LitElement {
       this._now = Date.now();
       this._loaded = true;
     });
-    this._tick = setInterval(() => (this._now = Date.now()), TICK_MS);
+    // Each second only while a reconnect countdown shows; otherwise every TICK_MS.
+    this._tick = setInterval(() => {
+      const now = Date.now();
+      const counting = this._connection.phase === 'reconnecting' && this._connection.retryAt;
+      if (counting || now - this._now >= TICK_MS) this._now = now;
+    }, 1_000);
   }
 
   override disconnectedCallback(): void {

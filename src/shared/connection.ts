@@ -16,6 +16,8 @@ export interface ConnectionInfo {
   readonly since: number;
   readonly account: Account | null;
   readonly serverUrl: string;
+  /** UTC ms of the next reconnect attempt, while one is planned. */
+  readonly retryAt?: number;
 }
 
 export const SIGNED_OUT: ConnectionInfo = {
@@ -35,7 +37,7 @@ export function parseAccount(raw: unknown): Result<Account> {
 
 export function parseConnectionInfo(raw: unknown): Result<ConnectionInfo> {
   if (!isRecord(raw)) return err('connection info must be an object');
-  const { phase, message, since, account, serverUrl } = raw;
+  const { phase, message, since, account, serverUrl, retryAt } = raw;
   if (!CONNECTION_PHASES.includes(phase as ConnectionPhase)) {
     // Not String(phase): an object without a prototype (or a toString that throws) would throw.
     return err(`unknown phase ${typeof phase === 'string' ? phase.slice(0, 40) : typeof phase}`);
@@ -49,5 +51,13 @@ export function parseConnectionInfo(raw: unknown): Result<ConnectionInfo> {
     if (!a.ok) return a;
     parsedAccount = a.value;
   }
-  return ok({ phase: phase as ConnectionPhase, message, since, account: parsedAccount, serverUrl });
+  if (retryAt !== undefined && !isFiniteNumber(retryAt)) return err('retryAt is not a time');
+  return ok({
+    phase: phase as ConnectionPhase,
+    message,
+    since,
+    account: parsedAccount,
+    serverUrl,
+    ...(retryAt === undefined ? {} : { retryAt }),
+  });
 }

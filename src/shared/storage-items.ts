@@ -6,25 +6,60 @@
  * extension pages by default.
  */
 import { err, ok } from '../core/result';
-import { parseAllowedSites, type AllowedSite } from './allowed-site';
+import {
+  MAX_ALLOWED_SITES,
+  parseAllowedSite,
+  parseAllowedSites,
+  type AllowedSite,
+} from './allowed-site';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
-import { parseWatchList, type WatchedContact } from './contact';
+import { parseWatchedContact, parseWatchList, type WatchedContact } from './contact';
 import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
 import { parsePageGrants, type PageGrant } from './page-grant';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { defineItem } from './typed-storage';
+import { salvageList } from './salvage-list';
+import { parseStorageProblems, withProblem, type StorageProblem } from './storage-problem';
+import { defineItem, type ItemProblem } from './typed-storage';
+import { migrateWatchListV0 } from './watch-list-v0';
 
+/**
+ * Stored values that could not be (fully) read, for the options page to show until dismissed.
+ * Not reported into itself: a broken list of reports just starts over.
+ */
+export const storageProblemsItem = defineItem<readonly StorageProblem[]>(
+  'local',
+  'storageProblems',
+  { fallback: [], version: 1, validate: parseStorageProblems },
+);
+
+async function recordStorageProblem(problem: ItemProblem): Promise<void> {
+  await storageProblemsItem.update((list) => withProblem(list, problem, Date.now()));
+}
+
+/**
+ * The people watched. Version 0 was a bare array (src/shared/watch-list-v0.ts). A list with some
+ * contacts that do not read keeps the others, and the loss is reported.
+ */
 export const watchListItem = defineItem<readonly WatchedContact[]>('local', 'watchList', {
   fallback: [],
   version: 1,
   validate: parseWatchList,
+  migrations: { 1: migrateWatchListV0 },
+  salvage: (raw) =>
+    salvageList(raw, {
+      what: 'the watch list',
+      parse: parseWatchedContact,
+      id: (contact) => contact.contactId,
+    }),
+  onProblem: recordStorageProblem,
 });
 
 export const settingsItem = defineItem<Settings>('local', 'settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
   validate: parseSettings,
+  onProblem: recordStorageProblem,
 });
 
 /** Live presence, mirrored from the worker's memory so a popup paints at once. */
@@ -84,6 +119,14 @@ export const allowedSitesItem = defineItem<readonly AllowedSite[]>('local', 'all
   fallback: [],
   version: 1,
   validate: parseAllowedSites,
+  salvage: (raw) =>
+    salvageList(raw, {
+      what: 'the allowed sites',
+      parse: parseAllowedSite,
+      id: (site) => site.site,
+      max: MAX_ALLOWED_SITES,
+    }),
+  onProblem: recordStorageProblem,
 });
 
 export interface PageBadgeSettings {
@@ -99,6 +142,7 @@ export const pageBadgeSettingsItem = defineItem<PageBadgeSettings>('local', 'pag
     if (!isRecord(raw) || typeof raw.focusable !== 'boolean') return err('needs focusable');
     return ok({ focusable: raw.focusable });
   },
+  onProblem: recordStorageProblem,
 });
 
 /** Tabs where the user asked for badges from the popup, for this browser session only. */

@@ -1,17 +1,28 @@
 import browser from 'webextension-polyfill';
-import type { Result } from '../core/result';
 import { createSerialQueue } from '../core/serial-queue';
+import { decodeStored, type DecodeRules, type Envelope } from './item-decode';
+
+export type { Salvaged } from './item-decode';
 
 export type StorageAreaName = 'local' | 'session';
 
-export interface ItemDefinition<T> {
-  /** Used when nothing is stored yet, or when what is stored cannot be read. */
+/** Part or all of a stored value could not be read; what is left of it is in use. */
+export interface ItemProblem {
+  readonly key: string;
+  /** Entries that could not be kept; 0 when the value as a whole could not be read. */
+  readonly dropped: number;
+  readonly why: readonly string[];
+}
+
+export interface ItemDefinition<T> extends DecodeRules<T> {
+  /**
+   * Used when nothing is stored yet, or when what is stored cannot be read (and not salvaged).
+   * `version` is bumped whenever the stored shape changes; `migrations` bring old data forward; a
+   * stored value without an envelope is version 0 when there is a migration to version 1.
+   */
   readonly fallback: T;
-  /** Bumped whenever the stored shape changes; a migration per step brings old data forward. */
-  readonly version: number;
-  readonly validate: (raw: unknown) => Result<T>;
-  /** `migrations[n]` turns a version n-1 value into a version n value. */
-  readonly migrations?: Readonly<Record<number, (old: unknown) => unknown>>;
+  /** Told once about each stored value that could not be fully read (say, to show it in options). */
+  readonly onProblem?: (problem: ItemProblem) => Promise<void>;
 }
 
 export interface StorageItem<T> {
@@ -23,23 +34,20 @@ export interface StorageItem<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-interface Envelope {
-  v: number;
-  value: unknown;
-}
-
-function isEnvelope(raw: unknown): raw is Envelope {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    typeof (raw as Envelope).v === 'number' &&
-    'value' in raw
-  );
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
 
 /**
  * A typed, versioned value in `chrome.storage`. Stored as `{ v, value }`. What cannot be read is
- * not thrown away: it is kept under `<key>:unreadable` for a later look, and the fallback is used.
+ * not thrown away: it is kept under `<key>:unreadable` for a later look, and what can be read of
+ * it (the item's `salvage`, else the fallback) is used. A migrated or salvaged value is written
+ * back, but only over the very value it came from: a context that salvaged at the same time, or
+ * a newer write, wins. A value from a newer version is never written over by a read.
  */
 export function defineItem<T>(
   area: StorageAreaName,
@@ -47,31 +55,43 @@ export function defineItem<T>(
   def: ItemDefinition<T>,
 ): StorageItem<T> {
   const storage = () => browser.storage[area];
+  const copyKey = `${key}:unreadable`;
   const serialised = createSerialQueue();
 
-  function decode(raw: unknown): { value: T; problem?: string } {
-    if (raw === undefined) return { value: def.fallback };
-    if (!isEnvelope(raw)) return { value: def.fallback, problem: 'not a versioned value' };
-    let value = raw.value;
-    if (raw.v > def.version)
-      return { value: def.fallback, problem: `written by a newer version (${raw.v})` };
-    for (let step = raw.v + 1; step <= def.version; step++) {
-      const migrate = def.migrations?.[step];
-      if (!migrate) return { value: def.fallback, problem: `no migration to version ${step}` };
-      value = migrate(value);
+  async function stored(name: string): Promise<unknown> {
+    return (await storage().get(name))[name];
+  }
+
+  async function report(problem: ItemProblem): Promise<void> {
+    console.warn(
+      `Presence Lens: stored "${key}" could not be read (${problem.why.join('; ')}); kept a copy.`,
+    );
+    try {
+      await def.onProblem?.(problem);
+    } catch {
+      // The report is a courtesy: the value is read and the copy kept either way.
     }
-    const checked = def.validate(value);
-    return checked.ok ? { value: checked.value } : { value: def.fallback, problem: checked.error };
   }
 
   async function read(): Promise<T> {
-    const raw = (await storage().get(key))[key];
-    const { value, problem } = decode(raw);
-    if (problem) {
-      console.warn(`Presence Lens: stored "${key}" could not be read (${problem}); kept a copy.`);
-      await storage().set({ [`${key}:unreadable`]: raw });
+    const raw = await stored(key);
+    const decoded = decodeStored(def, raw);
+    const problem = decoded.problem && { key, ...decoded.problem };
+    if (!decoded.rewrite) {
+      // Still stored as it is: keep and report it once, not on every read.
+      if (problem && !sameJson(await stored(copyKey), raw)) {
+        await storage().set({ [copyKey]: raw });
+        await report(problem);
+      }
+      return decoded.value;
     }
-    return value;
+    if (problem) await storage().set({ [copyKey]: raw });
+    // Another context may have written (or salvaged) since: only replace what was read.
+    if (sameJson(await stored(key), raw)) {
+      await write(decoded.value);
+      if (problem) await report(problem);
+    }
+    return decoded.value;
   }
 
   async function write(value: T): Promise<void> {
@@ -94,7 +114,7 @@ export function defineItem<T>(
       ) => {
         const change = changes[key];
         if (areaName !== area || !change) return;
-        callback(decode(change.newValue).value);
+        callback(decodeStored(def, change.newValue).value);
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

@@ -11,7 +11,8 @@ import { WebexError, toWebexError } from './errors';
 import type { HttpClient } from './http';
 import { joinUrl } from './urls';
 
-const MAX_SUBJECTS_PER_CALL = 50;
+/** Apheleia takes at most this many subjects per subscribe or read call. */
+export const MAX_SUBJECTS_PER_CALL = 50;
 export const DEFAULT_SUBSCRIPTION_TTL_S = 600;
 
 /** Granted TTLs are kept between a minute (no renewal storm) and a day (no subscription forgotten). */

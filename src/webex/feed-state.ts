@@ -9,6 +9,8 @@ export interface FeedState {
   readonly message?: string;
   /** UTC ms when this phase began. */
   readonly since: number;
+  /** UTC ms of the next reconnect attempt, while one is planned ('reconnecting'). */
+  readonly retryAt?: number;
 }
 
 const FIRST_RETRY_MS = 1_000;
@@ -39,6 +41,11 @@ export class ReconnectSchedule {
     private readonly random: () => number,
     private readonly retry: () => void,
   ) {}
+
+  /** Failed attempts in a row. */
+  get failureCount(): number {
+    return this.failures;
+  }
 
   /** Whether a retry is planned. */
   get pending(): boolean {
@@ -102,11 +109,18 @@ export class FeedStateReporter {
     return this.current;
   }
 
-  set(phase: ConnectionPhase, message?: string): void {
+  set(phase: ConnectionPhase, message?: string, retryAt?: number): void {
     const previous = this.current;
-    if (previous.phase === phase && previous.message === message) return;
+    if (previous.phase === phase && previous.message === message && previous.retryAt === retryAt) {
+      return;
+    }
     const since = previous.phase === phase ? previous.since : this.now();
-    this.current = message === undefined ? { phase, since } : { phase, message, since };
+    this.current = {
+      phase,
+      since,
+      ...(message === undefined ? {} : { message }),
+      ...(retryAt === undefined ? {} : { retryAt }),
+    };
     try {
       this.listener?.(this.current);
     } catch (error) {

@@ -6,6 +6,7 @@
 import { isRecord } from '../core/json-guards';
 import type { Result } from '../core/result';
 import { WebexError, accessToken, describeHttpStatus, networkError } from './errors';
+import type { RequestGate } from './request-gate';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
 
@@ -29,6 +30,8 @@ export interface HttpClientOptions {
   readonly signal?: () => AbortSignal | undefined;
   /** The default timeout of each request (`REQUEST_TIMEOUT_MS` unless set). */
   readonly timeoutMs?: number;
+  /** Paces requests (5 a second, `Retry-After` per host); none: no pacing. */
+  readonly gate?: RequestGate;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -56,6 +59,9 @@ export interface HttpClient {
 }
 
 const DEFAULT_RETRY_AFTER_MS = 60_000;
+/** Answers whose `Retry-After` holds every request to that host, not just the one retried. */
+const HOLDING_STATUSES = new Set([423, 429, 503]);
+
 /** No Webex request may hang longer than this (docs/protocol.md §7). */
 const REQUEST_TIMEOUT_MS = 15_000;
 const MIN_RETRY_AFTER_MS = 5_000;
@@ -143,6 +149,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const target = withQuery(url, request.query);
     const allowed = checkTokenUrl(target, options.audience);
     if (!allowed.ok) throw new WebexError('refused-url', allowed.error);
+    const host = allowed.value.host;
+    await options.gate?.pass(host);
 
     const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? REQUEST_TIMEOUT_MS;
     const run = options.signal?.();
@@ -185,7 +193,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     }
     if (response.status < 200 || (response.status >= 300 && response.status !== 304)) {
-      throw httpError(response.status, response.headers, json);
+      const error = httpError(response.status, response.headers, json);
+      if (error.retryAfterMs !== undefined && HOLDING_STATUSES.has(response.status)) {
+        options.gate?.holdHost(host, error.retryAfterMs);
+      }
+      throw error;
     }
     if (jsonError !== undefined) {
       throw new WebexError('bad-payload', jsonError, { status: response.status });

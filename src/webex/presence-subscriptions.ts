@@ -18,6 +18,9 @@ import type { SubscriptionResult } from './apheleia';
 import type { HttpClient } from './http';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf } from './mercury-envelope';
+import { MAX_SUBJECTS_PER_CALL } from './apheleia';
+import type { ReadBudget } from './read-budget';
+import { SubscriptionAudit } from './subscription-audit';
 import { SubscriptionBook } from './subscription-book';
 import { backoffMs, subscriptionRetry } from './subscription-retry';
 import type { Logger } from './log';
@@ -36,6 +39,10 @@ export interface SubscriptionContext {
   readonly now: () => number;
   /** Requested subscription TTL in seconds. */
   readonly ttl: number;
+  /** Shared with REST polling: reads stay under one request per watched person per minute. */
+  readonly budget: ReadBudget;
+  /** How often every watched person's presence is audited (default 60 s). */
+  readonly auditCycleMs?: number;
   /** Apheleia's base URL, once the catalog is known. */
   apheleiaBase(): string | undefined;
   /** Whether the Mercury socket is up and authenticated. */
@@ -59,8 +66,39 @@ export class PresenceSubscriptions {
   private wakeTimer: TimerId | undefined;
   private gapTimer: TimerId | undefined;
   private lastFullRead: number | undefined;
+  /** The status last given to the listeners, per person: what the audit compares with. */
+  private readonly shown = new Map<string, PresenceStatus>();
+  private readonly audit: SubscriptionAudit;
+  private serverFailingSince: number | undefined;
 
-  constructor(private readonly context: SubscriptionContext) {}
+  constructor(private readonly context: SubscriptionContext) {
+    this.audit = new SubscriptionAudit({
+      timers: context.timers,
+      ...(context.auditCycleMs === undefined ? {} : { cycleMs: context.auditCycleMs }),
+      watched: () => [...this.watched],
+      audit: (batch) => this.auditBatch(batch),
+    });
+  }
+
+  /** How many people are watched (the read budget's allowance). */
+  get watchedCount(): number {
+    return this.watched.size;
+  }
+
+  /** Everyone watched, in the order they were added. */
+  get watchedList(): readonly string[] {
+    return [...this.watched];
+  }
+
+  /** Since when every subscribe call has failed on the server's side (5xx, network), if so. */
+  get failingSince(): number | undefined {
+    return this.serverFailingSince;
+  }
+
+  /** A presence learnt another way (REST polling) goes to the listeners like a push. */
+  report(uuid: string, presence: SourcePresence): void {
+    if (this.watched.has(uuid)) this.emit(uuid, presence, this.context.now());
+  }
 
   watch(uuids: readonly string[]): void {
     for (const raw of uuids) {
@@ -78,6 +116,7 @@ export class PresenceSubscriptions {
       const uuid = raw.toLowerCase();
       if (!this.watched.delete(uuid)) continue;
       this.book.forget(uuid);
+      this.shown.delete(uuid);
       // Never sent: nothing to cancel. In flight: its reply cancels it (TTL 0) if it succeeded.
       // Otherwise tell Apheleia with TTL 0.
       if (!this.toSubscribe.delete(uuid) && !this.inFlight.has(uuid)) this.toUnsubscribe.add(uuid);
@@ -94,6 +133,7 @@ export class PresenceSubscriptions {
   async resubscribeAll(): Promise<void> {
     this.book.clear();
     this.toSubscribe.clear();
+    this.audit.start();
     await this.subscribeNow([...this.watched]);
   }
 
@@ -129,12 +169,14 @@ export class PresenceSubscriptions {
   pause(): void {
     this.clearWakeTimer();
     this.clearGapTimer();
+    this.audit.stop();
   }
 
   /** The feed stopped: forget all timing. Subscriptions are not cancelled: they lapse. */
   stop(): void {
     this.clearWakeTimer();
     this.clearGapTimer();
+    this.audit.stop();
     this.book.clear();
   }
 
@@ -201,6 +243,7 @@ export class PresenceSubscriptions {
     for (const uuid of latest) this.inFlight.delete(uuid);
     if (run.aborted) return;
     const now = this.context.now();
+    this.noteServerHealth(results, now);
     const toRead: string[] = [];
     const stale: string[] = [];
     for (const result of results) {
@@ -223,6 +266,18 @@ export class PresenceSubscriptions {
     if (toRead.length > 0) await this.readNow(toRead);
   }
 
+  /** Apheleia failing for minutes is one of the reasons to fall back to REST polling. */
+  private noteServerHealth(results: readonly SubscriptionResult[], now: number): void {
+    if (results.some((r) => r.responseCode === 200)) {
+      this.serverFailingSince = undefined;
+    } else if (
+      results.length > 0 &&
+      results.every((r) => r.responseCode === 0 || r.responseCode >= 500)
+    ) {
+      this.serverFailingSince ??= now;
+    }
+  }
+
   /** Records one subscription outcome; true when subscribed. */
   private booked(result: SubscriptionResult, now: number): boolean {
     const { subject } = result;
@@ -243,6 +298,15 @@ export class PresenceSubscriptions {
   private async readNow(uuids: string[]): Promise<void> {
     const base = this.context.apheleiaBase();
     if (uuids.length === 0 || base === undefined || !this.context.isLive()) return;
+    const requests = Math.ceil(uuids.length / MAX_SUBJECTS_PER_CALL);
+    if (!this.context.budget.tryTake(requests)) {
+      // Over the budget: the same people are read as soon as it allows.
+      const now = this.context.now();
+      const at = now + this.context.budget.waitMs(requests);
+      for (const uuid of uuids) this.book.recheck(uuid, at, now);
+      this.reschedule();
+      return;
+    }
     const run = this.context.runSignal();
     const { compositions, failures } = await readCompositions(this.context.http, base, uuids);
     if (run.aborted) return;
@@ -274,8 +338,39 @@ export class PresenceSubscriptions {
     this.emit(composition.subject, presence, now);
   }
 
+  /**
+   * One audit batch: read it, and where the status differs from what the pushes said, correct it
+   * and subscribe the batch again. A read that fails or does not fit the budget waits for the
+   * next round.
+   */
+  private async auditBatch(batch: readonly string[]): Promise<void> {
+    const base = this.context.apheleiaBase();
+    if (base === undefined || !this.context.isLive() || !this.context.budget.tryTake(1)) return;
+    const run = this.context.runSignal();
+    const { compositions } = await readCompositions(this.context.http, base, batch);
+    if (run.aborted) return;
+    const now = this.context.now();
+    const differed: string[] = [];
+    for (const composition of compositions) {
+      const uuid = composition.subject;
+      if (!this.watched.has(uuid)) continue;
+      const presence = compositionToSourcePresence(composition, now);
+      if (this.shown.get(uuid) === presence.status) continue;
+      differed.push(uuid);
+      this.emit(uuid, presence, now);
+    }
+    if (differed.length === 0) return;
+    this.context.log(
+      'warn',
+      `${differed.length} presence(s) differed from what the pushes said: subscribing again`,
+    );
+    this.reschedule();
+    await this.subscribeNow(batch.filter((uuid) => this.watched.has(uuid)));
+  }
+
   private emit(uuid: string, presence: SourcePresence, now: number): void {
     this.book.presenceArrived(uuid);
+    this.shown.set(uuid, presence.status);
     const recheck = presenceRecheckAt(presence, now);
     this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS, now);
     for (const listener of [...this.listeners]) {

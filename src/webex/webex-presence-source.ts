@@ -20,6 +20,10 @@ import { createHttpClient } from './http';
 import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
 import { MercuryHandover } from './mercury-handover';
 import { PresenceSubscriptions } from './presence-subscriptions';
+import { ReadBudget } from './read-budget';
+import { RequestGate } from './request-gate';
+import { RestPoller } from './rest-poller';
+import { uuidToPersonId } from '../core/hydra-id';
 import { createPeopleApi } from './people-api';
 import type { TokenAudience } from './token-audience';
 import { deleteDevice } from './device-list';
@@ -31,6 +35,11 @@ import { globalTimers } from './timers';
 export type { FeedState } from './feed-state';
 export { DEVICE_REFRESH_MS } from './device-keeper';
 export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
+
+/** Connect attempts failing in a row before presence is polled over REST meanwhile. */
+const POLL_AFTER_FAILURES = 3;
+/** Apheleia refusing every subscription this long counts as real time being unavailable. */
+const APHELEIA_OUTAGE_MS = 2 * 60_000;
 
 export interface WebexPresenceSourceOptions {
   readonly fetch: FetchLike;
@@ -50,6 +59,8 @@ export interface WebexPresenceSourceOptions {
   readonly pingIntervalMs?: number;
   /** How long any one request may take (default 15 s). */
   readonly requestTimeoutMs?: number;
+  /** Every watched person's presence is re-read once per this many ms (default 60 s). */
+  readonly auditCycleMs?: number;
   /** Refresh the WDM device at least this often while connected (default 30 min). */
   readonly deviceRefreshMs?: number;
 }
@@ -77,6 +88,10 @@ export class WebexPresenceSource implements PresenceSource {
   private run = new AbortController();
   private readonly reconnect: ReconnectSchedule;
   private readonly feed: FeedStateReporter;
+  private readonly budget: ReadBudget;
+  private readonly poller: RestPoller;
+  /** Why real time is refused, while presence comes from REST polling. */
+  private pollingBecause: string | undefined;
 
   constructor(private readonly options: WebexPresenceSourceOptions) {
     this.timers = options.timers ?? globalTimers;
@@ -92,7 +107,19 @@ export class WebexPresenceSource implements PresenceSource {
       deviceUrl: () => this.devices.current?.url,
       audience: options.audience,
       signal: () => this.run.signal,
+      gate: new RequestGate(this.timers, this.now),
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    });
+    this.budget = new ReadBudget(this.now, () => this.subscriptions.watchedCount);
+    this.poller = new RestPoller({
+      timers: this.timers,
+      now: this.now,
+      log: this.log,
+      budget: this.budget,
+      watched: () => this.subscriptions.watchedList,
+      fetchPerson: (uuid) => this.people().get(uuidToPersonId(uuid)),
+      emit: (uuid, presence) => this.subscriptions.report(uuid, presence),
+      signOut: (error) => this.signOut(error.message),
     });
     this.devices = new DeviceKeeper({
       http: this.http,
@@ -122,6 +149,8 @@ export class WebexPresenceSource implements PresenceSource {
       log: this.log,
       now: this.now,
       ttl: DEFAULT_SUBSCRIPTION_TTL_S,
+      budget: this.budget,
+      ...(options.auditCycleMs === undefined ? {} : { auditCycleMs: options.auditCycleMs }),
       apheleiaBase: () => this.catalog?.apheleia,
       isLive: () => this.sockets.isLive,
       runSignal: () => this.run.signal,
@@ -197,6 +226,7 @@ export class WebexPresenceSource implements PresenceSource {
     }
     if (this.sockets.isRetiring && !this.reconnect.pending) return this.connect();
     if (this.devices.refreshDue) await this.refreshDevice();
+    this.checkApheleia();
     await this.subscriptions.catchUp();
   }
 
@@ -218,7 +248,8 @@ export class WebexPresenceSource implements PresenceSource {
    */
   private async attempt(attempt: Attempt): Promise<void> {
     const run = this.run.signal;
-    if (!this.sockets.hasSocket && this.feed.state.phase !== 'reconnecting') {
+    const phase = this.feed.state.phase;
+    if (!this.sockets.hasSocket && phase !== 'reconnecting' && phase !== 'polling') {
       this.feed.set('connecting');
     }
     let socket: MercurySocket | undefined;
@@ -233,6 +264,7 @@ export class WebexPresenceSource implements PresenceSource {
     if (socket === undefined) return;
     this.sockets.takeOver(socket);
     this.reconnect.wentLive(this.now());
+    this.stopPolling();
     this.feed.set('live');
     await this.subscriptions.resubscribeAll();
   }
@@ -274,18 +306,54 @@ export class WebexPresenceSource implements PresenceSource {
     }
     // A failed replacement while the old socket still works: stay live, try again later.
     const replacing = this.sockets.isLive;
-    if ((error.kind === 'forbidden' || error.kind === 'refused-url') && !replacing) {
+    if (error.kind === 'refused-url' && !replacing) {
       this.feed.set('error', error.message);
       return;
     }
     this.retryLater(error.message, error.retryAfterMs);
+    // Refused outright (403), or failing again and again: REST meanwhile, real time retried.
+    const refused =
+      error.kind === 'forbidden' || this.reconnect.failureCount >= POLL_AFTER_FAILURES;
+    if (refused && !replacing) this.startPolling(error.message);
   }
 
   private retryLater(why: string, atLeastMs?: number): void {
     const delay = this.reconnect.failed(atLeastMs);
     const next = `Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`;
-    if (!this.sockets.isLive) this.feed.set('reconnecting', `${why} ${next}`);
-    else this.log('warn', `The replacement socket failed: ${why} ${next}`);
+    if (this.sockets.isLive) this.log('warn', `The replacement socket failed: ${why} ${next}`);
+    else if (this.poller.running) this.log('info', `Real time still refused: ${why} ${next}`);
+    else this.feed.set('reconnecting', `${why} ${next}`, this.now() + delay);
+  }
+
+  // ---- the REST fallback ----------------------------------------------------------------------
+
+  private people() {
+    return createPeopleApi(this.http, this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl);
+  }
+
+  /** Presence from REST until real time works again (docs/protocol.md §6.1). */
+  private startPolling(why: string): void {
+    this.pollingBecause = why;
+    this.poller.start();
+    const every = Math.round(this.poller.cycleMs / 1000);
+    this.feed.set('polling', `Updating every ${every} s (real-time unavailable: ${why})`);
+  }
+
+  private stopPolling(): void {
+    this.pollingBecause = undefined;
+    this.poller.stop();
+  }
+
+  /** Live, but Apheleia has refused every subscription for minutes: poll until it recovers. */
+  private checkApheleia(): void {
+    const since = this.subscriptions.failingSince;
+    const failing = since !== undefined && this.now() - since >= APHELEIA_OUTAGE_MS;
+    if (failing && this.pollingBecause === undefined) {
+      this.startPolling('the presence service has been failing for minutes');
+    } else if (!failing && this.pollingBecause !== undefined) {
+      this.stopPolling();
+      this.feed.set('live');
+    }
   }
 
   /**
@@ -379,6 +447,7 @@ export class WebexPresenceSource implements PresenceSource {
 
   /** Ends the current run: no request, attempt, retry, device refresh or socket outlives it. */
   private halt(): void {
+    this.stopPolling();
     this.run.abort(new WebexError('cancelled', 'The connection run ended.'));
     this.run = new AbortController();
     this.connecting = undefined;

@@ -90,12 +90,23 @@ export async function harness(opts: EmulatorOptions = {}): Promise<Harness> {
 /** A websocket client that queues JSON messages so tests can await the next matching one. */
 export class MercuryClient {
   readonly messages: Json[] = [];
+  /** Every text frame as received, in order, JSON or not. */
+  readonly frames: string[] = [];
   private waiters: { match: (m: Json) => boolean; resolve: (m: Json) => void }[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as Json;
+      const text = data.toString();
+      this.frames.push(text);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return; // only in `frames`: a hand-made frame (POST /_emu/push) need not be JSON
+      }
+      if (typeof parsed !== 'object' || parsed === null) return; // likewise
+      const msg = parsed as Json;
       this.messages.push(msg);
       this.waiters = this.waiters.filter((w) => (w.match(msg) ? (w.resolve(msg), false) : true));
     });
@@ -161,3 +172,12 @@ export class MercuryClient {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `condition()` holds, polling every 10 ms; rejects after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await sleep(10);
+  }
+}

@@ -21,6 +21,29 @@ export interface EmuStats {
   devices: { registered: number; rejected: number; deleted: number };
   subscriptions: { deviceUrl: string; subject: string; expiresAt: string }[];
   subscriptionCalls: SubscriptionCall[];
+  budget: EmuBudget;
+}
+
+/** Client requests over time (emulator/README.md, Stats): one stream of them. */
+export interface EmuBudgetSummary {
+  total: number;
+  /** Most requests in any sliding 1000 ms window, (t - 1 s, t]. */
+  peakPerSecond: number;
+  /** The end of the first window that reached the peak; null before any request. */
+  peakAt: string | null;
+  /** The first request counted since the last reset; null before any. */
+  since: string | null;
+  /** One entry per wall-clock minute from `since` to now (zeros included), the last 60 at most. */
+  byMinute: { minute: string; count: number }[];
+}
+
+export interface EmuBudget extends EmuBudgetSummary {
+  byRoute: {
+    /** Apheleia reads. */
+    'POST /apheleia/api/v1/compositions': EmuBudgetSummary;
+    /** People list lookups (`?id=`, `?email=`, `?displayName=`). */
+    'GET /v1/people': EmuBudgetSummary;
+  };
 }
 
 export interface EmuComposition {
@@ -62,5 +85,10 @@ export function emulatorControl(baseUrl: string) {
       call<unknown>(baseUrl, 'POST', '/_emu/faults', knobs),
     closeSockets: (code: number, reason: string) =>
       call<unknown>(baseUrl, 'POST', '/_emu/sockets/close', { code, reason }),
+    /** Apheleia forgets every subscription now, silently; pushes stop until the client resubscribes. */
+    loseSubscriptions: () =>
+      call<unknown>(baseUrl, 'POST', '/_emu/faults', { loseSubscriptions: true }),
+    /** Sends `raw` as one Mercury text frame to every authorized socket: a string verbatim, else JSON. */
+    pushRaw: (raw: unknown) => call<{ sent: number }>(baseUrl, 'POST', '/_emu/push', { raw }),
   };
 }

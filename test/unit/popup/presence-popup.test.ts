@@ -1,3 +1,4 @@
+import { formatClock } from '../../../src/core/time-format';
 // @vitest-environment happy-dom
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -227,12 +228,13 @@ describe('<presence-popup>', () => {
     expect([...root.querySelectorAll('button')].map(readText)).toContain('Open options');
   });
 
-  it('shows why the connection failed', async () => {
+  it('shows why the connection failed, since when, and offers Reconnect', async () => {
     await watchListItem.set([ada]);
     await connectionItem.set({ ...live, phase: 'error', message: 'The token has expired.' });
     const popup = await open();
+    expect([...popup.shadowRoot!.querySelectorAll('button')].map(readText)).toContain('Reconnect');
     expect(readText(popup.shadowRoot!.querySelector('[data-part="connection"]'))).toBe(
-      'Offline — The token has expired.',
+      `Offline since ${formatClock(live.since)} — The token has expired.`,
     );
   });
 

@@ -1,4 +1,5 @@
 /** A fake Webex (catalog, WDM, Apheleia) and a source wired to it, for the source's unit tests. */
+import { personIdToUuid } from '../../../src/core/hydra-id';
 import type { SourcePresence } from '../../../src/core/presence-source';
 import type { StoredDevice } from '../../../src/webex/device';
 import type { FeedState } from '../../../src/webex/webex-presence-source';
@@ -17,6 +18,8 @@ export interface Server {
   /** Per-subject reply for subscribe calls; default 200 with TTL 600 and an active status. */
   subscribeReply: (subject: string, ttl: number) => Record<string, unknown>;
   status: Map<string, Record<string, unknown>>;
+  /** The People API's `status` per UUID (REST spelling); 'active' when not set. */
+  restStatus: Map<string, string>;
 }
 
 /** Device `d<n>` has the socket URL `.../registrations/r<n>/messages`. */
@@ -48,6 +51,7 @@ export function fakeServer(): Server {
   const server: Server = {
     fake: new FakeFetch(),
     status: new Map(),
+    restStatus: new Map(),
     subscribeReply: (subject, ttl) => ({
       subject,
       responseCode: 200,
@@ -73,6 +77,20 @@ export function fakeServer(): Server {
       };
     })
     .on('PUT', /\/devices\/d\d+$/, refreshReply)
+    .on('GET', /\/v1\/people\/[^/]+$/, (r) => {
+      const id = decodeURIComponent(r.url.pathname.split('/').at(-1) ?? '');
+      const uuid = personIdToUuid(id);
+      if (!uuid.ok) return { status: 404, body: { message: 'no such person' } };
+      return {
+        body: {
+          id,
+          emails: [`${uuid.value}@example.com`],
+          displayName: uuid.value,
+          status: server.restStatus.get(uuid.value) ?? 'active',
+          lastActivity: new Date().toISOString(),
+        },
+      };
+    })
     .on('POST', /\/subscriptions$/, (r) => subscriptionsReply(server, r))
     .on('POST', /\/compositions$/, (r) => ({
       body: {
@@ -84,7 +102,9 @@ export function fakeServer(): Server {
   return server;
 }
 
-export function setup(options: { stored?: StoredDevice | null; server?: Server } = {}) {
+export function setup(
+  options: { stored?: StoredDevice | null; server?: Server; auditCycleMs?: number } = {},
+) {
   const server = options.server ?? fakeServer();
   const clock = new ManualClock();
   const states: FeedState[] = [];
@@ -98,6 +118,8 @@ export function setup(options: { stored?: StoredDevice | null; server?: Server }
     endpoints: { u2cBaseUrl: `${ORIGIN}/u2c/api/v1`, hydraBaseUrl: `${ORIGIN}/v1` },
     audience: DEV_AUDIENCE,
     random: () => 0.5,
+    // Off unless a test is about it: its reads would blur the exact read counts asserted here.
+    auditCycleMs: options.auditCycleMs ?? 24 * 3_600_000,
     getToken: async () => 't1',
     deviceStore: {
       load: async () => stored,

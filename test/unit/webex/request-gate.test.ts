@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { RequestGate } from '../../../src/webex/request-gate';
+import { ManualClock } from './fakes';
+
+describe('RequestGate', () => {
+  it('lets at most 5 requests start in any second', async () => {
+    const clock = new ManualClock();
+    const gate = new RequestGate(clock, clock.now);
+    const started: number[] = [];
+    for (let i = 0; i < 12; i++) void gate.pass('a.wbx2.com').then(() => started.push(clock.now()));
+    await clock.advance(0);
+    expect(started).toHaveLength(5);
+    await clock.advance(999);
+    expect(started).toHaveLength(5);
+    await clock.advance(1);
+    expect(started).toHaveLength(10);
+    await clock.advance(1_000);
+    expect(started).toHaveLength(12);
+  });
+
+  it('holds one host after Retry-After while others go on', async () => {
+    const clock = new ManualClock();
+    const gate = new RequestGate(clock, clock.now);
+    gate.holdHost('apheleia.wbx2.com', 20_000);
+    const order: string[] = [];
+    void gate.pass('apheleia.wbx2.com').then(() => order.push('apheleia'));
+    void gate.pass('webexapis.com').then(() => order.push('people'));
+    await clock.advance(0);
+    expect(order).toEqual(['people']);
+    await clock.advance(19_999);
+    expect(order).toEqual(['people']);
+    await clock.advance(1);
+    expect(order).toEqual(['people', 'apheleia']);
+  });
+});
