@@ -88,7 +88,7 @@ async function handle(
       query: url.searchParams,
       params: match.params,
       headers: req.headers,
-      json: bodyReader(req),
+      ...bodyReader(req),
     };
     reply = await match.route.handler(request);
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-error.js';
 import { uuidFromIdOrUuid } from './hydra-id.js';
+import { DEFAULT_ACCESS_TOKEN_LIFETIME_S } from './oauth-store.js';
 import type { JsonObject } from './validate.js';
 import {
   expectObject,
@@ -41,6 +42,10 @@ export interface FaultRequest {
   maxDevices?: number | null;
   /** Catalog links to hand out instead of the emulator's own (a foreign host, say). */
   catalogLinks: Record<string, string>;
+  /** /v1/authorize skips the consent page and redirects with a code at once. */
+  oauthAutoApprove?: boolean;
+  /** `expires_in` of access tokens issued from now on, in seconds. */
+  accessTokenLifetime?: number;
 }
 
 export const KNOWN_KEYS = [
@@ -52,10 +57,15 @@ export const KNOWN_KEYS = [
   'revokeTokens',
   'maxDevices',
   'catalogLinks',
+  'oauthAutoApprove',
+  'accessTokenLifetime',
 ] as const;
 
 /** The services whose catalog link `catalogLinks` may replace. */
 export const CATALOG_SERVICES = ['wdm', 'apheleia', 'hydra', 'metrics'];
+
+/** The longest `accessTokenLifetime`: one year, so expiry times stay representable. */
+export const MAX_ACCESS_TOKEN_LIFETIME_S = 365 * 24 * 60 * 60;
 
 const HTTP_FAULT_KEYS = ['method', 'path', 'status', 'retryAfter', 'hang', 'times'];
 const SUBJECT_CODE_KEYS = ['code', 'retry'];
@@ -90,6 +100,12 @@ export function parseFaultRequest(value: unknown): FaultRequest {
     throw new HttpError(400, '"revokeTokens" must be an array of strings');
   }
   const maxDevices = parseMaxDevices(body.maxDevices);
+  const oauthAutoApprove = optionalBoolean(body, 'oauthAutoApprove');
+  const accessTokenLifetime = optionalNumber(body, 'accessTokenLifetime', {
+    integer: true,
+    min: 1,
+    max: MAX_ACCESS_TOKEN_LIFETIME_S,
+  });
   return {
     http: parseHttpFaults(body.http),
     ...(pong !== undefined ? { pong } : {}),
@@ -99,6 +115,8 @@ export function parseFaultRequest(value: unknown): FaultRequest {
     revokeTokens: revoke as string[],
     ...(maxDevices !== undefined ? { maxDevices } : {}),
     catalogLinks: parseCatalogLinks(body.catalogLinks),
+    ...(oauthAutoApprove !== undefined ? { oauthAutoApprove } : {}),
+    ...(accessTokenLifetime !== undefined ? { accessTokenLifetime } : {}),
   };
 }
 
@@ -187,6 +205,8 @@ export class Faults {
   revokedTokens = new Set<string>();
   maxDevices: number | undefined;
   catalogLinks: Record<string, string> = {};
+  oauthAutoApprove = false;
+  accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME_S;
   /** Release callbacks of requests a `hang` fault holds open. */
   private readonly held = new Set<() => void>();
 
@@ -197,6 +217,10 @@ export class Faults {
     for (const token of request.revokeTokens) this.revokedTokens.add(token);
     if (request.maxDevices !== undefined) this.maxDevices = request.maxDevices ?? undefined;
     Object.assign(this.catalogLinks, request.catalogLinks);
+    if (request.oauthAutoApprove !== undefined) this.oauthAutoApprove = request.oauthAutoApprove;
+    if (request.accessTokenLifetime !== undefined) {
+      this.accessTokenLifetime = request.accessTokenLifetime;
+    }
   }
 
   /**
@@ -245,6 +269,8 @@ export class Faults {
     this.revokedTokens.clear();
     this.maxDevices = undefined;
     this.catalogLinks = {};
+    this.oauthAutoApprove = false;
+    this.accessTokenLifetime = DEFAULT_ACCESS_TOKEN_LIFETIME_S;
     for (const release of [...this.held]) release();
   }
 
@@ -256,6 +282,8 @@ export class Faults {
       revokeTokens: [...this.revokedTokens],
       maxDevices: this.maxDevices ?? null,
       catalogLinks: this.catalogLinks,
+      oauthAutoApprove: this.oauthAutoApprove,
+      accessTokenLifetime: this.accessTokenLifetime,
       heldRequests: this.heldCount,
     };
   }

@@ -9,6 +9,8 @@ export interface Request {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body; undefined when the body is empty. Malformed JSON throws 400. */
   json(): Promise<unknown>;
+  /** The raw body as UTF-8 text ('' when empty), for form-encoded bodies. */
+  text(): Promise<string>;
 }
 
 export interface Reply {
@@ -93,12 +95,19 @@ export function matchRoute(routes: readonly Route[], method: string, path: strin
 
 const MAX_BODY = 1024 * 1024;
 
-export function bodyReader(req: IncomingMessage): () => Promise<unknown> {
-  let cached: Promise<unknown> | undefined;
-  return () => (cached ??= readJson(req));
+export interface BodyReader {
+  json(): Promise<unknown>;
+  text(): Promise<string>;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** Reads the body once; `json()` and `text()` share what was read. */
+export function bodyReader(req: IncomingMessage): BodyReader {
+  let cached: Promise<string> | undefined;
+  const text = (): Promise<string> => (cached ??= readText(req));
+  return { text, json: async () => parseJson(await text()) };
+}
+
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -107,7 +116,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY) throw new HttpError(413, 'Request body larger than 1 MiB');
     chunks.push(buf);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -9,11 +9,13 @@ import { MercuryHub } from './mercury.js';
 import { apheleiaRoutes } from './routes/apheleia.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { controlRoutes } from './routes/control.js';
+import { oauthControlRoutes } from './routes/control-oauth.js';
 import { faultRoutes } from './routes/control-faults.js';
 import { pushRoutes } from './routes/control-push.js';
 import { demoRoutes } from './routes/demo.js';
 import { hydraRoutes } from './routes/hydra.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { oauthRoutes } from './routes/oauth.js';
 import { wdmRoutes } from './routes/wdm.js';
 import { EmulatorState } from './state.js';
 
@@ -57,10 +59,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     ...wdmRoutes(state),
     ...apheleiaRoutes(state),
     ...hydraRoutes(state),
+    ...oauthRoutes(state),
     ...metricsRoutes(),
     ...controlRoutes({ state, mercury, demo }),
     ...faultRoutes(state, mercury),
     ...pushRoutes(mercury),
+    ...oauthControlRoutes(state),
     ...demoRoutes(),
   ];
 

@@ -3,6 +3,8 @@ import type { Composition } from './composition.js';
 import { buildComposition } from './composition.js';
 import { DeviceStore } from './devices.js';
 import { Faults } from './faults.js';
+import { OAuthClients } from './oauth-clients.js';
+import { OAuthStore } from './oauth-store.js';
 import type { NewPerson, Person } from './people.js';
 import { PeopleStore } from './people.js';
 import { APHELEIA_BASE, DEVICES_PATH, MERCURY_REGISTRATIONS } from './paths.js';
@@ -23,6 +25,10 @@ export class EmulatorState {
   readonly faults = new Faults();
   readonly orgUuid = randomUUID();
   readonly me: Person;
+  /** The integrations /v1/authorize and /v1/access_token know. */
+  readonly oauthClients = new OAuthClients();
+  /** Consent forms, codes and tokens the OAuth routes handed out. */
+  readonly oauth: OAuthStore;
   /** Wired to the Mercury hub by the server; a no-op until then. */
   pushEvent: EventSink = () => {};
 
@@ -31,6 +37,7 @@ export class EmulatorState {
     private readonly tokens: readonly string[],
   ) {
     this.presence = new PresenceStore(now, (uuid) => this.fanOut(uuid));
+    this.oauth = new OAuthStore(now, this.orgUuid);
     this.me = this.addPerson({ displayName: 'Demo User', emails: ['demo.user@example.com'] });
   }
 
@@ -51,8 +58,10 @@ export class EmulatorState {
     return `${this.base.replace(/^http/, 'ws')}${MERCURY_REGISTRATIONS}/${deviceId}/messages`;
   }
 
+  /** A configured token or a live OAuth-issued one, either not revoked by the `revokeTokens` knob. */
   acceptsToken(token: string): boolean {
-    return this.tokens.includes(token) && !this.faults.revokedTokens.has(token);
+    const known = this.tokens.includes(token) || this.oauth.acceptsAccessToken(token);
+    return known && !this.faults.revokedTokens.has(token);
   }
 
   /** The uuid of the user a token signs in: every accepted token is the one signed-in user. */
@@ -81,6 +90,7 @@ export class EmulatorState {
   sweep(): void {
     this.subscriptions.sweep(this.now());
     this.presence.sweep();
+    this.oauth.sweep();
   }
 
   forgetDevices(): void {
@@ -101,5 +111,7 @@ export class EmulatorState {
     this.forgetDevices();
     this.stats.clear();
     this.faults.clear();
+    this.oauthClients.clear();
+    this.oauth.forgetPending();
   }
 }

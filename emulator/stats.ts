@@ -21,6 +21,30 @@ export type DeviceOutcome = keyof DeviceCounts;
 
 const noDevices = (): DeviceCounts => ({ registered: 0, rejected: 0, deleted: 0 });
 
+/** What the OAuth server did (emulator/README.md, OAuth). */
+export interface OAuthCounts {
+  /** /v1/authorize requests that passed validation: a consent page shown or auto-approved. */
+  authorizations: number;
+  /** Authorization codes handed out (Approve, or auto-approve). */
+  codesIssued: number;
+  /** Access tokens handed out, by either grant. */
+  tokensIssued: number;
+  /** Successful refresh_token grants. */
+  refreshes: number;
+  /** OAuth error answers: error pages and redirects (access_denied included) and token errors. */
+  failures: number;
+}
+
+export type OAuthOutcome = keyof OAuthCounts;
+
+const noOAuth = (): OAuthCounts => ({
+  authorizations: 0,
+  codesIssued: 0,
+  tokensIssued: 0,
+  refreshes: 0,
+  failures: 0,
+});
+
 /** What the client did, so tests can assert on its traffic rather than guess. */
 export class Stats {
   requests: Record<string, number> = {};
@@ -28,6 +52,7 @@ export class Stats {
   hosts: Record<string, number> = {};
   subscriptionCalls: SubscriptionCall[] = [];
   devices: DeviceCounts = noDevices();
+  oauth: OAuthCounts = noOAuth();
   /** Client requests over time: total, busiest second, per minute (see budget.ts). */
   readonly budget = new RequestBudget();
 
@@ -43,6 +68,10 @@ export class Stats {
     this.devices[outcome] += 1;
   }
 
+  countOAuth(outcome: OAuthOutcome): void {
+    this.oauth[outcome] += 1;
+  }
+
   logSubscriptionCall(call: SubscriptionCall): void {
     this.subscriptionCalls.push(call);
   }
@@ -52,6 +81,7 @@ export class Stats {
     this.hosts = {};
     this.subscriptionCalls = [];
     this.devices = noDevices();
+    this.oauth = noOAuth();
     this.budget.clear();
   }
 }

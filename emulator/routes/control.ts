@@ -108,6 +108,7 @@ export function controlRoutes({ state, mercury, demo }: ControlDeps): Route[] {
       subscriptionCalls: state.stats.subscriptionCalls,
       devices: { ...state.stats.devices, byUser: state.devices.countsByUser() },
       budget: state.stats.budget.toJson(now),
+      oauth: state.stats.oauth,
     });
   };
 

@@ -28,6 +28,11 @@ import {
   type Credentials,
 } from './credentials';
 import { createDeviceStore } from './device-store';
+import { TokenKeeper } from './token-keeper';
+import { signInWithWebex, type WebAuth } from './webex-sign-in';
+import type { OAuthClient } from '../webex/oauth';
+import { RequestGate } from '../webex/request-gate';
+import { globalTimers } from '../webex/timers';
 import { FeedSession } from './feed-session';
 import type { PresenceMirror } from './presence-mirror';
 import type { SecretStore } from './secret-store';
@@ -39,6 +44,8 @@ export interface FeedControllerDeps {
   readonly WebSocket: WebSocketConstructor;
   /** Where the token may go in this build. */
   readonly audience: TokenAudience;
+  /** Opens the Webex consent page (`chrome.identity.launchWebAuthFlow`); absent: no OAuth. */
+  readonly webAuth?: WebAuth;
   readonly now?: () => number;
 }
 
@@ -51,8 +58,22 @@ export class FeedController {
   private session: FeedSession | null = null;
   /** Runs operations one after another; a failing one does not block the next. */
   private readonly serial = createSerialQueue();
+  /** Every request of this worker passes it: 5 a second, Retry-After per host. */
+  private readonly gate: RequestGate;
+  private lastRejectionRefresh = -Infinity;
 
-  constructor(private readonly deps: FeedControllerDeps) {}
+  constructor(private readonly deps: FeedControllerDeps) {
+    this.gate = new RequestGate(globalTimers, () => this.now());
+  }
+
+  private httpFor(getToken: () => string | Promise<string>) {
+    return createHttpClient({
+      fetch: this.deps.fetch,
+      getToken,
+      audience: this.deps.audience,
+      gate: this.gate,
+    });
+  }
 
   private now(): number {
     return this.deps.now?.() ?? Date.now();
@@ -80,23 +101,63 @@ export class FeedController {
       if (accessToken === '') return { ok: false, error: 'Enter an access token.' };
       let account;
       try {
-        const http = createHttpClient({
-          fetch: this.deps.fetch,
-          getToken: () => accessToken,
-          audience: this.deps.audience,
-        });
+        const http = this.httpFor(() => accessToken);
         const me = await createPeopleApi(http, endpoints.value.hydraBaseUrl).me();
         account = { displayName: me.displayName, email: me.emails[0] ?? '' };
       } catch (error) {
         return { ok: false, error: message(error) };
       }
-      await this.close();
-      const credentials: Credentials = { serverUrl: serverUrl.trim(), accessToken, account };
-      await saveCredentials(this.deps.secrets, credentials);
-      await settingsItem.set({ serverUrl: credentials.serverUrl });
-      await this.open(credentials, { checkWatchList: true });
+      await this.signIn({ serverUrl: serverUrl.trim(), accessToken, account });
       return { ok: true, account };
     });
+  }
+
+  /**
+   * "Sign in with Webex" (OAuth with PKCE). The consent page may stay open for minutes, so only
+   * storing the result waits in the queue.
+   */
+  async signInWithWebex(
+    serverUrl: string,
+    given: { clientId: string; clientSecret: string },
+  ): Promise<ResponseMap['signInWithWebex']> {
+    const webAuth = this.deps.webAuth;
+    // Entered once: an empty secret field means the one saved with the last sign-in.
+    const saved = await loadCredentials(this.deps.secrets);
+    const savedSecret =
+      saved?.oauth?.clientId === given.clientId ? saved.oauth.clientSecret : undefined;
+    const secret = given.clientSecret === '' ? savedSecret : given.clientSecret;
+    const client: OAuthClient = {
+      clientId: given.clientId,
+      ...(secret === undefined ? {} : { clientSecret: secret }),
+    };
+    if (webAuth === undefined) {
+      return { ok: false, error: 'This browser cannot open the Webex sign-in page.' };
+    }
+    const endpoints = resolveEndpoints(serverUrl.trim(), this.deps.audience);
+    if (!endpoints.ok) return { ok: false, error: endpoints.error };
+    const signedIn = await signInWithWebex(
+      { webAuth, http: (getToken) => this.httpFor(getToken), now: () => this.now() },
+      serverUrl.trim(),
+      endpoints.value.hydraBaseUrl,
+      client,
+    );
+    if (!signedIn.ok) return { ok: false, error: signedIn.error };
+    return this.serial(async () => {
+      await this.signIn(signedIn.value);
+      return { ok: true, account: signedIn.value.account };
+    });
+  }
+
+  /** Replaces whoever was signed in: new credentials saved, the feed opened for them. */
+  private async signIn(credentials: Credentials): Promise<void> {
+    await this.close();
+    await saveCredentials(this.deps.secrets, credentials);
+    await settingsItem.update((settings) => ({
+      ...settings,
+      serverUrl: credentials.serverUrl,
+      ...(credentials.oauth === undefined ? {} : { oauthClientId: credentials.oauth.clientId }),
+    }));
+    await this.open(credentials, { checkWatchList: true });
   }
 
   /** Signs out: the feed stops, its WDM device is deleted, the token and presences are forgotten. */
@@ -171,8 +232,16 @@ export class FeedController {
   }
 
   private newSession(credentials: Credentials): FeedSession {
+    const hydra = resolveEndpoints(credentials.serverUrl, this.deps.audience);
+    const tokens = new TokenKeeper(credentials, {
+      http: this.httpFor(() => ''),
+      hydraBaseUrl: hydra.ok ? hydra.value.hydraBaseUrl : credentials.serverUrl,
+      save: (next) => saveCredentials(this.deps.secrets, next),
+      now: () => this.now(),
+    });
     const session: FeedSession = new FeedSession({
-      credentials,
+      tokens,
+      gate: this.gate,
       fetch: this.deps.fetch,
       WebSocket: this.deps.WebSocket,
       audience: this.deps.audience,
@@ -247,6 +316,34 @@ export class FeedController {
 
   private async onFeedState(session: FeedSession, state: FeedState): Promise<void> {
     if (session !== this.session) return;
+    if (state.phase === 'signed-out' && session.tokens.canRefresh) {
+      // A 401 with an OAuth sign-in: one silent refresh, then the feed starts again.
+      void this.serial(() => this.refreshAfterRejection(session, state));
+      return;
+    }
+    await this.publishState(session, state);
+  }
+
+  private async refreshAfterRejection(session: FeedSession, state: FeedState): Promise<void> {
+    if (session !== this.session) return;
+    // Once a minute at most: a token refused right after its refresh means the sign-in is dead.
+    const recent = this.now() - this.lastRejectionRefresh < 60_000;
+    this.lastRejectionRefresh = this.now();
+    if (recent) {
+      await this.publishState(session, state);
+      return;
+    }
+    try {
+      await session.tokens.refresh();
+    } catch (error) {
+      console.warn('Presence Lens: the sign-in could not be renewed', error);
+      await this.publishState(session, state);
+      return;
+    }
+    session.start().catch((error: unknown) => console.error('Presence Lens: restart', error));
+  }
+
+  private async publishState(session: FeedSession, state: FeedState): Promise<void> {
     const { account, serverUrl } = session.credentials;
     await this.publish({
       phase: state.phase,

@@ -13,11 +13,16 @@ import { WebexPresenceSource, type FeedState } from '../webex/webex-presence-sou
 import { consoleLogger } from '../webex/log';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { TokenAudience } from '../webex/token-audience';
+import type { RequestGate } from '../webex/request-gate';
 import type { Credentials } from './credentials';
+import type { TokenKeeper } from './token-keeper';
 import type { DeviceStore } from './device-store';
 
 export interface FeedSessionDeps {
-  readonly credentials: Credentials;
+  /** The signed-in user's token (refreshed there when it is an OAuth sign-in). */
+  readonly tokens: TokenKeeper;
+  /** The worker's one request gate. */
+  readonly gate: RequestGate;
   readonly fetch: typeof fetch;
   readonly WebSocket: WebSocketConstructor;
   readonly audience: TokenAudience;
@@ -35,11 +40,11 @@ export class FeedSession {
   private readonly invalid = new Set<string>();
 
   constructor(private readonly deps: FeedSessionDeps) {
-    const endpoints = resolveEndpoints(deps.credentials.serverUrl, deps.audience);
+    const endpoints = resolveEndpoints(deps.tokens.credentials.serverUrl, deps.audience);
     if (!endpoints.ok) throw new Error(endpoints.error);
-    const getToken = () => deps.credentials.accessToken;
+    const getToken = () => deps.tokens.accessToken();
     this.people = createPeopleApi(
-      createHttpClient({ fetch: deps.fetch, getToken, audience: deps.audience }),
+      createHttpClient({ fetch: deps.fetch, getToken, audience: deps.audience, gate: deps.gate }),
       endpoints.value.hydraBaseUrl,
     );
     this.source = new WebexPresenceSource({
@@ -47,7 +52,8 @@ export class FeedSession {
       WebSocket: deps.WebSocket,
       endpoints: endpoints.value,
       audience: deps.audience,
-      getToken: async () => getToken(),
+      getToken,
+      gate: deps.gate,
       deviceStore: deps.deviceStore,
       onState: deps.onState,
       log: consoleLogger,
@@ -58,7 +64,11 @@ export class FeedSession {
   }
 
   get credentials(): Credentials {
-    return this.deps.credentials;
+    return this.deps.tokens.credentials;
+  }
+
+  get tokens(): TokenKeeper {
+    return this.deps.tokens;
   }
 
   start(): Promise<void> {
@@ -115,12 +125,14 @@ export class FeedSession {
   }
 
   async dispose(): Promise<void> {
+    this.deps.tokens.dispose();
     this.watcher.dispose();
     await this.source.stop();
   }
 
   /** Like `dispose`, and the WDM device is deleted: the user signed out. */
   async signOut(): Promise<void> {
+    this.deps.tokens.dispose();
     this.watcher.dispose();
     await this.source.unregister();
   }

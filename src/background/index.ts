@@ -37,6 +37,10 @@ const controller = new FeedController({
   fetch: (input, init) => fetch(input, init),
   WebSocket,
   audience: tokenAudienceOf(browser.runtime.getManifest()),
+  webAuth: {
+    redirectUri: browser.identity.getRedirectURL(),
+    launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+  },
 });
 
 const siteAccess = new SiteAccess({

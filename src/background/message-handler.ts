@@ -26,6 +26,11 @@ function handleRequest(
   switch (request.type) {
     case 'connect':
       return controller.connect(request.serverUrl, request.token);
+    case 'signInWithWebex':
+      return controller.signInWithWebex(request.serverUrl, {
+        clientId: request.clientId.trim(),
+        clientSecret: request.clientSecret.trim(),
+      });
     case 'disconnect':
       return controller.disconnect();
     case 'reconnect':

@@ -42,11 +42,18 @@ export function base64Decode(text: string): Result<Uint8Array> {
 
 /** URL-safe alphabet, no padding (how Hydra ids are written). ASCII input only. */
 export function base64UrlEncodeAscii(text: string): string {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return base64UrlEncodeBytes(bytes);
+}
+
+/** URL-safe alphabet, no padding (PKCE verifiers and challenges, RFC 7636). */
+export function base64UrlEncodeBytes(bytes: Uint8Array): string {
   let result = '';
   let buffer = 0;
   let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    buffer = ((buffer << 8) | (text.charCodeAt(i) & 0xff)) & 0xffffff;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xffffff;
     bits += 8;
     while (bits >= 6) {
       bits -= 6;

@@ -32,12 +32,17 @@ export class PresenceConnectionPanel extends LitElement {
     _requestError: { state: true },
     _account: { state: true },
     _connection: { state: true },
+    _clientId: { state: true },
+    _clientSecret: { state: true },
   };
 
   declare private _serverUrl: string;
   declare private _token: string;
   declare private _errors: ConnectionFormErrors;
-  declare private _busy: 'connect' | 'disconnect' | null;
+  declare private _busy: 'connect' | 'disconnect' | 'oauth' | null;
+  /** The Webex integration for "Sign in with Webex"; its secret is kept by the worker. */
+  declare private _clientId: string;
+  declare private _clientSecret: string;
   declare private _requestError: string;
   /** From the last Connect answer, until the background's connection info takes over. */
   declare private _account: Account | null;
@@ -47,6 +52,7 @@ export class PresenceConnectionPanel extends LitElement {
   private readonly _follow = new FollowController(this, () => [
     followItem(settingsItem, (settings) => {
       if (!this._urlEdited) this._serverUrl = settings.serverUrl;
+      if (this._clientId === '' && settings.oauthClientId) this._clientId = settings.oauthClientId;
     }),
     followItem(connectionItem, (connection) => {
       this._connection = connection;
@@ -58,6 +64,8 @@ export class PresenceConnectionPanel extends LitElement {
     super();
     this._serverUrl = WEBEX_CLOUD_URL;
     this._token = '';
+    this._clientId = '';
+    this._clientSecret = '';
     this._errors = {};
     this._busy = null;
     this._requestError = '';
@@ -131,6 +139,37 @@ export class PresenceConnectionPanel extends LitElement {
           }
         </div>
       </form>
+      <form novalidate @submit=${this._onSignInWithWebex} aria-labelledby="oauth-heading">
+        <h3 id="oauth-heading">Or sign in with Webex</h3>
+        <div class="field">
+          <label for="oauth-client-id">Integration client ID</label>
+          <input
+            id="oauth-client-id"
+            name="clientId"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${live(this._clientId)}
+            @input=${(e: Event) => (this._clientId = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="oauth-client-secret">Integration client secret</label>
+          <input
+            id="oauth-client-secret"
+            name="clientSecret"
+            type="password"
+            autocomplete="off"
+            placeholder="Kept from the last sign-in when left empty"
+            .value=${live(this._clientSecret)}
+            @input=${(e: Event) => (this._clientSecret = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this._busy !== null}>
+            ${this._busy === 'oauth' ? 'Waiting for Webex…' : 'Sign in with Webex'}
+          </button>
+        </div>
+      </form>
       <p class="status" role="status" data-part="connection-status">
         ${account ? `Signed in as ${account.displayName} (${account.email})` : ''}
       </p>
@@ -173,6 +212,31 @@ export class PresenceConnectionPanel extends LitElement {
     if (response.ok) {
       this._account = response.account;
       this._token = '';
+    } else {
+      this._requestError = response.error;
+    }
+  }
+
+  private async _onSignInWithWebex(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this._busy) return;
+    this._requestError = '';
+    const serverUrl = this._serverUrl.trim();
+    if (this._clientId.trim() === '') {
+      this._requestError = "Enter the integration's client ID.";
+      return;
+    }
+    this._busy = 'oauth';
+    const response = await sendRequest({
+      type: 'signInWithWebex',
+      serverUrl,
+      clientId: this._clientId.trim(),
+      clientSecret: this._clientSecret.trim(),
+    });
+    this._busy = null;
+    if (response.ok) {
+      this._account = response.account;
+      this._clientSecret = '';
     } else {
       this._requestError = response.error;
     }

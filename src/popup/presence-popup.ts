@@ -99,7 +99,12 @@ export class PresencePopup extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     if (!this._loaded) return nothing;
-    const entries = contactEntries(this._contacts, this._live, this._lastKnown.presence);
+    // Only a working feed makes presence fresh; otherwise what it said last is last known.
+    const phase = this._connection.phase;
+    const fresh = phase === 'live' || phase === 'polling';
+    const entries = fresh
+      ? contactEntries(this._contacts, this._live, this._lastKnown.presence)
+      : contactEntries(this._contacts, {}, { ...this._lastKnown.presence, ...this._live });
     const line = connectionLine(
       this._connection,
       entries.some((e) => e.source === 'last-known'),

@@ -14,6 +14,13 @@ export const UI_PORT_NAME = 'presence-lens:ui';
 
 export type UiRequest =
   | { readonly type: 'connect'; readonly serverUrl: string; readonly token: string }
+  /** OAuth with PKCE; an empty secret means "the one saved before, if any". */
+  | {
+      readonly type: 'signInWithWebex';
+      readonly serverUrl: string;
+      readonly clientId: string;
+      readonly clientSecret: string;
+    }
   | { readonly type: 'disconnect' }
   /** From the popup: connect again after the feed stopped (another connection replaced it). */
   | { readonly type: 'reconnect' }
@@ -30,6 +37,7 @@ export type Failure = { readonly ok: false; readonly error: string };
 
 export interface ResponseMap {
   connect: { readonly ok: true; readonly account: Account } | Failure;
+  signInWithWebex: { readonly ok: true; readonly account: Account } | Failure;
   disconnect: { readonly ok: true } | Failure;
   reconnect: { readonly ok: true } | Failure;
   addContact: { readonly ok: true; readonly contact: WatchedContact } | Failure;
@@ -49,6 +57,16 @@ export function parseUiRequest(raw: unknown): Result<UiRequest> {
         return err('connect needs serverUrl and token');
       }
       return ok({ type: 'connect', serverUrl: raw.serverUrl, token: raw.token });
+    case 'signInWithWebex':
+      if (!isString(raw.serverUrl) || !isString(raw.clientId) || !isString(raw.clientSecret)) {
+        return err('signInWithWebex needs serverUrl, clientId and clientSecret');
+      }
+      return ok({
+        type: 'signInWithWebex',
+        serverUrl: raw.serverUrl,
+        clientId: raw.clientId,
+        clientSecret: raw.clientSecret,
+      });
     case 'disconnect':
     case 'reconnect':
       return ok({ type: raw.type });
@@ -75,7 +93,7 @@ function parseResponse(type: UiRequest['type'], raw: unknown): Result<ResponseMa
   if (!raw.ok) {
     return ok({ ok: false, error: isString(raw.error) ? raw.error : 'Something went wrong.' });
   }
-  if (type === 'connect') {
+  if (type === 'connect' || type === 'signInWithWebex') {
     const account = parseAccount(raw.account);
     return account.ok ? ok({ ok: true, account: account.value }) : account;
   }

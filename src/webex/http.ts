@@ -39,6 +39,10 @@ export type QueryValue = string | number | boolean | undefined;
 export interface RequestOptions<T> {
   readonly query?: Readonly<Record<string, QueryValue>>;
   readonly body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` instead of a JSON `body` (the OAuth token endpoint). */
+  readonly form?: Readonly<Record<string, string>>;
+  /** No `Authorization` header (the OAuth token endpoint authenticates the client instead). */
+  readonly anonymous?: boolean;
   readonly headers?: Readonly<Record<string, string>>;
   /** Validates the JSON body (`undefined` when the body is empty). */
   readonly parse: (json: unknown) => Result<T>;
@@ -99,6 +103,9 @@ function pathOf(url: string): string {
 function serverMessage(json: unknown): string | undefined {
   if (!isRecord(json)) return undefined;
   if (typeof json['message'] === 'string' && json['message'] !== '') return json['message'];
+  // OAuth endpoints answer RFC 6749 errors: {"error": "invalid_grant", "error_description": …}.
+  if (typeof json['error_description'] === 'string') return json['error_description'];
+  if (typeof json['error'] === 'string') return json['error'];
   const first = Array.isArray(json['errors']) ? json['errors'][0] : undefined;
   if (isRecord(first) && typeof first['description'] === 'string') return first['description'];
   return undefined;
@@ -138,12 +145,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization: `Bearer ${await accessToken(options.getToken)}`,
       trackingid: `${session}_${++counter}`,
     };
-    const deviceUrl = options.deviceUrl?.();
-    if (deviceUrl !== undefined) headers['cisco-device-url'] = deviceUrl;
+    if (request.anonymous !== true) {
+      headers['authorization'] = `Bearer ${await accessToken(options.getToken)}`;
+      const deviceUrl = options.deviceUrl?.();
+      if (deviceUrl !== undefined) headers['cisco-device-url'] = deviceUrl;
+    }
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
     Object.assign(headers, request.headers);
     const where = `${method} ${pathOf(url)}`;
     const target = withQuery(url, request.query);
@@ -166,6 +178,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         signal: run === undefined ? timeout : AbortSignal.any([run, timeout]),
       };
       if (request.body !== undefined) init.body = JSON.stringify(request.body);
+      if (request.form !== undefined) init.body = new URLSearchParams(request.form).toString();
       response = await fetchFn(target, init);
       text = await response.text();
     } catch (error) {

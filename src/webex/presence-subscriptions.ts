@@ -70,6 +70,9 @@ export class PresenceSubscriptions {
   private readonly shown = new Map<string, PresenceStatus>();
   private readonly audit: SubscriptionAudit;
   private serverFailingSince: number | undefined;
+  /** Counts pushes; `pushedAt` holds the count at each person's latest push. */
+  private pushes = 0;
+  private readonly pushedAt = new Map<string, number>();
 
   constructor(private readonly context: SubscriptionContext) {
     this.audit = new SubscriptionAudit({
@@ -117,6 +120,7 @@ export class PresenceSubscriptions {
       if (!this.watched.delete(uuid)) continue;
       this.book.forget(uuid);
       this.shown.delete(uuid);
+      this.pushedAt.delete(uuid);
       // Never sent: nothing to cancel. In flight: its reply cancels it (TTL 0) if it succeeded.
       // Otherwise tell Apheleia with TTL 0.
       if (!this.toSubscribe.delete(uuid) && !this.inFlight.has(uuid)) this.toUnsubscribe.add(uuid);
@@ -194,8 +198,14 @@ export class PresenceSubscriptions {
       void this.readNow([composition.subject]);
       return;
     }
+    this.pushedAt.set(composition.subject, ++this.pushes);
     this.emitComposition(composition, this.context.now());
     this.reschedule();
+  }
+
+  /** A read answers for the time it was asked: a push that came after it is newer and wins. */
+  private pushedSince(uuid: string, pushesWhenAsked: number): boolean {
+    return (this.pushedAt.get(uuid) ?? 0) > pushesWhenAsked;
   }
 
   // ---- subscribing and reading ----------------------------------------------------------------
@@ -308,11 +318,15 @@ export class PresenceSubscriptions {
       return;
     }
     const run = this.context.runSignal();
+    const asked = this.pushes;
     const { compositions, failures } = await readCompositions(this.context.http, base, uuids);
     if (run.aborted) return;
     const now = this.context.now();
     for (const composition of compositions) {
-      if (this.watched.has(composition.subject)) this.emitComposition(composition, now);
+      const uuid = composition.subject;
+      if (this.watched.has(uuid) && !this.pushedSince(uuid, asked)) {
+        this.emitComposition(composition, now);
+      }
     }
     for (const failure of failures) {
       if (failure.error.kind === 'auth') {
@@ -347,13 +361,14 @@ export class PresenceSubscriptions {
     const base = this.context.apheleiaBase();
     if (base === undefined || !this.context.isLive() || !this.context.budget.tryTake(1)) return;
     const run = this.context.runSignal();
+    const asked = this.pushes;
     const { compositions } = await readCompositions(this.context.http, base, batch);
     if (run.aborted) return;
     const now = this.context.now();
     const differed: string[] = [];
     for (const composition of compositions) {
       const uuid = composition.subject;
-      if (!this.watched.has(uuid)) continue;
+      if (!this.watched.has(uuid) || this.pushedSince(uuid, asked)) continue;
       const presence = compositionToSourcePresence(composition, now);
       if (this.shown.get(uuid) === presence.status) continue;
       differed.push(uuid);

@@ -61,6 +61,8 @@ export interface WebexPresenceSourceOptions {
   readonly requestTimeoutMs?: number;
   /** Every watched person's presence is re-read once per this many ms (default 60 s). */
   readonly auditCycleMs?: number;
+  /** The worker's one request gate, shared by all its clients (default: a gate of its own). */
+  readonly gate?: RequestGate;
   /** Refresh the WDM device at least this often while connected (default 30 min). */
   readonly deviceRefreshMs?: number;
 }
@@ -107,7 +109,7 @@ export class WebexPresenceSource implements PresenceSource {
       deviceUrl: () => this.devices.current?.url,
       audience: options.audience,
       signal: () => this.run.signal,
-      gate: new RequestGate(this.timers, this.now),
+      gate: options.gate ?? new RequestGate(this.timers, this.now),
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
     });
     this.budget = new ReadBudget(this.now, () => this.subscriptions.watchedCount);

@@ -146,7 +146,7 @@ describe('the maxDevices knob', () => {
     const unknown = await h.control('POST', '/_emu/faults', { maxDevice: 1 });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toBe(
-      'Unknown fault knob(s): maxDevice; known: http, pong, forgetDevices, loseSubscriptions, subjectCodes, revokeTokens, maxDevices, catalogLinks',
+      'Unknown fault knob(s): maxDevice; known: http, pong, forgetDevices, loseSubscriptions, subjectCodes, revokeTokens, maxDevices, catalogLinks, oauthAutoApprove, accessTokenLifetime',
     );
   });
 });

@@ -22,6 +22,23 @@ export interface EmuStats {
   subscriptions: { deviceUrl: string; subject: string; expiresAt: string }[];
   subscriptionCalls: SubscriptionCall[];
   budget: EmuBudget;
+  oauth: EmuOAuthStats;
+}
+
+/** What the emulator's OAuth server did (emulator/README.md, OAuth). */
+export interface EmuOAuthStats {
+  authorizations: number;
+  codesIssued: number;
+  tokensIssued: number;
+  refreshes: number;
+  failures: number;
+}
+
+/** A registered OAuth client, as POST/GET /_emu/oauth/clients answer it (no secret). */
+export interface EmuOAuthClient {
+  clientId: string;
+  confidential: boolean;
+  redirectUris: string[];
 }
 
 /** Client requests over time (emulator/README.md, Stats): one stream of them. */
@@ -90,5 +107,17 @@ export function emulatorControl(baseUrl: string) {
       call<unknown>(baseUrl, 'POST', '/_emu/faults', { loseSubscriptions: true }),
     /** Sends `raw` as one Mercury text frame to every authorized socket: a string verbatim, else JSON. */
     pushRaw: (raw: unknown) => call<{ sent: number }>(baseUrl, 'POST', '/_emu/push', { raw }),
+    /** /v1/authorize redirects with a code at once (true) or shows the consent page (false). */
+    oauthAutoApprove: (on: boolean) =>
+      call<unknown>(baseUrl, 'POST', '/_emu/faults', { oauthAutoApprove: on }),
+    /** `expires_in` of access tokens issued from now on, in seconds (≥ 1). */
+    accessTokenLifetime: (seconds: number) =>
+      call<unknown>(baseUrl, 'POST', '/_emu/faults', { accessTokenLifetime: seconds }),
+    /** Registers an integration; `redirectUris` are https prefixes. */
+    registerOAuthClient: (client: {
+      clientId: string;
+      clientSecret?: string;
+      redirectUris: string[];
+    }) => call<EmuOAuthClient>(baseUrl, 'POST', '/_emu/oauth/clients', client),
   };
 }

@@ -1,0 +1,2 @@
+/** How many contacts every fault-matrix case watches. */
+export const CONTACTS = 60;
