@@ -14,10 +14,21 @@ export class RequestGate {
   private readonly blockedUntil = new Map<string, number>();
   private readonly lines = new Map<string, Promise<void>>();
 
+  /**
+   * `startsFull`: the last second is taken as full when the gate is made. A service worker's
+   * gate is new after every restart and cannot know what the stopped one sent just before, so
+   * it waits a second before its first request rather than risk six in one second.
+   */
   constructor(
     private readonly timers: Timers,
     private readonly now: () => number,
-  ) {}
+    options: { startsFull?: boolean } = {},
+  ) {
+    if (options.startsFull === true) {
+      const start = now();
+      for (let i = 0; i < MAX_REQUESTS_PER_SECOND; i++) this.recent.push(start);
+    }
+  }
 
   /** Resolves when a request to `host` may start; requests to one host keep their order. */
   pass(host: string): Promise<void> {

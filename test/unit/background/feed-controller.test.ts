@@ -223,8 +223,9 @@ describe('FeedController', () => {
     const second = newController();
     await second.wake();
     await control.setPresence(ada.id, { status: 'meeting' });
+    // A new worker's first request waits out the second its predecessor may have used.
     await expect
-      .poll(async () => (await livePresenceItem.get())[ada.id]?.status)
+      .poll(async () => (await livePresenceItem.get())[ada.id]?.status, { timeout: 5_000 })
       .toBe(PresenceStatus.Meeting);
     const stats = await control.stats();
     expect(stats.requests['GET /v1/people']).toBe(lookups);

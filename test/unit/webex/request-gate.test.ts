@@ -32,4 +32,15 @@ describe('RequestGate', () => {
     await clock.advance(1);
     expect(order).toEqual(['people', 'apheleia']);
   });
+
+  it('made after a restart, waits out the second the previous instance may have used', async () => {
+    const clock = new ManualClock();
+    const gate = new RequestGate(clock, clock.now, { startsFull: true });
+    let passed = false;
+    void gate.pass('u2c.wbx2.com').then(() => (passed = true));
+    await clock.advance(999);
+    expect(passed).toBe(false);
+    await clock.advance(1);
+    expect(passed).toBe(true);
+  });
 });
