@@ -41,7 +41,10 @@ export interface Feed {
 
 /** The token, and the source options the SDK also lets you tune. */
 export type SourceTuning = { token?: string } & Partial<
-  Pick<WebexPresenceSourceOptions, 'deviceRefreshMs' | 'pingIntervalMs' | 'requestTimeoutMs'>
+  Pick<
+    WebexPresenceSourceOptions,
+    'deviceRefreshMs' | 'pingIntervalMs' | 'requestTimeoutMs' | 'auditCycleMs'
+  >
 >;
 
 export async function waitFor<T>(

@@ -157,4 +157,32 @@ describe('the protocol against the emulator', () => {
     expect(feed.source.state.message).toContain('did not answer within 0.3 s');
     await waitFor(() => (feed.source.state.phase === 'live' ? true : undefined), 'live', 5_000);
   });
+
+  it('finds subscriptions the server lost silently within one audit cycle', async () => {
+    const people = [];
+    for (let i = 0; i < 60; i++) people.push(await emu.addPerson(300 + i));
+    const feed = emu.startSource({ auditCycleMs: 3_000 });
+    feed.source.watch(people.map((p) => p.uuid));
+    await feed.source.start();
+    await waitFor(() => (feed.presences.length >= 60 ? true : undefined), 'first presences');
+    await emu.control('POST', '/_emu/faults', { loseSubscriptions: true });
+    const changed = [people[3], people[29], people[55]].map((p) => p?.uuid ?? '');
+    const lostAt = Date.now();
+    for (const uuid of changed) {
+      await emu.control('PUT', `/_emu/presence/${uuid}`, { status: 'presenting' });
+    }
+    await waitFor(
+      () =>
+        changed.every((uuid) =>
+          feed.presences.some(([u, p]) => u === uuid && p.status === PresenceStatus.Presenting),
+        )
+          ? true
+          : undefined,
+      'the corrected presences',
+      8_000,
+    );
+    expect(Date.now() - lostAt).toBeLessThan(3_000 + 1_500);
+    const stats = await emu.stats();
+    expect(stats.subscriptions.length).toBeGreaterThan(0); // subscribed again
+  }, 20_000);
 });
