@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'demo-output/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-firefox/**',
+      'dist-store/**',
+      'artifacts/**',
+      'node_modules/**',
+      'demo-output/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Debian's Chromium; CHROMIUM_PATH points the tests and the demo at another build. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's firefox-esr; FIREFOX_PATH points the Firefox tests and demo at another build. */
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
@@ -36,25 +38,34 @@ export function ensureDependencies() {
 
 /** Debian's Chromium, the browser every end-to-end test and the demo drive. */
 export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+  ensureDebianPackage(CHROMIUM, 'chromium', 'Chromium', 'CHROMIUM_PATH');
+}
+
+/** Debian's firefox-esr, for the Firefox end-to-end tests and `npm start -- --firefox`. */
+export function ensureFirefox() {
+  ensureDebianPackage(FIREFOX, 'firefox-esr', 'Firefox ESR', 'FIREFOX_PATH');
+}
+
+function ensureDebianPackage(executable, pkg, label, envName) {
+  if (existsSync(executable)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : ['sudo'];
   if (!existsSync('/usr/bin/apt-get') || (!isRoot && !existsSync('/usr/bin/sudo'))) {
     console.error(
-      `Chromium is missing at ${CHROMIUM}. Install Debian's chromium package (or set CHROMIUM_PATH) and run again.`,
+      `${label} is missing at ${executable}. Install Debian's ${pkg} package (or set ${envName}) and run again.`,
     );
     process.exit(1);
   }
-  console.log(`Installing Debian Chromium (${sudo.join(' ')} apt-get install chromium)…`);
+  console.log(`Installing Debian ${label} (${[...sudo, 'apt-get install', pkg].join(' ')})…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (...args) =>
     run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
   if (
     apt('update', '-qq') !== 0 ||
-    apt('install', '-y', '-qq', 'chromium') !== 0 ||
-    !existsSync(CHROMIUM)
+    apt('install', '-y', '-qq', pkg) !== 0 ||
+    !existsSync(executable)
   ) {
-    console.error('Installing Chromium failed.');
+    console.error(`Installing ${label} failed.`);
     process.exit(1);
   }
 }

@@ -1,0 +1,115 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveTestSite, type TestSite } from '../e2e/support/test-site';
+import { addContactViaOptions, useFirefoxSession } from './support/firefox-session';
+import { click, fill, until, waitForButton } from '../../scripts/lib/firefox-page-queries';
+import { storeScreenshot } from './support/screenshots';
+
+const TEAM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Team</title>
+<style>body{font:18px/1.6 system-ui,sans-serif;margin:48px auto;max-width:720px}</style></head><body>
+<h1>Platform team</h1>
+<p id="prose">Questions go to Ana Silva, who leads the team.</p>
+<p id="email">Write to lin.wei@example.com for access.</p>
+<table><tr><td id="cell">Lin Wei</td></tr></table>
+<div id="later"></div>
+<script>setTimeout(() => { document.getElementById('later').textContent = 'Added later: Ana Silva'; }, 1000);</script>
+</body></html>`;
+
+/** Badge labels as the page sees them: our badges carry `data-presence-lens-badge`. */
+function badgeLabels(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('[data-presence-lens-badge]')]
+    .map((el) => el.getAttribute('aria-label') ?? '')`) as Promise<string[]>;
+}
+
+describe('Firefox: live badges next to names on an allowed page', () => {
+  const session = useFirefoxSession();
+  let site: TestSite;
+  let linId = '';
+
+  beforeAll(async () => {
+    site = await serveTestSite({ '/team.html': TEAM_PAGE });
+    const s = session();
+    const ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
+    const lin = await s.control.createPerson('Lin Wei', 'lin.wei@example.com');
+    linId = lin.id;
+    await addContactViaOptions(s.options, 'ana.silva@example.com', 'Ana Silva');
+    await addContactViaOptions(s.options, 'lin.wei@example.com', 'Lin Wei');
+    await s.control.setPresence(ana.id, {
+      status: 'dnd',
+      customStatus: '<img src=x onerror="window.__pwned=1">',
+    });
+    await s.control.setPresence(lin.id, { status: 'meeting' });
+    await fill(s.options, 'Site', site.origin);
+    await click(s.options, 'Allow site');
+    await waitForButton(s.options, `Remove ${site.origin}`);
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  test('badges appear on the allowed site, change live, and stay text; another origin gets none', async () => {
+    const s = session();
+    const other = await s.firefox.openUrl(`${site.otherOrigin}/team.html`);
+    // Opened last, so it is the visible tab: a hidden tab defers its badges until shown.
+    const page = await s.firefox.openUrl(`${site.origin}/team.html`);
+    const labels = await until(
+      '4 badges',
+      () => badgeLabels(page),
+      (l) => l.length === 4,
+      10_000,
+    );
+    expect(labels.filter((l) => l.startsWith('Ana Silva: Do not disturb'))).toHaveLength(2);
+    expect(labels.filter((l) => l === 'Lin Wei: In a meeting')).toHaveLength(2);
+    expect(await page.evaluate('document.images.length')).toBe(0);
+    expect(await page.evaluate("'__pwned' in window")).toBe(false);
+
+    await s.control.setPresence(linId, { status: 'presenting', customStatus: 'Demo' });
+    await until(
+      'Lin Wei presenting',
+      () => badgeLabels(page),
+      (l) => l.filter((x) => x === "Lin Wei: Presenting, 'Demo'").length === 2,
+      2_000,
+    );
+    expect(await badgeLabels(other)).toEqual([]);
+    await storeScreenshot(page, 'page-badges');
+    await Promise.all([page.close(), other.close()]);
+  });
+
+  // Firefox has no `storage.local.setAccessLevel`: the extension keeps its `local` items in
+  // IndexedDB there (src/shared/storage-areas.ts), so what a content script reaches is empty and
+  // nothing it writes is read.
+  test('a content script reads nothing of the extension, and what it writes changes nothing', async () => {
+    const s = session();
+    const page = await s.firefox.openUrl(`${site.origin}/team.html`);
+    const results = await s.options.evaluate(`(async () => {
+      // Firefox match patterns take no port: find the tab by its URL.
+      const tabs = await browser.tabs.query({ url: 'http://127.0.0.1/*' });
+      const tab = tabs.find((t) => t.url.startsWith(${JSON.stringify(site.origin)}));
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: async () => {
+          const attempt = async (what) => {
+            try { const v = await what(); return 'allowed ' + JSON.stringify(v).slice(0, 80); }
+            catch (error) { return 'refused: ' + (error && error.message); }
+          };
+          return {
+            read: await attempt(() => browser.storage.local.get(null)),
+            write: await attempt(() => browser.storage.local.set({ watchList: { v: 1, value: [] }, allowedSites: { v: 1, value: [] } })),
+            session: await attempt(() => browser.storage.session.get(null)),
+          };
+        },
+      });
+      return injection.result;
+    })()`);
+    expect(results).toMatchObject({
+      read: expect.stringMatching(/^(refused|allowed \{\}$)/),
+      session: expect.stringMatching(/^refused/),
+    });
+    // Whatever that write did, the contacts and the allowed site are still there.
+    const options = await s.firefox.openPage('src/options/index.html');
+    await waitForButton(options, 'Remove Ana Silva');
+    await waitForButton(options, `Remove ${site.origin}`);
+    await Promise.all([page.close(), options.close()]);
+  });
+});
