@@ -7,21 +7,30 @@
  * The changed contacts are the first `VISIBLE_ROWS` of the list, for both sizes: rows a
  * virtualised popup keeps in the DOM, so every popup is timed on rows it can show.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { STATUS_LABELS } from '../../src/ui/status-strings';
 import type { PushResult } from './page-probe';
 import type { BenchPerson } from './people';
 
 export const VISIBLE_ROWS = 10;
 
+/**
+ * The popup's labels, from the English catalogue: Node has no `chrome.i18n`, so the UI's
+ * `statusLabel()` would give back the keys here.
+ */
+const CATALOGUE = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message?: string } | undefined>;
+const label = (key: string): string => CATALOGUE[key]?.message ?? key;
+
 /** Emulator wire status -> the label the popup shows. None is a part of another. */
 const CHANGES = [
-  { wire: 'dnd', label: STATUS_LABELS.Dnd },
-  { wire: 'meeting', label: STATUS_LABELS.Meeting },
-  { wire: 'busy', label: STATUS_LABELS.Busy },
-  { wire: 'call', label: STATUS_LABELS.Call },
-  { wire: 'presenting', label: STATUS_LABELS.Presenting },
-  { wire: 'quiet', label: STATUS_LABELS.Quiet },
+  { wire: 'dnd', label: label('status_dnd') },
+  { wire: 'meeting', label: label('status_meeting') },
+  { wire: 'busy', label: label('status_busy') },
+  { wire: 'call', label: label('status_call') },
+  { wire: 'presenting', label: label('status_presenting') },
+  { wire: 'quiet', label: label('status_quiet') },
 ] as const;
 
 /** What the page's pending timing resolves to (runs in the page). */

@@ -10,6 +10,20 @@ import type { PeopleApi, Person } from '../webex/people-api';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/** What a query asks for: an address, a person id (a raw UUID made one), or nothing usable. */
+export type QueryKind =
+  | { readonly kind: 'email'; readonly email: string }
+  | { readonly kind: 'id'; readonly personId: string; readonly uuid: string }
+  | { readonly kind: 'invalid' };
+
+export function classifyQuery(rawQuery: string): QueryKind {
+  const query = rawQuery.trim();
+  if (EMAIL.test(query)) return { kind: 'email', email: query };
+  const personId = looksLikeUuid(query) ? uuidToPersonId(query.toLowerCase()) : query;
+  const uuid = personIdToUuid(personId);
+  return uuid.ok ? { kind: 'id', personId, uuid: uuid.value } : { kind: 'invalid' };
+}
+
 /** What the watch list keeps of a person's names; also what a later check refreshes. */
 export function contactNames(person: Person): Omit<WatchedContact, 'contactId' | 'addedAt'> {
   return {
@@ -19,7 +33,7 @@ export function contactNames(person: Person): Omit<WatchedContact, 'contactId' |
   };
 }
 
-function toContact(person: Person, now: number): WatchedContact {
+export function toContact(person: Person, now: number): WatchedContact {
   return { contactId: person.id, ...contactNames(person), addedAt: now };
 }
 

@@ -15,7 +15,7 @@ import {
   type WatchListCheck,
 } from '../shared/storage-items';
 import { createHttpClient } from '../webex/http';
-import { createPeopleApi } from '../webex/people-api';
+import { createPeopleApi, type PeopleApi } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
 import type { FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
@@ -63,7 +63,7 @@ export class FeedController {
   private lastRejectionRefresh = -Infinity;
 
   constructor(private readonly deps: FeedControllerDeps) {
-    this.gate = new RequestGate(globalTimers, () => this.now());
+    this.gate = new RequestGate(globalTimers, () => this.now(), { startsFull: true });
   }
 
   private httpFor(getToken: () => string | Promise<string>) {
@@ -205,6 +205,15 @@ export class FeedController {
     });
     if (duplicate) return { ok: false, error: `${contact.displayName} is already on the list.` };
     return { ok: true, contact };
+  }
+
+  /**
+   * The People API of the signed-in session, for the contact requests (name search, bulk add,
+   * import: src/background/contact-requests.ts); null when nobody is signed in.
+   */
+  async peopleApi(): Promise<PeopleApi | null> {
+    await this.wake(); // a message may be what woke the worker: the session is rebuilt first
+    return this.session?.people ?? null;
   }
 
   async removeContact(contactId: string): Promise<ResponseMap['removeContact']> {

@@ -7,19 +7,24 @@ import { UI_PORT_NAME } from '../shared/messages';
 import { PAGE_PORT_NAME, type PageContacts } from '../shared/page-protocol';
 import {
   allowedSitesItem,
+  connectionItem,
   lastKnownPresenceItem,
   livePresenceItem,
   pageBadgeSettingsItem,
   pageGrantsItem,
   watchListItem,
 } from '../shared/storage-items';
+import { ActionBadge } from './action-badge';
+import { noticeBookItem } from './availability-notices';
 import { CONTENT_SCRIPT_FILE } from './content-script-file';
 import { FeedController } from './feed-controller';
 import { createMessageListener } from './message-handler';
+import { AvailabilityNotifier } from './notifier';
 import { PageAccess } from './page-access';
 import { toPageContacts } from './page-contacts';
 import { PagePorts } from './page-ports';
 import { PresenceMirror } from './presence-mirror';
+import { PresenceFollowers } from './presence-followers';
 import { createIdbSecretStore } from './secret-store';
 import { SiteAccess } from './site-access';
 import { tokenAudienceOf } from './token-audience';
@@ -100,6 +105,48 @@ browser.runtime.onConnect.addListener((port) => {
 browser.tabs.onRemoved.addListener((tabId) => void pageAccess.forgetTab(tabId));
 mirror.onSet((presence) => pages.presenceChanged(presence));
 
+// The open popup: the latest changes on request, then only the changes (presence-followers.ts).
+const followers = new PresenceFollowers({
+  extensionOrigin: browser.runtime.getURL(''),
+  presenceOf: (contactId) => mirror.get(contactId),
+});
+mirror.onSet((presence) => followers.set(presence));
+mirror.onRemove((contactIds) => followers.remove(contactIds));
+connectionItem.watch((connection) =>
+  followers.broadcast({ type: 'connectionChanged', connection }),
+);
+watchListItem.watch(() => followers.broadcast({ type: 'watchListChanged' }));
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === UI_PORT_NAME) followers.accept(port);
+});
+
+// Issue 9: "notify when available" and the toolbar badge, both fed by the mirror's presences.
+const notifier = new AvailabilityNotifier({
+  notifications: browser.notifications,
+  book: noticeBookItem,
+  watchList: () => watchListItem.get(),
+  openUrl: (url) => browser.tabs.create({ url }),
+  iconUrl: browser.runtime.getURL('icons/available-128.png'),
+});
+const badge = new ActionBadge({
+  action: chrome.action,
+  inputs: async () => ({
+    contacts: await watchListItem.get(),
+    presences: mirror.snapshot(),
+    phase: (await connectionItem.get()).phase,
+  }),
+});
+mirror.onSet((presence) => {
+  void notifier.observe(presence);
+  badge.schedule();
+});
+browser.notifications.onClicked.addListener((id) => void notifier.clicked(id));
+watchListItem.watch(() => badge.schedule());
+connectionItem.watch((connection) => {
+  if (connection.phase === 'signed-out') void notifier.forget();
+  badge.schedule();
+});
+
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === HEALTH_ALARM) void controller.checkHealth();
 });
@@ -155,5 +202,5 @@ function warnStorage(error: unknown): void {
 }
 
 void ensureHealthAlarm();
-void controller.wake();
+void controller.wake().then(() => badge.schedule()); // after the mirror is restored
 void reconcileSites();

@@ -1,5 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
-import { parseUiRequest, type UiRequest, type ResponseMap } from '../shared/messages';
+import {
+  parseUiRequest,
+  type PayloadOf,
+  type RequestName,
+  type ResponseMap,
+  type UiRequest,
+} from '../shared/messages';
+import { ContactRequests } from './contact-requests';
 import type { FeedController } from './feed-controller';
 import type { PageAccess } from './page-access';
 import type { SiteAccess } from './site-access';
@@ -8,7 +15,53 @@ import type { SiteAccess } from './site-access';
 export type SiteRequests = Pick<SiteAccess, 'allowSite' | 'removeSite'> &
   Pick<PageAccess, 'showOnTab'>;
 
-type AnyResponse = ResponseMap[keyof ResponseMap];
+type AnyResponse = ResponseMap[RequestName];
+
+/**
+ * One handler per request of src/shared/ui-requests.ts, given the validated payload. A typed
+ * map: a request declared there without a handler here does not compile.
+ */
+export type RequestHandlers = {
+  readonly [N in RequestName]: (payload: PayloadOf<N>) => Promise<ResponseMap[N]>;
+};
+
+export function workerHandlers(
+  controller: FeedController,
+  sites: SiteRequests,
+  contacts: ContactRequests,
+): RequestHandlers {
+  return {
+    connect: (p) => controller.connect(p.serverUrl, p.token),
+    signInWithWebex: (p) =>
+      controller.signInWithWebex(p.serverUrl, {
+        clientId: p.clientId.trim(),
+        clientSecret: p.clientSecret.trim(),
+      }),
+    disconnect: () => controller.disconnect(),
+    reconnect: () => controller.reconnect(),
+    addContact: (p) => controller.addContact(p.query),
+    addContacts: (p) => contacts.addContacts(p.queries),
+    searchPeople: (p) => contacts.searchPeople(p.prefix),
+    removeContact: (p) => controller.removeContact(p.contactId),
+    restoreContact: (p) => contacts.restoreContact(p.contact),
+    setGroup: (p) => contacts.setGroup(p.contactIds, p.group),
+    setNotify: (p) => contacts.setNotify(p.contactId, p.notify),
+    importContacts: (p) => contacts.importContacts(p.file),
+    allowSite: (p) => sites.allowSite(p.site),
+    removeSite: (p) => sites.removeSite(p.site),
+    showOnTab: async (p) => {
+      const shown = await sites.showOnTab(p.tabId);
+      return shown.ok ? { ok: true } : { ok: false, error: shown.error };
+    },
+  };
+}
+
+function handle(handlers: RequestHandlers, request: UiRequest): Promise<AnyResponse> {
+  // The table guarantees the pairing of name and payload; TypeScript cannot follow it through
+  // the union, hence the one cast.
+  const handler = handlers[request.type] as (payload: UiRequest) => Promise<AnyResponse>;
+  return handler(request);
+}
 
 /**
  * Only the extension's own pages may drive the background. Content scripts run inside web
@@ -16,38 +69,6 @@ type AnyResponse = ResponseMap[keyof ResponseMap];
  */
 function isFromExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-}
-
-function handleRequest(
-  controller: FeedController,
-  sites: SiteRequests,
-  request: UiRequest,
-): Promise<AnyResponse> {
-  switch (request.type) {
-    case 'connect':
-      return controller.connect(request.serverUrl, request.token);
-    case 'signInWithWebex':
-      return controller.signInWithWebex(request.serverUrl, {
-        clientId: request.clientId.trim(),
-        clientSecret: request.clientSecret.trim(),
-      });
-    case 'disconnect':
-      return controller.disconnect();
-    case 'reconnect':
-      return controller.reconnect();
-    case 'addContact':
-      return controller.addContact(request.query);
-    case 'removeContact':
-      return controller.removeContact(request.contactId);
-    case 'allowSite':
-      return sites.allowSite(request.site);
-    case 'removeSite':
-      return sites.removeSite(request.site);
-    case 'showOnTab':
-      return sites
-        .showOnTab(request.tabId)
-        .then((shown) => (shown.ok ? { ok: true } : { ok: false, error: shown.error }));
-  }
 }
 
 /**
@@ -59,12 +80,17 @@ export function createMessageListener(
   extensionOrigin: string,
   sites: SiteRequests,
 ) {
+  const contacts = new ContactRequests({
+    people: () => controller.peopleApi(),
+    now: () => Date.now(),
+  });
+  const handlers = workerHandlers(controller, sites, contacts);
   return (
     raw: unknown,
     sender: Runtime.MessageSender,
     sendResponse: (r: unknown) => void,
   ): true => {
-    answer(controller, sites, extensionOrigin, raw, sender)
+    answer(handlers, extensionOrigin, raw, sender)
       .catch((error: unknown) => ({
         ok: false,
         error: error instanceof Error ? error.message : String(error),
@@ -74,17 +100,16 @@ export function createMessageListener(
   };
 }
 
-function answer(
-  controller: FeedController,
-  sites: SiteRequests,
+async function answer(
+  handlers: RequestHandlers,
   extensionOrigin: string,
   raw: unknown,
   sender: Runtime.MessageSender,
 ): Promise<AnyResponse> {
   if (!isFromExtensionPage(sender, extensionOrigin)) {
-    return Promise.resolve({ ok: false, error: 'Only the extension’s own pages may ask this.' });
+    return { ok: false, error: 'Only the extension’s own pages may ask this.' };
   }
   const request = parseUiRequest(raw);
-  if (!request.ok) return Promise.resolve({ ok: false, error: `Bad request: ${request.error}` });
-  return handleRequest(controller, sites, request.value);
+  if (!request.ok) return { ok: false, error: `Bad request: ${request.error}` };
+  return handle(handlers, request.value);
 }

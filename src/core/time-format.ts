@@ -1,7 +1,26 @@
 /**
- * Short, human phrases for presence times ("until 15:30", "active 5 min ago").
- * Pure: the clock (`now`) and the locale are passed in, so tests and every context agree.
+ * Short, human phrases for presence times ("until 15:30", "active 5 minutes ago").
+ * Pure: the clock (`now`), the locale and the words around the times are passed in, so tests and
+ * every context agree and core never touches `chrome.i18n`. Dates, clock times and "5 minutes
+ * ago" come from `Intl` in `locale`; the words ("until …", "active …") come from `words`, which
+ * UI code fills from the message catalogue (src/ui/time-text.ts). Without them: English.
  */
+
+/** The words around a formatted time, in the same language as `locale`. */
+export interface TimeWords {
+  /** "until 15:30", given "15:30". */
+  readonly until: (when: string) => string;
+  /** "active 5 minutes ago", given "5 minutes ago". */
+  readonly active: (ago: string) => string;
+  /** Less than a minute ago. */
+  readonly justNow: string;
+}
+
+export const ENGLISH_TIME_WORDS: TimeWords = {
+  until: (when) => `until ${when}`,
+  active: (ago) => `active ${ago}`,
+  justNow: 'just now',
+};
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -31,12 +50,33 @@ function calendarDaysBetween(from: Date, to: Date): number {
   return Math.round((end - start) / DAY);
 }
 
+/**
+ * Formatters are costly to make and a popup formats every row on every tick: one per locale and
+ * options, kept for the life of the page.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = `r|${locale}`;
+  let format = formatters.get(key) as Intl.RelativeTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
 function clockTime(date: Date, locale: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return dateFormat(locale, CLOCK).format(date);
 }
 
 /** A time of day, "15:30"; "" for a time that is not a date. */
@@ -48,40 +88,57 @@ export function formatClock(ms: number, locale?: string): string {
  * When a status ends: "until 15:30" later today, "until Tue 09:00" within the next six days,
  * "until 3 Dec" further out. "" when there is no end (0) or it has already passed.
  */
-export function formatUntil(expiresTime: number, now: number, locale?: string): string {
+export function formatUntil(
+  expiresTime: number,
+  now: number,
+  locale?: string,
+  words: TimeWords = ENGLISH_TIME_WORDS,
+): string {
   if (expiresTime === 0 || !(expiresTime > now)) return '';
   if (!isDateTime(expiresTime) || !isDateTime(now)) return '';
   const expires = new Date(expiresTime);
   const days = calendarDaysBetween(new Date(now), expires);
-  if (days === 0) return `until ${clockTime(expires, locale)}`;
+  if (days === 0) return words.until(clockTime(expires, locale));
   if (days <= WEEKDAY_HORIZON_DAYS) {
-    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(expires);
-    return `until ${weekday} ${clockTime(expires, locale)}`;
+    // One format for both, so each locale orders and joins them its own way ("09:00 (火)").
+    const weekdayTime = dateFormat(locale, { weekday: 'short', ...CLOCK }).format(expires);
+    return words.until(weekdayTime);
   }
-  const date = new Intl.DateTimeFormat(locale, {
+  const date = dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     ...(days > YEAR_HORIZON_DAYS ? { year: 'numeric' } : {}),
   }).format(expires);
-  return `until ${date}`;
+  return words.until(date);
 }
 
 /**
- * How long ago something happened: "just now", "5 min ago", "2 h ago", "3 days ago".
- * Times in the future (a skewed clock) count as just now.
+ * How long ago something happened: "just now", "5 minutes ago", "2 hours ago", "3 days ago"
+ * (`Intl.RelativeTimeFormat`, whole units rounded down). Times in the future (a skewed clock)
+ * count as just now.
  */
-export function formatAge(since: number, now: number): string {
+export function formatAge(
+  since: number,
+  now: number,
+  locale?: string,
+  words: TimeWords = ENGLISH_TIME_WORDS,
+): string {
   // A time that is not a number reads as just now, never as "NaN days ago".
   const elapsed = Number.isFinite(now - since) ? Math.max(0, now - since) : 0;
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  if (elapsed < MINUTE) return words.justNow;
+  const ago = relativeFormat(locale);
+  if (elapsed < HOUR) return ago.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return ago.format(-Math.floor(elapsed / HOUR), 'hour');
+  return ago.format(-Math.floor(elapsed / DAY), 'day');
 }
 
-/** "active 5 min ago"; "" when the time is unknown (0). */
-export function formatLastActive(lastActiveTime: number, now: number): string {
+/** "active 5 minutes ago"; "" when the time is unknown (0). */
+export function formatLastActive(
+  lastActiveTime: number,
+  now: number,
+  locale?: string,
+  words: TimeWords = ENGLISH_TIME_WORDS,
+): string {
   if (lastActiveTime === 0 || !isDateTime(lastActiveTime)) return '';
-  return `active ${formatAge(lastActiveTime, now)}`;
+  return words.active(formatAge(lastActiveTime, now, locale, words));
 }

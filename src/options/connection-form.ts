@@ -1,5 +1,6 @@
 /** Checks the connection form before anything is sent, so simple mistakes get an inline answer. */
 import { isHttpUrl } from '../core/url-scheme';
+import { t } from '../ui/i18n';
 
 export interface ConnectionFormErrors {
   readonly serverUrl?: string;
@@ -10,8 +11,9 @@ export type ConnectionFormResult =
   | { readonly ok: true; readonly serverUrl: string; readonly token: string }
   | { readonly ok: false; readonly errors: ConnectionFormErrors };
 
-export const SERVER_URL_ERROR = 'Enter a server URL starting with https:// or http://.';
-export const TOKEN_ERROR = 'Enter an access token.';
+// Read once, when the module loads: the UI language does not change while a page is open.
+export const SERVER_URL_ERROR = t('options_server_url_error');
+export const TOKEN_ERROR = t('options_token_error');
 
 export function checkConnectionForm(rawServerUrl: string, rawToken: string): ConnectionFormResult {
   const serverUrl = rawServerUrl.trim();

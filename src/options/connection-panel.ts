@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { SIGNED_OUT, type Account, type ConnectionInfo } from '../shared/connection';
 import { sendRequest } from '../shared/messages';
+import { t } from '../ui/i18n';
 import { WEBEX_CLOUD_URL } from '../shared/settings';
 import { connectionItem, settingsItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
@@ -81,17 +82,17 @@ export class PresenceConnectionPanel extends LitElement {
     const account = this._shownAccount;
     const connecting = this._busy === 'connect';
     return html`<section aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
+      <h2 id="connection-heading">${t('options_connection_heading')}</h2>
       ${
         this._connection.phase === 'signed-out' && !this._connection.message
           ? nothing
           : html`<p class="phase" data-part="phase">
-              Connection: ${phaseSentence(this._connection, Date.now())}
+              ${t('options_connection_phase', phaseSentence(this._connection, Date.now()))}
             </p>`
       }
       <form novalidate @submit=${this._onSubmit}>
         <div class="field">
-          <label for="server-url">Server URL</label>
+          <label for="server-url">${t('options_server_url_label')}</label>
           <input
             id="server-url"
             name="serverUrl"
@@ -107,7 +108,7 @@ export class PresenceConnectionPanel extends LitElement {
           ${fieldError('server-url-error', this._errors.serverUrl)}
         </div>
         <div class="field">
-          <label for="access-token">Access token</label>
+          <label for="access-token">${t('options_access_token_label')}</label>
           <input
             id="access-token"
             name="token"
@@ -123,7 +124,7 @@ export class PresenceConnectionPanel extends LitElement {
         </div>
         <div class="buttons">
           <button type="submit" ?disabled=${connecting}>
-            ${connecting ? 'Connecting…' : 'Connect'}
+            ${connecting ? t('options_connecting') : t('options_connect')}
           </button>
           ${
             account
@@ -133,16 +134,16 @@ export class PresenceConnectionPanel extends LitElement {
                   ?disabled=${this._busy === 'disconnect'}
                   @click=${this._onDisconnect}
                 >
-                  Disconnect
+                  ${t('options_disconnect')}
                 </button>`
               : nothing
           }
         </div>
       </form>
       <form novalidate @submit=${this._onSignInWithWebex} aria-labelledby="oauth-heading">
-        <h3 id="oauth-heading">Or sign in with Webex</h3>
+        <h3 id="oauth-heading">${t('options_oauth_heading')}</h3>
         <div class="field">
-          <label for="oauth-client-id">Integration client ID</label>
+          <label for="oauth-client-id">${t('options_oauth_client_id_label')}</label>
           <input
             id="oauth-client-id"
             name="clientId"
@@ -153,25 +154,25 @@ export class PresenceConnectionPanel extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="oauth-client-secret">Integration client secret</label>
+          <label for="oauth-client-secret">${t('options_oauth_client_secret_label')}</label>
           <input
             id="oauth-client-secret"
             name="clientSecret"
             type="password"
             autocomplete="off"
-            placeholder="Kept from the last sign-in when left empty"
+            placeholder=${t('options_oauth_client_secret_placeholder')}
             .value=${live(this._clientSecret)}
             @input=${(e: Event) => (this._clientSecret = (e.target as HTMLInputElement).value)}
           />
         </div>
         <div class="buttons">
           <button type="submit" ?disabled=${this._busy !== null}>
-            ${this._busy === 'oauth' ? 'Waiting for Webex…' : 'Sign in with Webex'}
+            ${this._busy === 'oauth' ? t('options_waiting_for_webex') : t('options_sign_in_with_webex')}
           </button>
         </div>
       </form>
       <p class="status" role="status" data-part="connection-status">
-        ${account ? `Signed in as ${account.displayName} (${account.email})` : ''}
+        ${account ? t('options_signed_in_as', [account.displayName, account.email]) : ''}
       </p>
       <p class="alert" role="alert" data-part="connection-error">${this._requestError}</p>
     </section>`;
@@ -223,7 +224,7 @@ export class PresenceConnectionPanel extends LitElement {
     this._requestError = '';
     const serverUrl = this._serverUrl.trim();
     if (this._clientId.trim() === '') {
-      this._requestError = "Enter the integration's client ID.";
+      this._requestError = t('options_oauth_client_id_missing');
       return;
     }
     this._busy = 'oauth';

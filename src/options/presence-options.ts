@@ -1,4 +1,5 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
+import { t } from '../ui/i18n';
 import { themeStyles } from '../ui/theme-styles';
 import './connection-panel';
 import './contacts-panel';
@@ -38,7 +39,7 @@ export class PresenceOptions extends LitElement {
 
   override render(): TemplateResult {
     return html`<main>
-      <h1>Presence Lens options</h1>
+      <h1>${t('options_title')}</h1>
       <presence-storage-problems></presence-storage-problems>
       <presence-connection-panel></presence-connection-panel>
       <presence-contacts-panel></presence-contacts-panel>

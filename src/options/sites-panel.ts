@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import browser from 'webextension-polyfill';
 import type { AllowedSite } from '../shared/allowed-site';
 import { sendRequest } from '../shared/messages';
+import { t } from '../ui/i18n';
 import {
   allowedSitesItem,
   pageBadgeSettingsItem,
@@ -14,6 +15,13 @@ import { requestSiteAccess } from '../ui/site-access-request';
 import { themeStyles } from '../ui/theme-styles';
 import { optionsStyles } from './options-styles';
 import { sitesPanelStyles } from './sites-panel-styles';
+
+/** "Allow <site> again", with the site read out but not shown (it is on the row already). */
+function allowAgain(site: string): TemplateResult {
+  const marker = '\u0001';
+  const [before = '', after = ''] = t('options_allow_site_again', marker).split(marker);
+  return html`${before}<span class="visually-hidden">${site}</span>${after}`;
+}
 
 /**
  * The "Sites" section: the sites where page badges may run. Allowing one asks the browser for its
@@ -93,18 +101,18 @@ export class PresenceSitesPanel extends LitElement {
 
   override render(): TemplateResult {
     return html`<section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p class="hint">Presence badges appear only on the sites you allow here.</p>
+      <h2 id="sites-heading">${t('options_sites_heading')}</h2>
+      <p class="hint">${t('options_sites_hint')}</p>
       <form novalidate @submit=${this._onAllow}>
         <div class="field">
-          <label for="site-input">Site</label>
+          <label for="site-input">${t('options_site_label')}</label>
           <div class="inline">
             <input
               id="site-input"
               name="site"
               type="text"
               inputmode="url"
-              placeholder="https://jira.example.com or *.example.com"
+              placeholder=${t('options_site_placeholder')}
               autocomplete="off"
               spellcheck="false"
               aria-invalid=${this._allowError ? 'true' : 'false'}
@@ -113,7 +121,7 @@ export class PresenceSitesPanel extends LitElement {
               @input=${this._onInput}
             />
             <button type="submit" ?disabled=${this._allowing}>
-              ${this._allowing ? 'Allowing…' : 'Allow site'}
+              ${this._allowing ? t('options_allowing') : t('options_allow_site')}
             </button>
           </div>
           <p id="site-error" class="alert" role="alert" data-part="allow-error">
@@ -125,7 +133,7 @@ export class PresenceSitesPanel extends LitElement {
       <p class="alert" role="alert" data-part="list-error">${this._listError}</p>
       ${
         this._sites.length === 0
-          ? html`<p class="hint" data-part="empty">No site is allowed yet.</p>`
+          ? html`<p class="hint" data-part="empty">${t('options_no_sites')}</p>`
           : html`<ul role="list" aria-labelledby="sites-heading">
               ${this._sites.map((site) => this._renderSite(site))}
             </ul>`
@@ -137,7 +145,7 @@ export class PresenceSitesPanel extends LitElement {
           .checked=${live(this._badges.focusable)}
           @change=${this._onFocusableChange}
         />
-        <label for="badges-focusable">Make page badges reachable with the Tab key</label>
+        <label for="badges-focusable">${t('options_badges_focusable')}</label>
       </div>
       <p class="alert" role="alert" data-part="settings-error">${this._settingsError}</p>
     </section>`;
@@ -149,24 +157,24 @@ export class PresenceSitesPanel extends LitElement {
     return html`<li role="listitem" data-site=${site.site}>
       <span class="site">
         <span class="name" data-part="site">${site.site}</span>
-        ${revoked ? html`<span class="revoked" data-part="revoked">Permission revoked</span>` : nothing}
+        ${revoked ? html`<span class="revoked" data-part="revoked">${t('options_permission_revoked')}</span>` : nothing}
       </span>
       <span class="buttons">
         ${
           revoked
             ? html`<button type="button" ?disabled=${busy} @click=${() => this._onAllowAgain(site)}>
-                Allow <span class="visually-hidden">${site.site}</span> again
+                ${allowAgain(site.site)}
               </button>`
             : nothing
         }
         <button
           type="button"
           class="secondary"
-          aria-label=${`Remove ${site.site}`}
+          aria-label=${t('options_remove_name', site.site)}
           ?disabled=${busy}
           @click=${() => this._onRemove(site)}
         >
-          Remove
+          ${t('options_remove')}
         </button>
       </span>
     </li>`;
@@ -187,7 +195,7 @@ export class PresenceSitesPanel extends LitElement {
     if (result.ok) {
       this._allowError = '';
       this._input = '';
-      this._announcement = `Allowed ${result.value.site}`;
+      this._announcement = t('options_allowed_site', result.value.site);
     } else {
       this._allowError = result.error;
     }
@@ -203,7 +211,7 @@ export class PresenceSitesPanel extends LitElement {
     const result = await pending;
     this._setBusy(site.site, false);
     if (result.ok) {
-      this._announcement = `Allowed ${site.site}`;
+      this._announcement = t('options_allowed_site', site.site);
       await this._checkPermissions();
       await this._focusField();
     } else {
@@ -219,11 +227,11 @@ export class PresenceSitesPanel extends LitElement {
     const response = await sendRequest({ type: 'removeSite', site: site.site });
     this._setBusy(site.site, false);
     if (response.ok) {
-      this._announcement = `Removed ${site.site}`;
+      this._announcement = t('options_removed', site.site);
       // The row (and the focused button) goes away: keep keyboard focus somewhere sensible.
       await this._focusField();
     } else {
-      this._listError = `Could not remove ${site.site}: ${response.error}`;
+      this._listError = t('options_remove_failed', [site.site, response.error]);
     }
   }
 
@@ -237,7 +245,7 @@ export class PresenceSitesPanel extends LitElement {
     } catch (error) {
       this._badges = before;
       const reason = error instanceof Error ? error.message : String(error);
-      this._settingsError = `Could not save the setting (${reason}).`;
+      this._settingsError = t('options_setting_failed', reason);
     }
   }
 

@@ -3,6 +3,7 @@ import { sameProblem, type StorageProblem } from '../shared/storage-problem';
 import { storageProblemsItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
 import { FollowController, followItem } from '../ui/follow-item';
+import { t } from '../ui/i18n';
 import { themeStyles } from '../ui/theme-styles';
 import { optionsStyles } from './options-styles';
 import { describeStorageProblem } from './storage-problem-text';
@@ -60,11 +61,11 @@ export class PresenceStorageProblems extends LitElement {
         this._problems.length === 0
           ? nothing
           : html`<section class="problems" aria-labelledby="storage-problems-heading">
-              <h2 id="storage-problems-heading">Stored data could not be read</h2>
+              <h2 id="storage-problems-heading">${t('options_storage_problems_heading')}</h2>
               ${this._problems.map(
                 (problem) => html`<p data-part="problem">${describeStorageProblem(problem)}</p>`,
               )}
-              <button type="button" @click=${this._onDismiss}>Dismiss</button>
+              <button type="button" @click=${this._onDismiss}>${t('options_dismiss')}</button>
               <p class="alert" data-part="dismiss-error">${this._error}</p>
             </section>`
       }
@@ -81,7 +82,7 @@ export class PresenceStorageProblems extends LitElement {
       );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this._error = `Could not dismiss the report (${reason}).`;
+      this._error = t('options_dismiss_failed', reason);
     }
   }
 }

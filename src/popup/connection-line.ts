@@ -1,12 +1,17 @@
 /** The popup's connection line: how the feed is doing, and how old the data is when not live. */
-import { formatAge } from '../core/time-format';
 import type { ConnectionInfo } from '../shared/connection';
+import { t } from '../ui/i18n';
 import { phaseSentence } from '../ui/status-strings';
+import { ageText } from '../ui/time-text';
 
 export interface ConnectionLine {
   readonly sentence: string;
   /** "" unless some contact shows last-known presence while the feed is not live. */
   readonly freshness: string;
+  /** Signed out: the line offers "Sign in". */
+  readonly signIn: boolean;
+  /** Stopped (another connection took over, or it failed): the line offers "Reconnect". */
+  readonly reconnect: boolean;
 }
 
 export function connectionLine(
@@ -16,10 +21,14 @@ export function connectionLine(
   now: number,
 ): ConnectionLine {
   const sentence = phaseSentence(connection, now);
-  if (connection.phase === 'live' || !showsLastKnown) return { sentence, freshness: '' };
+  const signIn = connection.phase === 'signed-out';
+  const reconnect = connection.phase === 'error';
+  if (connection.phase === 'live' || !showsLastKnown) {
+    return { sentence, freshness: '', signIn, reconnect };
+  }
   const freshness =
     lastKnownSavedAt > 0
-      ? `Showing last known presence, updated ${formatAge(lastKnownSavedAt, now)}`
-      : 'Showing last known presence';
-  return { sentence, freshness };
+      ? t('popup_freshness_age', ageText(lastKnownSavedAt, now))
+      : t('popup_freshness');
+  return { sentence, freshness, signIn, reconnect };
 }

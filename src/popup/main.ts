@@ -1,5 +1,7 @@
 // Entry module of the toolbar popup (src/popup/index.html).
+import { FOLLOW_PRESENCE } from '../shared/presence-changes';
 import { keepBackgroundPortForPage } from '../ui/background-port';
+import { popupPresenceFeed } from './presence-feed';
 import './presence-popup';
 
-keepBackgroundPortForPage();
+keepBackgroundPortForPage({ greeting: FOLLOW_PRESENCE, onMessage: popupPresenceFeed.deliver });

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { parseSite } from '../core/site-pattern';
 import { sendRequest } from '../shared/messages';
 import { controlsStyles } from '../ui/controls-styles';
+import { t } from '../ui/i18n';
 import { requestSiteAccess } from '../ui/site-access-request';
 import { themeStyles } from '../ui/theme-styles';
 import { popupStyles } from './popup-styles';
@@ -61,13 +62,15 @@ export class PresencePageActions extends LitElement {
   override render(): TemplateResult | typeof nothing {
     if (!this._tab) return nothing;
     return html`<section class="page-actions" aria-labelledby="page-heading">
-      <h2 id="page-heading">This page <span class="origin">${this._tab.origin}</span></h2>
+      <h2 id="page-heading">
+        ${t('popup_page_heading')} <span class="origin">${this._tab.origin}</span>
+      </h2>
       <div class="actions">
         <button type="button" ?disabled=${this._busy} @click=${this._onShow}>
-          Show presence on this page
+          ${t('popup_show_on_page')}
         </button>
         <button type="button" class="secondary" ?disabled=${this._busy} @click=${this._onAlways}>
-          Always on this site
+          ${t('popup_always_on_site')}
         </button>
       </div>
       <p class="status" role="status" data-part="page-status">${this._status}</p>
@@ -80,10 +83,7 @@ export class PresencePageActions extends LitElement {
     if (!tab || this._busy) return;
     this._begin();
     const response = await sendRequest({ type: 'showOnTab', tabId: tab.id });
-    this._end(
-      response.ok ? 'Presence is shown on this page.' : '',
-      response.ok ? '' : response.error,
-    );
+    this._end(response.ok ? t('popup_shown_on_page') : '', response.ok ? '' : response.error);
   }
 
   private async _onAlways(): Promise<void> {
@@ -93,7 +93,7 @@ export class PresencePageActions extends LitElement {
     // The permission prompt needs the click's user gesture: nothing is awaited before it.
     const allowed = await requestSiteAccess(tab.origin);
     this._end(
-      allowed.ok ? `Presence will show on ${allowed.value.site} from now on.` : '',
+      allowed.ok ? t('popup_always_on_site_done', allowed.value.site) : '',
       allowed.ok ? '' : allowed.error,
     );
   }

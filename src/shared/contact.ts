@@ -12,6 +12,26 @@ export interface WatchedContact {
   readonly lastName?: string;
   /** UTC ms. */
   readonly addedAt: number;
+  /** A section of the popup ("Team"): trimmed, 1 to {@link MAX_GROUP_LENGTH} characters. */
+  readonly group?: string;
+  /** "Notify me when available"; absent means off. */
+  readonly notify?: boolean;
+}
+
+export const MAX_GROUP_LENGTH = 40;
+
+/**
+ * A group name as typed: trimmed; empty means "no group" (undefined). Longer than
+ * {@link MAX_GROUP_LENGTH} characters, or not text, is an error.
+ */
+export function parseGroup(raw: unknown): Result<string | undefined> {
+  if (raw === undefined) return ok(undefined);
+  if (!isString(raw)) return err('the group is not text');
+  const group = raw.trim();
+  if ([...group].length > MAX_GROUP_LENGTH) {
+    return err(`the group is longer than ${MAX_GROUP_LENGTH} characters`);
+  }
+  return ok(group === '' ? undefined : group);
 }
 
 export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
@@ -28,7 +48,21 @@ export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
   ) {
     return err(`contact ${contactId} has a first or last name that is not text`);
   }
-  return ok({ contactId, displayName, emails, addedAt, ...names(firstName, lastName) });
+  const group = parseGroup(raw.group);
+  if (!group.ok) return err(`contact ${contactId}: ${group.error}`);
+  const { notify } = raw;
+  if (notify !== undefined && typeof notify !== 'boolean') {
+    return err(`contact ${contactId} has a notify setting that is not true or false`);
+  }
+  return ok({
+    contactId,
+    displayName,
+    emails,
+    addedAt,
+    ...names(firstName, lastName),
+    ...(group.value === undefined ? {} : { group: group.value }),
+    ...(notify === undefined ? {} : { notify }),
+  });
 }
 
 export function parseWatchList(raw: unknown): Result<WatchedContact[]> {

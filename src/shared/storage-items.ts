@@ -12,6 +12,7 @@ import {
   parseAllowedSites,
   type AllowedSite,
 } from './allowed-site';
+import { bulkAddProgress, type BulkAddProgress } from './bulk-add';
 import { parseConnectionInfo, SIGNED_OUT, type ConnectionInfo } from './connection';
 import { parseWatchedContact, parseWatchList, type WatchedContact } from './contact';
 import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
@@ -22,6 +23,7 @@ import { salvageList } from './salvage-list';
 import { parseStorageProblems, withProblem, type StorageProblem } from './storage-problem';
 import { defineItem, type ItemProblem } from './typed-storage';
 import { migrateWatchListV0 } from './watch-list-v0';
+import { migrateWatchListV1 } from './watch-list-v1';
 
 /**
  * Stored values that could not be (fully) read, for the options page to show until dismissed.
@@ -38,14 +40,15 @@ async function recordStorageProblem(problem: ItemProblem): Promise<void> {
 }
 
 /**
- * The people watched. Version 0 was a bare array (src/shared/watch-list-v0.ts). A list with some
+ * The people watched. Version 0 was a bare array (src/shared/watch-list-v0.ts); version 2 added
+ * each contact's optional `group` and `notify` (src/shared/watch-list-v1.ts). A list with some
  * contacts that do not read keeps the others, and the loss is reported.
  */
 export const watchListItem = defineItem<readonly WatchedContact[]>('local', 'watchList', {
   fallback: [],
-  version: 1,
+  version: 2,
   validate: parseWatchList,
-  migrations: { 1: migrateWatchListV0 },
+  migrations: { 1: migrateWatchListV0, 2: migrateWatchListV1 },
   salvage: (raw) =>
     salvageList(raw, {
       what: 'the watch list',
@@ -143,6 +146,17 @@ export const pageBadgeSettingsItem = defineItem<PageBadgeSettings>('local', 'pag
     return ok({ focusable: raw.focusable });
   },
   onProblem: recordStorageProblem,
+});
+
+/**
+ * How far the worker is with a "Paste a list" run (src/shared/bulk-add.ts): written after each
+ * People API request, followed by the options page's progress bar. Session storage: only
+ * extension pages read it.
+ */
+export const bulkAddProgressItem = defineItem<BulkAddProgress>('session', 'bulkAddProgress', {
+  fallback: { done: 0, total: 0, running: false },
+  version: 1,
+  validate: bulkAddProgress,
 });
 
 /** Tabs where the user asked for badges from the popup, for this browser session only. */

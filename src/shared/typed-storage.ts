@@ -1,10 +1,9 @@
-import browser from 'webextension-polyfill';
 import { createSerialQueue } from '../core/serial-queue';
 import { decodeStored, type DecodeRules, type Envelope } from './item-decode';
+import { onAreaChanged, storageArea, type StorageAreaName } from './storage-areas';
 
 export type { Salvaged } from './item-decode';
-
-export type StorageAreaName = 'local' | 'session';
+export type { StorageAreaName } from './storage-areas';
 
 /** Part or all of a stored value could not be read; what is left of it is in use. */
 export interface ItemProblem {
@@ -54,7 +53,7 @@ export function defineItem<T>(
   key: string,
   def: ItemDefinition<T>,
 ): StorageItem<T> {
-  const storage = () => browser.storage[area];
+  const storage = () => storageArea(area);
   const copyKey = `${key}:unreadable`;
   const serialised = createSerialQueue();
 
@@ -108,16 +107,11 @@ export function defineItem<T>(
         return next;
       }),
     watch(callback) {
-      const listener = (
-        changes: Record<string, browser.Storage.StorageChange>,
-        areaName: string,
-      ) => {
+      return onAreaChanged((changes, areaName) => {
         const change = changes[key];
         if (areaName !== area || !change) return;
         callback(decodeStored(def, change.newValue).value);
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      });
     },
   };
 }

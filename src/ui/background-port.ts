@@ -13,6 +13,9 @@ export interface PortLike {
     removeListener(callback: () => void): void;
   };
   disconnect(): void;
+  /** Present on real ports; a page that only keeps the worker awake needs neither. */
+  postMessage?(message: unknown): void;
+  readonly onMessage?: { addListener(callback: (message: unknown) => void): void };
 }
 
 export interface PortKeeperOptions {
@@ -20,6 +23,10 @@ export interface PortKeeperOptions {
   readonly setTimer?: (callback: () => void, ms: number) => unknown;
   readonly clearTimer?: (timer: unknown) => void;
   readonly now?: () => number;
+  /** Posted on every new port (after a worker restart too), e.g. a request to follow presence. */
+  readonly greeting?: unknown;
+  /** Every message the background sends on the port, unvalidated. */
+  readonly onMessage?: (message: unknown) => void;
 }
 
 /** A port that lived at least this long counts as a success: the next reconnect is immediate. */
@@ -68,6 +75,8 @@ export function keepBackgroundPort(options: PortKeeperOptions = {}): () => void 
       port = connect();
       openedAt = now();
       port.onDisconnect.addListener(onDisconnect);
+      if (options.onMessage) port.onMessage?.addListener(options.onMessage);
+      if (options.greeting !== undefined) port.postMessage?.(options.greeting);
     } catch {
       // The extension is reloading or the worker cannot start yet: try again shortly.
       port = null;
@@ -90,7 +99,7 @@ export function keepBackgroundPort(options: PortKeeperOptions = {}): () => void 
 }
 
 /** For a page's entry module: keep the port for the page's lifetime, close it when the page goes. */
-export function keepBackgroundPortForPage(): void {
-  const stop = keepBackgroundPort();
+export function keepBackgroundPortForPage(options: PortKeeperOptions = {}): void {
+  const stop = keepBackgroundPort(options);
   globalThis.addEventListener('pagehide', stop, { once: true });
 }

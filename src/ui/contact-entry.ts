@@ -32,3 +32,33 @@ export function contactEntries(
 ): ContactEntry[] {
   return contacts.map((contact) => contactEntry(contact, live, lastKnown));
 }
+
+/**
+ * Makes entries that keep their identity while nothing in them changed, so a list can skip the
+ * rows whose entry is the same object as last time (only changed rows re-render).
+ */
+export class ContactEntryCache {
+  private entries = new Map<string, ContactEntry>();
+
+  entriesFor(
+    contacts: readonly WatchedContact[],
+    live: PresenceMap,
+    lastKnown: PresenceMap,
+  ): ContactEntry[] {
+    const next = new Map<string, ContactEntry>();
+    const list = contacts.map((contact) => {
+      const fresh = contactEntry(contact, live, lastKnown);
+      const old = this.entries.get(contact.contactId);
+      const same =
+        old !== undefined &&
+        old.contact === contact &&
+        old.source === fresh.source &&
+        (old.presence === fresh.presence || fresh.source === 'none');
+      const entry = same ? old : fresh;
+      next.set(contact.contactId, entry);
+      return entry;
+    });
+    this.entries = next;
+    return list;
+  }
+}

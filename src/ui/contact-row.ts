@@ -9,10 +9,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { PresenceStatus, type Presence } from '../core/presence';
-import { formatLastActive, formatUntil } from '../core/time-format';
 import type { ContactEntry } from './contact-entry';
 import { statusGlyph } from './status-glyph';
-import { LAST_KNOWN_MARK, statusLabel } from './status-strings';
+import { lastKnownMark, statusLabel } from './status-strings';
+import { lastActiveText as activeAgo, untilText } from './time-text';
 
 const separator = html`<span class="visually-hidden">, </span>`;
 
@@ -20,7 +20,7 @@ const separator = html`<span class="visually-hidden">, </span>`;
 function lastActiveText(presence: Presence, now: number): string {
   const relevant =
     presence.status === PresenceStatus.Inactive || presence.status === PresenceStatus.OutOfOffice;
-  return relevant ? formatLastActive(presence.lastActiveTime, now) : '';
+  return relevant ? activeAgo(presence.lastActiveTime, now) : '';
 }
 
 function part(name: string, text: string): TemplateResult | typeof nothing {
@@ -28,18 +28,19 @@ function part(name: string, text: string): TemplateResult | typeof nothing {
   return html`${separator}<span class=${name} data-part=${name}>${text}</span>`;
 }
 
-export function contactRow(entry: ContactEntry, now: number, locale?: string): TemplateResult {
+/** Times are in the UI language (time-text.ts). */
+export function contactRow(entry: ContactEntry, now: number): TemplateResult {
   const { contact, presence, source } = entry;
   const lastKnown =
     source === 'last-known'
-      ? html` <span class="last-known" data-part="last-known">${LAST_KNOWN_MARK}</span>`
+      ? html` <span class="last-known" data-part="last-known">${lastKnownMark()}</span>`
       : nothing;
   const status = html`<span class="status"
     >${statusGlyph(presence.status)}<span class="status-label" data-part="status-label"
       >${statusLabel(presence.status)}</span
     >${lastKnown}</span
   >`;
-  const until = formatUntil(presence.expiresTime, now, locale);
+  const until = untilText(presence.expiresTime, now);
   return html`<div class="contact-row" data-status=${presence.status} data-source=${source}>
     <span class="name" data-part="name">${contact.displayName}</span
     ><span class="details"

@@ -49,7 +49,8 @@ test('the popup with every status passes axe, and the list works from the keyboa
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   }
-  // Keyboard only: from the add field, Tab reaches Add and then the first Remove, and Enter removes.
+  // Keyboard only: from the add field, Tab reaches Add, the sort order, then the first contact's
+  // group, notify and Remove, and Enter removes.
   const deepFocus = () =>
     s.options.evaluate(() => {
       let el: Element | null = document.activeElement;
@@ -59,8 +60,16 @@ test('the popup with every status passes axe, and the list works from the keyboa
   await s.options.getByLabel('Add contact').focus();
   await s.options.keyboard.press('Tab');
   expect(await deepFocus()).toBe('Add');
-  await s.options.keyboard.press('Tab');
-  expect(await deepFocus()).toBe('Remove Tester active');
+  const stops: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await s.options.keyboard.press('Tab');
+    stops.push(await deepFocus());
+  }
+  expect(stops.slice(1)).toEqual([
+    'Group of Tester active',
+    'Notify me when available: Tester active',
+    'Remove Tester active',
+  ]);
   await s.options.keyboard.press('Enter');
   await s.options
     .getByRole('button', { name: 'Remove Tester active' })

@@ -82,7 +82,7 @@ describe('background message listener', () => {
     );
     expect(await ask(listener, { type: 'addContact', query: 5 }, `${ORIGIN}o.html`)).toEqual({
       ok: false,
-      error: 'Bad request: addContact needs a query',
+      error: 'Bad request: addContact: query needs text of at most 1000 characters',
     });
     expect(controller.addContact).not.toHaveBeenCalled();
   });
@@ -120,7 +120,7 @@ describe('background message listener', () => {
     await ask(listener, { type: 'allowSite', site: '*.evil.example' }, 'https://evil.example/');
     expect(await ask(listener, { type: 'removeSite' }, options)).toEqual({
       ok: false,
-      error: 'Bad request: removeSite needs a site',
+      error: 'Bad request: removeSite: site is missing',
     });
     expect(sites.allowSite).toHaveBeenCalledTimes(1);
     expect(sites.removeSite).toHaveBeenCalledTimes(1);

@@ -75,3 +75,37 @@ describe('PresenceMirror', () => {
     );
   });
 });
+
+describe('PresenceMirror and its listeners', () => {
+  test('tells listeners which contacts it forgot, on retain and on clear', () => {
+    const mirror = newMirror();
+    const removed: string[][] = [];
+    mirror.onRemove((ids) => removed.push([...ids]));
+    mirror.set(presence('a', PresenceStatus.Active));
+    mirror.set(presence('b', PresenceStatus.Active));
+    mirror.retain(new Set(['a', 'b']));
+    mirror.retain(new Set(['b']));
+    mirror.clear();
+    mirror.clear();
+    expect(removed).toEqual([['a'], ['b']]);
+  });
+
+  test('writes the session copy once per burst, after a short delay', async () => {
+    vi.useFakeTimers();
+    const writes = vi.spyOn(fakeBrowser.storage.session, 'set');
+    writes.mockClear();
+    const mirror = new PresenceMirror({
+      live: livePresenceItem,
+      lastKnown: lastKnownPresenceItem,
+      sessionDelayMs: 100,
+    });
+    mirror.set(presence('a', PresenceStatus.Active));
+    await vi.advanceTimersByTimeAsync(50);
+    mirror.set(presence('a', PresenceStatus.Dnd));
+    expect(writes).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(60);
+    await mirror.flush();
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect((await livePresenceItem.get()).a?.status).toBe(PresenceStatus.Dnd);
+  });
+});

@@ -54,15 +54,15 @@ describe('formatLastActive', () => {
     [now - 59_000, 'active just now'],
     [now, 'active just now'],
     [now + 120_000, 'active just now'],
-    [now - 60_000, 'active 1 min ago'],
-    [now - 5 * 60_000 - 30_000, 'active 5 min ago'],
-    [now - 59 * 60_000, 'active 59 min ago'],
-    [now - 60 * 60_000, 'active 1 h ago'],
-    [now - 2 * 3_600_000 - 59 * 60_000, 'active 2 h ago'],
+    [now - 60_000, 'active 1 minute ago'],
+    [now - 5 * 60_000 - 30_000, 'active 5 minutes ago'],
+    [now - 59 * 60_000, 'active 59 minutes ago'],
+    [now - 60 * 60_000, 'active 1 hour ago'],
+    [now - 2 * 3_600_000 - 59 * 60_000, 'active 2 hours ago'],
     [now - 24 * 3_600_000, 'active 1 day ago'],
     [now - 3 * 24 * 3_600_000, 'active 3 days ago'],
   ])('%i gives "%s"', (time, expected) => {
-    expect(formatLastActive(time, now)).toBe(expected);
+    expect(formatLastActive(time, now, 'en')).toBe(expected);
   });
 
   it('is empty when the time is unknown', () => {
@@ -71,8 +71,29 @@ describe('formatLastActive', () => {
 });
 
 describe('formatAge', () => {
-  it('gives the bare age, for "updated 2 min ago"', () => {
-    expect(formatAge(monday10am - 2 * 60_000, monday10am)).toBe('2 min ago');
+  it('gives the bare age, for "updated 2 minutes ago"', () => {
+    expect(formatAge(monday10am - 2 * 60_000, monday10am, 'en')).toBe('2 minutes ago');
     expect(formatAge(monday10am, monday10am)).toBe('just now');
+  });
+});
+
+describe('other languages', () => {
+  const words = {
+    until: (when: string) => `bis ${when}`,
+    active: (ago: string) => `aktiv ${ago}`,
+    justNow: 'gerade eben',
+  };
+
+  it('puts the given words around times written by Intl in the locale', () => {
+    expect(formatUntil(at(2, 9, 0), monday10am, 'de', words)).toBe('bis Di., 09:00');
+    expect(formatUntil(at(1, 15, 30), monday10am, 'de', words)).toBe('bis 15:30');
+    expect(formatLastActive(monday10am - 12 * 60_000, monday10am, 'de', words)).toBe(
+      'aktiv vor 12 Minuten',
+    );
+    expect(formatLastActive(monday10am - 5_000, monday10am, 'de', words)).toBe('aktiv gerade eben');
+  });
+
+  it('lets the locale order weekday and time', () => {
+    expect(formatUntil(at(2, 9, 0), monday10am, 'ja')).toBe('until 09:00 (火)');
   });
 });

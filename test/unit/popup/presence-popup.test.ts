@@ -1,9 +1,10 @@
-import { formatClock } from '../../../src/core/time-format';
 // @vitest-environment happy-dom
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenceStatus } from '../../../src/core/presence';
-import { formatUntil } from '../../../src/core/time-format';
+import { formatClock, formatUntil } from '../../../src/core/time-format';
+import { presenceChanges } from '../../../src/shared/presence-changes';
+import { popupPresenceFeed } from '../../../src/popup/presence-feed';
 import type { ConnectionInfo } from '../../../src/shared/connection';
 import {
   connectionItem,
@@ -13,6 +14,8 @@ import {
 } from '../../../src/shared/storage-items';
 import type { PresencePopup } from '../../../src/popup/presence-popup';
 import '../../../src/popup/presence-popup';
+
+vi.mock('@lit-labs/virtualizer/virtualize.js', () => import('./virtualizer-mock'));
 import { ada, grace, mount, presence, readText, settle } from '../ui/fixtures';
 
 const NOW = new Date(2025, 11, 1, 10, 0).getTime();
@@ -32,6 +35,11 @@ function itemFor(popup: PresencePopup, contactId: string): HTMLElement {
   const item = popup.shadowRoot!.querySelector<HTMLElement>(`li[data-contact-id="${contactId}"]`);
   if (!item) throw new Error(`no list item for ${contactId}`);
   return item;
+}
+
+/** The row's sentence, without the avatar's initials and the action buttons. */
+function rowText(item: HTMLElement): string {
+  return readText(item.querySelector('.contact-row'));
 }
 
 function partText(item: HTMLElement, part: string): string | null {
@@ -55,7 +63,7 @@ afterEach(() => {
 });
 
 describe('<presence-popup>', () => {
-  it('paints the watched contacts with their live presence, in watch-list order', async () => {
+  it('paints the watched contacts with their live presence, sorted by name', async () => {
     await watchListItem.set([ada, grace]);
     await connectionItem.set(live);
     await livePresenceItem.set({
@@ -73,7 +81,7 @@ describe('<presence-popup>', () => {
     expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['ada-id', 'grace-id']);
     const adaItem = itemFor(popup, 'ada-id');
     const until = formatUntil(new Date(2025, 11, 1, 15, 30).getTime(), NOW);
-    expect(readText(adaItem)).toBe(`Ada Lovelace, Do not disturb, Focus time, ${until}`);
+    expect(rowText(adaItem)).toBe(`Ada Lovelace, Do not disturb, Focus time, ${until}`);
     expect(partText(adaItem, 'name')).toBe('Ada Lovelace');
     expect(partText(adaItem, 'status-label')).toBe('Do not disturb');
     expect(partText(adaItem, 'custom-status')).toBe('Focus time');
@@ -82,7 +90,7 @@ describe('<presence-popup>', () => {
 
     const graceItem = itemFor(popup, 'grace-id');
     expect(partText(graceItem, 'status-label')).toBe('Inactive');
-    expect(partText(graceItem, 'last-active')).toBe('active 5 min ago');
+    expect(partText(graceItem, 'last-active')).toBe('active 5 minutes ago');
     expect(partText(graceItem, 'until')).toBeNull();
     expect(readText(popup.shadowRoot!.querySelector('[data-part="connection"]'))).toBe('Live');
   });
@@ -99,16 +107,18 @@ describe('<presence-popup>', () => {
     expect(popup.shadowRoot!.querySelector('[data-part="empty"]')).toBeNull();
   });
 
-  it('updates live when the background writes new presence', async () => {
+  it('updates live when the background sends a change', async () => {
     await watchListItem.set([ada]);
     await connectionItem.set(live);
     await livePresenceItem.set({ 'ada-id': presence('ada-id', PresenceStatus.Active) });
     const popup = await open();
     expect(partText(itemFor(popup, 'ada-id'), 'status-label')).toBe('Active');
 
-    await livePresenceItem.set({
-      'ada-id': presence('ada-id', PresenceStatus.Meeting, { customStatus: 'Weekly sync' }),
-    });
+    popupPresenceFeed.deliver(
+      presenceChanges({
+        'ada-id': presence('ada-id', PresenceStatus.Meeting, { customStatus: 'Weekly sync' }),
+      }),
+    );
     await settle(popup);
 
     const item = itemFor(popup, 'ada-id');
@@ -116,18 +126,20 @@ describe('<presence-popup>', () => {
     expect(partText(item, 'custom-status')).toBe('Weekly sync');
   });
 
-  it('adds and removes rows as the watch list changes', async () => {
+  it('adds and removes rows when the worker says the watch list changed', async () => {
     await watchListItem.set([ada]);
     const popup = await open();
     await watchListItem.set([ada, grace]);
+    popupPresenceFeed.deliver({ type: 'watchListChanged' });
     await settle(popup);
     expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['ada-id', 'grace-id']);
     await watchListItem.set([grace]);
+    popupPresenceFeed.deliver({ type: 'watchListChanged' });
     await settle(popup);
     expect(items(popup).map((li) => li.dataset.contactId)).toEqual(['grace-id']);
   });
 
-  it('re-renders every 30 s so relative times stay right, and drops an expired "until"', async () => {
+  it('re-renders as the clock moves so relative times stay right, and drops an expired "until"', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
     await watchListItem.set([ada]);
     await connectionItem.set(live);
@@ -137,11 +149,13 @@ describe('<presence-popup>', () => {
       }),
     });
     const popup = await open();
-    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 1 min ago');
+    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 1 minute ago');
 
-    await livePresenceItem.set({
-      'ada-id': presence('ada-id', PresenceStatus.Dnd, { expiresTime: NOW + 45_000 }),
-    });
+    popupPresenceFeed.deliver(
+      presenceChanges({
+        'ada-id': presence('ada-id', PresenceStatus.Dnd, { expiresTime: NOW + 45_000 }),
+      }),
+    );
     await settle(popup);
     expect(partText(itemFor(popup, 'ada-id'), 'until')).not.toBeNull();
 
@@ -160,7 +174,7 @@ describe('<presence-popup>', () => {
     const popup = await open();
     vi.advanceTimersByTime(4 * 60_000);
     await settle(popup);
-    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 5 min ago');
+    expect(partText(itemFor(popup, 'ada-id'), 'last-active')).toBe('active 5 minutes ago');
   });
 
   it('falls back to last-known presence, marked, and says how old it is', async () => {
@@ -175,7 +189,7 @@ describe('<presence-popup>', () => {
     const adaItem = itemFor(popup, 'ada-id');
     expect(partText(adaItem, 'status-label')).toBe('Busy');
     expect(partText(adaItem, 'last-known')).toBe('(last known)');
-    expect(readText(adaItem)).toBe('Ada Lovelace, Busy (last known)');
+    expect(rowText(adaItem)).toBe('Ada Lovelace, Busy (last known)');
     const graceItem = itemFor(popup, 'grace-id');
     expect(partText(graceItem, 'status-label')).toBe('Unknown');
     expect(partText(graceItem, 'last-known')).toBeNull();
@@ -183,7 +197,7 @@ describe('<presence-popup>', () => {
     const root = popup.shadowRoot!;
     expect(readText(root.querySelector('[data-part="connection"]'))).toBe('Reconnecting…');
     expect(readText(root.querySelector('[data-part="freshness"]'))).toBe(
-      'Showing last known presence, updated 2 h ago',
+      'Showing last known presence, updated 2 hours ago',
     );
   });
 
@@ -218,14 +232,16 @@ describe('<presence-popup>', () => {
     expect(openOptionsPage).toHaveBeenCalledOnce();
   });
 
-  it('tells a signed-out user to open Options', async () => {
+  it('tells a signed-out user, and "Sign in" opens Options', async () => {
+    const openOptionsPage = vi.fn(() => Promise.resolve());
+    fakeBrowser.runtime.openOptionsPage = openOptionsPage;
     await watchListItem.set([ada]);
     const popup = await open();
     const root = popup.shadowRoot!;
-    expect(readText(root.querySelector('[data-part="connection"]'))).toBe(
-      'Signed out — open Options to connect',
-    );
-    expect([...root.querySelectorAll('button')].map(readText)).toContain('Open options');
+    expect(readText(root.querySelector('[data-part="connection"]'))).toMatch(/^Signed out/);
+    const signIn = [...root.querySelectorAll('button')].find((b) => readText(b) === 'Sign in');
+    signIn!.click();
+    expect(openOptionsPage).toHaveBeenCalledOnce();
   });
 
   it('shows why the connection failed, since when, and offers Reconnect', async () => {
@@ -238,12 +254,15 @@ describe('<presence-popup>', () => {
     );
   });
 
-  it('stops following storage when removed', async () => {
+  it('stops following changes when removed', async () => {
     await watchListItem.set([ada]);
     const popup = await open();
     popup.remove();
-    await livePresenceItem.set({ 'ada-id': presence('ada-id', PresenceStatus.Call) });
+    popupPresenceFeed.deliver(
+      presenceChanges({ 'ada-id': presence('ada-id', PresenceStatus.Call) }),
+    );
     await settle(popup);
     expect(partText(itemFor(popup, 'ada-id'), 'status-label')).toBe('Unknown');
+    popupPresenceFeed.subscribe(() => undefined)(); // drop what was kept for the next popup
   });
 });

@@ -29,15 +29,15 @@ describe('parseUiRequest', () => {
     expect(parseUiRequest({ type: 'connect', serverUrl: 1 })).toMatchObject({ ok: false });
     expect(parseUiRequest({ type: 'addContact' })).toMatchObject({
       ok: false,
-      error: 'addContact needs a query',
+      error: 'addContact: query is missing',
     });
     expect(parseUiRequest({ type: 'allowSite', site: ['a'] })).toEqual({
       ok: false,
-      error: 'allowSite needs a site',
+      error: 'allowSite: site needs text of at most 1000 characters',
     });
     expect(parseUiRequest({ type: 'removeSite' })).toEqual({
       ok: false,
-      error: 'removeSite needs a site',
+      error: 'removeSite: site is missing',
     });
     expect(parseUiRequest({ type: 'formatDisk' })).toMatchObject({
       ok: false,

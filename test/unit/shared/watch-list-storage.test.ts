@@ -44,7 +44,7 @@ describe('watchListItem, a stored list with contacts that do not read', () => {
 
     expect(await watchListItem.get()).toEqual(five);
 
-    expect(await stored('watchList')).toEqual({ v: 1, value: five });
+    expect(await stored('watchList')).toEqual({ v: 2, value: five });
     expect(await stored('watchList:unreadable')).toEqual({ v: 1, value: broken });
     const problems = await storageProblemsItem.get();
     expect(problems).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('watchListItem, a stored list with contacts that do not read', () => {
   it('a value that is not a list at all leaves an empty list, reported', async () => {
     await fakeBrowser.storage.local.set({ watchList: 'garbage' });
     expect(await watchListItem.get()).toEqual([]);
-    expect(await stored('watchList')).toEqual({ v: 1, value: [] });
+    expect(await stored('watchList')).toEqual({ v: 2, value: [] });
     expect(await stored('watchList:unreadable')).toBe('garbage');
     expect((await storageProblemsItem.get())[0]).toMatchObject({
       key: 'watchList',
@@ -92,7 +92,7 @@ describe('watchListItem, a stored list with contacts that do not read', () => {
   });
 
   it('a list from a newer version is left as it is, reported once', async () => {
-    const newer = { v: 2, value: [{ id: 'x', people: [] }] };
+    const newer = { v: 3, value: [{ id: 'x', people: [] }] };
     await fakeBrowser.storage.local.set({ watchList: newer });
 
     expect(await watchListItem.get()).toEqual([]);
@@ -105,7 +105,7 @@ describe('watchListItem, a stored list with contacts that do not read', () => {
     expect(problems[0]).toMatchObject({
       key: 'watchList',
       dropped: 0,
-      why: ['written by a newer version (2)'],
+      why: ['written by a newer version (3)'],
     });
   });
 });
@@ -133,7 +133,7 @@ describe('watchListItem, version 0 (a bare array, as the walking skeleton wrote 
       { contactId: 'eve-id', displayName: 'Eve', emails: [], addedAt: 0 },
     ];
     expect(await watchListItem.get()).toEqual(expected);
-    expect(await stored('watchList')).toEqual({ v: 1, value: expected });
+    expect(await stored('watchList')).toEqual({ v: 2, value: expected });
     // A clean migration loses nothing: no copy, no report.
     expect(await stored('watchList:unreadable')).toBeUndefined();
     expect(await storageProblemsItem.get()).toEqual([]);

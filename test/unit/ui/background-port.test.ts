@@ -118,3 +118,35 @@ describe('keepBackgroundPort', () => {
     expect(g.timers).toHaveLength(0);
   });
 });
+
+describe('keepBackgroundPort messages', () => {
+  it('greets every new port and hands over what the background sends', () => {
+    const posted: unknown[] = [];
+    const heard: unknown[] = [];
+    const listeners: Array<(m: unknown) => void> = [];
+    const disconnects: Array<() => void> = [];
+    const connect = (): PortLike => ({
+      onDisconnect: {
+        addListener: (cb) => void disconnects.push(cb),
+        removeListener: () => undefined,
+      },
+      disconnect: () => undefined,
+      postMessage: (m) => void posted.push(m),
+      onMessage: { addListener: (cb) => void listeners.push(cb) },
+    });
+    let clock = 0;
+    const stop = keepBackgroundPort({
+      connect,
+      now: () => clock,
+      greeting: { type: 'followPresence' },
+      onMessage: (m) => heard.push(m),
+    });
+    listeners[0]?.('one');
+    clock = 5_000;
+    disconnects[0]?.(); // the worker stopped: a new port, greeted again
+    listeners[1]?.('two');
+    expect(posted).toEqual([{ type: 'followPresence' }, { type: 'followPresence' }]);
+    expect(heard).toEqual(['one', 'two']);
+    stop();
+  });
+});

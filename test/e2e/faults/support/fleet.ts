@@ -171,7 +171,7 @@ export class Fleet {
       fleet.options = await extension.openPage('src/options/index.html');
       await fleet.signIn();
       await fleet.writeWatchList({ v: 1, value: people.map((p) => contactOf(p)) });
-      fleet.popup = await extension.openPage('src/popup/index.html');
+      fleet.popup = await openPopup(extension);
       if (!setup.noReadyWait) await fleet.waitReady();
       return fleet;
     } catch (error) {
@@ -312,7 +312,7 @@ export class Fleet {
   async reopenPages(): Promise<void> {
     for (const page of this.extension.context.pages()) await page.close().catch(() => undefined);
     this.options = await this.extension.openPage('src/options/index.html');
-    this.popup = await this.extension.openPage('src/popup/index.html');
+    this.popup = await openPopup(this.extension);
   }
 
   /** Installs the built extension again over itself, as an update does, and reopens the pages. */
@@ -338,3 +338,13 @@ export class Fleet {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The popup's list is virtualised: only rows in view are in the DOM. A page tall enough for every
+ * contact keeps all of them there, so `rows()` reads each one.
+ */
+async function openPopup(extension: { openPage(path: string): Promise<Page> }): Promise<Page> {
+  const popup = await extension.openPage('src/popup/index.html');
+  await popup.setViewportSize({ width: 800, height: 200 + CONTACTS * 100 });
+  return popup;
+}
