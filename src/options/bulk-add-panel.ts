@@ -30,12 +30,6 @@ export class PresenceBulkAdd extends LitElement {
     summaryStyles,
     css`
       textarea {
-        font: inherit;
-        padding: 0.35em 0.5em;
-        border-radius: 6px;
-        border: 1px solid var(--pl-border);
-        background: var(--pl-bg);
-        color: var(--pl-text);
         min-height: 6em;
         resize: vertical;
       }

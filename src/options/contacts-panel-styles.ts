@@ -48,14 +48,6 @@ export const contactsPanelStyles = css`
     gap: 8px;
     margin-top: 16px;
   }
-  select {
-    font: inherit;
-    padding: 0.3em 0.4em;
-    border-radius: 6px;
-    border: 1px solid var(--pl-border);
-    background: var(--pl-bg);
-    color: var(--pl-text);
-  }
   h3 {
     font-size: 1.05em;
     margin: 24px 0 8px;

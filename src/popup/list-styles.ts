@@ -17,14 +17,6 @@ export const listStyles = css`
   .tools .search {
     flex: 1;
   }
-  select {
-    font: inherit;
-    padding: 0.3em 0.4em;
-    border-radius: 6px;
-    border: 1px solid var(--pl-border);
-    background: var(--pl-bg);
-    color: var(--pl-text);
-  }
   ul[data-part='contacts'] {
     display: block;
   }

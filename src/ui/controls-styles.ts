@@ -19,7 +19,9 @@ export const controlsStyles = css`
     opacity: 0.6;
     cursor: default;
   }
-  input {
+  input,
+  select,
+  textarea {
     font: inherit;
     padding: 0.35em 0.5em;
     border-radius: 6px;
