@@ -41,7 +41,7 @@ export interface SubscriptionContext {
   readonly ttl: number;
   /** Shared with REST polling: reads stay under one request per watched person per minute. */
   readonly budget: ReadBudget;
-  /** How often every watched person's presence is audited (default 60 s). */
+  /** How often every watched person's presence is audited (default 45 s). */
   readonly auditCycleMs?: number;
   /** Apheleia's base URL, once the catalog is known. */
   apheleiaBase(): string | undefined;

@@ -1,14 +1,14 @@
 /**
  * The audit of subscriptions (docs/protocol.md §5.3). Apheleia can forget a subscription without
  * a word (failover, expiry on its side), and then no push ever comes. So every watched person's
- * presence is read again at least once a minute, in batches of 50 spread over the minute, and
+ * presence is read again every 45 s, in batches of 50 spread over that time, and
  * compared with what the pushes said; a difference means the pushes stopped: the status is
  * corrected and that batch subscribed again.
  */
 import type { TimerId, Timers } from './timers';
 
 /** Every watched person is read at least this often. */
-export const AUDIT_CYCLE_MS = 60_000;
+export const AUDIT_CYCLE_MS = 45_000;
 export const AUDIT_BATCH = 50;
 
 export interface AuditHooks {

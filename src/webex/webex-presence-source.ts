@@ -59,7 +59,7 @@ export interface WebexPresenceSourceOptions {
   readonly pingIntervalMs?: number;
   /** How long any one request may take (default 15 s). */
   readonly requestTimeoutMs?: number;
-  /** Every watched person's presence is re-read once per this many ms (default 60 s). */
+  /** Every watched person's presence is re-read once per this many ms (default 45 s). */
   readonly auditCycleMs?: number;
   /** The worker's one request gate, shared by all its clients (default: a gate of its own). */
   readonly gate?: RequestGate;
