@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts'],
     setupFiles: ['test/unit/setup.ts'],
     environment: 'node',
+    // Tests against the emulator wait for real I/O; on a loaded 2-CPU machine one second is short.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

@@ -11,6 +11,7 @@ faultCase(
   {
     name: 'token revoked, then signed in again',
     family: 'auth',
+    quick: true,
     boundMs: 10_000,
     why: 'signed out ≤ 5 s (reconnect PUT gets 401); after sign-in: catalog + device + subscribe',
     extraMs: 30_000,
