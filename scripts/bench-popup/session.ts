@@ -7,6 +7,7 @@ import type { Worker } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { WatchedContact } from '../../src/shared/contact';
 import { launchExtension, type LaunchedExtension } from '../lib/launch-extension';
+import { signInViaOptions } from '../lib/sign-in-via-options';
 
 export const TOKEN = 'bench-popup-token';
 
@@ -22,17 +23,7 @@ export async function startBenchSession(headed: boolean): Promise<BenchSession> 
   try {
     extension = await launchExtension({ headless: !headed });
     const options = await extension.openPage('src/options/index.html');
-    await options.getByLabel('Server URL').fill(emulator.baseUrl);
-    await options.getByLabel('Access token').fill(TOKEN);
-    await options.getByRole('button', { name: 'Connect' }).click();
-    await options
-      .getByText('Signed in as Demo User')
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(async () => {
-        const alerts = await options.getByRole('alert').allInnerTexts();
-        throw new Error(`Signing in to the emulator failed: ${alerts.join(' / ') || 'no message'}`);
-      });
+    await signInViaOptions(options, emulator.baseUrl, TOKEN);
     // Closed so that its own list of 1,000 contacts does not compete with the popup.
     await options.close();
     const running = extension;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { launchExtension, type LaunchedExtension } from '../../../scripts/lib/launch-extension';
 import { emulatorControl } from '../../support/emulator-control';
+import { signInViaOptions } from '../../../scripts/lib/sign-in-via-options';
 
 export const TOKEN = 'e2e-token';
 
@@ -32,17 +33,7 @@ export async function startSession(setup: SessionSetup = {}): Promise<E2eSession
   await setup.beforeSignIn?.(emulatorControl(emulator.baseUrl), emulator.baseUrl);
   const extension = await launchExtension({ extraArgs: setup.extraArgs ?? [] });
   const options = await extension.openPage('src/options/index.html');
-  await options.getByLabel('Server URL').fill(emulator.baseUrl);
-  await options.getByLabel('Access token').fill(TOKEN);
-  await options.getByRole('button', { name: 'Connect' }).click();
-  await options
-    .getByText('Signed in as Demo User')
-    .first()
-    .waitFor({ timeout: 10_000 })
-    .catch(async () => {
-      const alerts = await options.getByRole('alert').allInnerTexts();
-      throw new Error(`Connecting to the emulator failed: ${alerts.join(' / ') || 'no message'}`);
-    });
+  await signInViaOptions(options, emulator.baseUrl, TOKEN);
   return {
     emulator,
     control: emulatorControl(emulator.baseUrl),

@@ -23,6 +23,7 @@ import { TOKEN } from '../../support/session';
 
 export { CONTACTS } from './constants';
 import { CONTACTS } from './constants';
+import { signInViaOptions } from '../../../../scripts/lib/sign-in-via-options';
 export const WATCH_LIST_KEY = 'watchList';
 
 /** The wire statuses a case moves people through, and what the popup calls each. */
@@ -184,18 +185,7 @@ export class Fleet {
 
   /** Signs in through the options page, as a user does. */
   async signIn(): Promise<void> {
-    const options = this.options;
-    await options.getByLabel('Server URL').fill(this.emulator.baseUrl);
-    await options.getByLabel('Access token').fill(TOKEN);
-    await options.getByRole('button', { name: 'Connect' }).click();
-    await options
-      .getByText('Signed in as Demo User')
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(async () => {
-        const alerts = await options.getByRole('alert').allInnerTexts();
-        throw new Error(`Connecting to the emulator failed: ${alerts.join(' / ') || 'no message'}`);
-      });
+    await signInViaOptions(this.options, this.emulator.baseUrl, TOKEN);
   }
 
   /** `chrome.storage.local.set({watchList: value})` from an extension page. */
