@@ -3,12 +3,15 @@
  * synchronously at the top level and everything else is rebuilt from storage by `wake()`.
  */
 import browser from 'webextension-polyfill';
+import { nameCollator } from '../shared/contact-list';
 import { UI_PORT_NAME } from '../shared/messages';
 import { PAGE_PORT_NAME, type PageContacts } from '../shared/page-protocol';
 import {
   allowedSitesItem,
   connectionItem,
   lastKnownPresenceItem,
+  listHeadItem,
+  listOrderItem,
   livePresenceItem,
   pageBadgeSettingsItem,
   pageGrantsItem,
@@ -18,6 +21,7 @@ import { ActionBadge } from './action-badge';
 import { noticeBookItem } from './availability-notices';
 import { CONTENT_SCRIPT_FILE } from './content-script-file';
 import { FeedController } from './feed-controller';
+import { ListHeadWriter } from './list-head-writer';
 import { createMessageListener } from './message-handler';
 import { AvailabilityNotifier } from './notifier';
 import { PageAccess } from './page-access';
@@ -28,6 +32,7 @@ import { PresenceFollowers } from './presence-followers';
 import { createIdbSecretStore } from './secret-store';
 import { SiteAccess } from './site-access';
 import { tokenAudienceOf } from './token-audience';
+import { uiLanguage } from '../ui/i18n';
 
 const HEALTH_ALARM = 'presence-lens:health';
 /** 30 s is the shortest period Chrome allows packed extensions. */
@@ -120,6 +125,19 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name === UI_PORT_NAME) followers.accept(port);
 });
 
+// The popup's first rows, so that it paints without reading every contact (list-head-writer.ts).
+const listHead = new ListHeadWriter({
+  watchList: () => watchListItem.get(),
+  order: () => listOrderItem.get(),
+  presences: () => mirror.snapshot(),
+  write: (head) => listHeadItem.set(head),
+  collator: nameCollator(uiLanguage()),
+});
+mirror.onSet(() => listHead.schedule());
+mirror.onRemove(() => listHead.schedule());
+watchListItem.watch(() => listHead.watchListChanged());
+listOrderItem.watch(() => listHead.schedule());
+
 // Issue 9: "notify when available" and the toolbar badge, both fed by the mirror's presences.
 const notifier = new AvailabilityNotifier({
   notifications: browser.notifications,
@@ -202,5 +220,9 @@ function warnStorage(error: unknown): void {
 }
 
 void ensureHealthAlarm();
-void controller.wake().then(() => badge.schedule()); // after the mirror is restored
+// After the mirror is restored.
+void controller.wake().then(() => {
+  badge.schedule();
+  listHead.schedule();
+});
 void reconcileSites();

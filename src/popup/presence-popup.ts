@@ -4,50 +4,41 @@ import {
   type VirtualizerHostElement,
 } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import browser from 'webextension-polyfill';
-import { SIGNED_OUT, type ConnectionInfo } from '../shared/connection';
 import type { WatchedContact } from '../shared/contact';
+import { ContactEntryCache, type ContactEntry } from '../shared/contact-entry';
+import { listItems, nameCollator, sortContactsByName, type ListItem } from '../shared/contact-list';
+import { headItems, type ListHead } from '../shared/list-head';
 import { sendRequest } from '../shared/messages';
-import type { PresenceChanges } from '../shared/presence-changes';
-import type { PresenceMap } from '../shared/presence-map';
-import {
-  connectionItem,
-  lastKnownPresenceItem,
-  livePresenceItem,
-  watchListItem,
-  type LastKnownPresence,
-} from '../shared/storage-items';
-import { ContactEntryCache } from '../ui/contact-entry';
-import { contactRow } from '../ui/contact-row';
-import { contactActions, contactAvatar, type RowActions } from '../ui/contact-row-actions';
+import type { RowActions } from '../ui/contact-row-actions';
 import { contactRowStyles } from '../ui/contact-row-styles';
 import { controlsStyles } from '../ui/controls-styles';
-import { FollowController, type Following } from '../ui/follow-item';
 import { t, uiLanguage } from '../ui/i18n';
 import { glyphStyles } from '../ui/status-glyph-styles';
 import { themeStyles } from '../ui/theme-styles';
 import { connectionLine } from './connection-line';
-import { listItems, sortContactsByName, type ListItem, type SortOrder } from './contact-list-model';
+import { nextRow } from './list-keys';
+import { listRow } from './list-row';
 import { listStyles } from './list-styles';
 import { toggleNotify } from './notify-toggle';
 import './page-actions';
+import { PopupData } from './popup-data';
+import { popupHeader } from './popup-header';
 import { popupStyles } from './popup-styles';
 import { popupPresenceFeed, type PresenceFeed } from './presence-feed';
 import { TickController } from './tick-controller';
 
 const LAYOUT = flow();
 
-/** Rows moved by Page Up / Page Down. */
-const PAGE_ROWS = 8;
-
 /**
- * The toolbar popup: the watched contacts with their live presence, a search box, a sort order,
- * and a line about the connection. Paints once every storage item has been read (no flash of an
- * empty list): live presence from `storage.session`, read once; from then on presence arrives as
- * changes over the UI port (`feed`), and only rows whose contact or presence changed re-render.
- * The list is virtualised: only the rows in view are in the DOM.
+ * The toolbar popup: the watched contacts with their live presence, a search box, a sort order
+ * (remembered), and a line about the connection. Paints once the small storage items have been
+ * read (no flash of an empty list): the connection and, while it is live, the list's first rows
+ * as the worker keeps them (src/shared/list-head.ts). The whole watch list and live presence from
+ * `storage.session` are read right after that first paint (at once when there is no usable head).
+ * From then on presence arrives as changes over the UI port (`feed`), and only rows whose contact
+ * or presence changed re-render. The list is virtualised: only the rows in view are in the DOM.
  *
  * Keyboard: the search box has focus on open; Down moves into the list; in the list Up/Down,
  * Home/End and Page Up/Down move between rows, and Tab reaches the current row's actions.
@@ -65,13 +56,7 @@ export class PresencePopup extends LitElement {
   ];
 
   static override properties = {
-    _loaded: { state: true },
-    _contacts: { state: true },
-    _live: { state: true },
-    _lastKnown: { state: true },
-    _connection: { state: true },
     _query: { state: true },
-    _order: { state: true },
     _active: { state: true },
     _notice: { state: true },
   };
@@ -79,13 +64,7 @@ export class PresencePopup extends LitElement {
   /** Where presence changes come from; the page's port feed unless a test gives another. */
   feed: PresenceFeed = popupPresenceFeed;
 
-  declare private _loaded: boolean;
-  declare private _contacts: readonly WatchedContact[];
-  declare private _live: PresenceMap;
-  declare private _lastKnown: LastKnownPresence;
-  declare private _connection: ConnectionInfo;
   declare private _query: string;
-  declare private _order: SortOrder;
   /** Index (in `_items`) of the row the arrow keys move from; -1 before any. */
   declare private _active: number;
   declare private _notice: string;
@@ -93,26 +72,18 @@ export class PresencePopup extends LitElement {
   private _items: ListItem[] = [];
   private _activeKey = '';
   private _byName: readonly WatchedContact[] = [];
+  private _sortedFrom: readonly WatchedContact[] | null = null;
+  /** What `_items` was built from: the data's version and the search. */
+  private _built = { version: -1, query: '' };
   private _showsLastKnown = false;
+  private _searchFocused = false;
+  private readonly _data = new PopupData(this, () => this.feed);
   private readonly _entries = new ContactEntryCache();
-  private readonly _collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base' });
+  private readonly _collator = nameCollator(uiLanguage());
   private readonly _clock = new TickController(this, {
-    fast: () => this._connection.phase === 'reconnecting' && this._connection.retryAt !== undefined,
+    fast: () =>
+      this._data.connection.phase === 'reconnecting' && this._data.connection.retryAt !== undefined,
   });
-  private readonly _follow = new FollowController(this, () => [this._followWorker()]);
-  /**
-   * Last known presence: the largest read (every contact, from disk). While the feed is live it is
-   * only a fallback for contacts without live presence, so it is read after the first paint rather
-   * than competing with it; otherwise it is waited for. Read again when the feed stops.
-   */
-  private _readLastKnown(): Promise<void> {
-    return lastKnownPresenceItem.get().then(
-      (value) => {
-        if (this.isConnected) this._lastKnown = value;
-      },
-      () => undefined,
-    );
-  }
   private readonly _rowActions: RowActions = {
     onCopyEmail: (contact) => void this._copyEmail(contact),
     onToggleNotify: (contact) => void this._toggleNotify(contact),
@@ -120,119 +91,57 @@ export class PresencePopup extends LitElement {
 
   constructor() {
     super();
-    this._loaded = false;
-    this._contacts = [];
-    this._live = {};
-    this._lastKnown = { presence: {}, savedAt: 0 };
-    this._connection = SIGNED_OUT;
     this._query = '';
-    this._order = 'name';
     this._active = -1;
     this._notice = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._follow.ready.then(async () => {
-      const fresh = this._isFresh();
-      if (!fresh) await this._readLastKnown();
-      this._loaded = true;
-      await this.updateComplete;
-      if (fresh) requestAnimationFrame(() => void this._readLastKnown());
-    });
-  }
-
-  /**
-   * Storage once, for the first paint (the watch list, the connection, live presence from
-   * `storage.session`), then what the worker says over the port: presence changes, the new
-   * connection state, "the watch list changed" (read again then). No `storage.onChanged`
-   * listener: it would copy every large write of any item (every contact's presence, the
-   * notification book) into the popup. Whatever the port says before a read lands wins over it:
-   * the read may be older than the worker's newest state.
-   */
-  private _followWorker(): Following {
-    const heard = new Set<string>();
-    let connectionHeard = false;
-    let watchListReads = 0;
-    const readWatchList = (): Promise<void> => {
-      const read = ++watchListReads;
-      return watchListItem.get().then(
-        (contacts) => {
-          if (read === watchListReads) this._contacts = contacts;
-        },
-        () => undefined,
-      );
-    };
-    const stop = this.feed.subscribe((message) => {
-      if (message.type === 'watchListChanged') {
-        void readWatchList();
-      } else if (message.type === 'connectionChanged') {
-        connectionHeard = true;
-        const wasFresh = this._isFresh();
-        this._connection = message.connection;
-        if (wasFresh && !this._isFresh()) void this._readLastKnown();
-      } else {
-        this._apply(message);
-        for (const id of Object.keys(message.changed)) heard.add(id);
-        for (const id of message.removed) heard.add(id);
-      }
-    });
-    const live = livePresenceItem.get().then(
-      (stored) => {
-        const merged: Record<string, PresenceMap[string]> = { ...stored };
-        for (const id of heard) {
-          const newer = this._live[id];
-          if (newer) merged[id] = newer;
-          else delete merged[id];
-        }
-        this._live = merged;
-      },
-      () => undefined, // Storage unavailable: changes still arrive.
-    );
-    const connection = connectionItem.get().then(
-      (value) => {
-        if (!connectionHeard) this._connection = value;
-      },
-      () => undefined,
-    );
-    const ready = Promise.all([readWatchList(), live, connection]).then(() => undefined);
-    return { ready, stop };
-  }
-
-  private _apply(changes: PresenceChanges): void {
-    const next: Record<string, PresenceMap[string]> = { ...this._live, ...changes.changed };
-    for (const id of changes.removed) delete next[id];
-    this._live = next;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    const inputs = ['_contacts', '_live', '_lastKnown', '_connection', '_query', '_order'] as const;
-    if (!inputs.some((name) => changed.has(name))) return;
-    if (changed.has('_contacts')) this._byName = sortContactsByName(this._contacts, this._collator);
-    const entries = this._isFresh()
-      ? this._entries.entriesFor(this._byName, this._live, this._lastKnown.presence)
-      : this._entries.entriesFor(this._byName, {}, { ...this._lastKnown.presence, ...this._live });
+  protected override willUpdate(): void {
+    const data = this._data;
+    if (data.version === this._built.version && this._query === this._built.query) return;
+    this._built = { version: data.version, query: this._query };
+    if (data.contacts !== this._sortedFrom) {
+      this._byName = sortContactsByName(data.contacts, this._collator);
+      this._sortedFrom = data.contacts;
+    }
+    if (data.head !== null) return this._setItems(this._headItems(data.head));
+    const lastKnown = data.lastKnown.presence;
+    const entries = data.fresh
+      ? this._entries.entriesFor(this._byName, data.live, lastKnown)
+      : this._entries.entriesFor(this._byName, {}, { ...lastKnown, ...data.live });
     this._showsLastKnown = entries.some((e) => e.source === 'last-known');
-    this._items = listItems(entries, {
+    this._setItems(this._listItems(entries));
+  }
+
+  private _listItems(entries: readonly ContactEntry[]): ListItem[] {
+    return listItems(entries, {
       query: this._query,
-      order: this._order,
+      order: this._data.order,
       collator: this._collator,
       ungroupedName: t('popup_group_other'),
     });
+  }
+
+  /** A search or another order, in the moment before the whole list is read, uses the head's rows. */
+  private _headItems(head: ListHead): ListItem[] {
+    const contacts = head.rows.flatMap((row) => (row.kind === 'contact' ? [row.contact] : []));
+    const entries = this._entries.entriesFor(contacts, this._data.live, {});
+    if (this._query !== '' || this._data.order !== head.order) return this._listItems(entries);
+    return headItems(head, entries, t('popup_group_other'));
+  }
+
+  private _setItems(items: ListItem[]): void {
+    this._items = items;
     // The current row follows its contact when a change or a search moves it.
     const kept = this._items.findIndex((item) => item.key === this._activeKey);
     this._setActive(kept >= 0 ? kept : this._items.findIndex((item) => item.kind === 'contact'));
   }
 
-  /** Only a working feed makes presence fresh; otherwise what it said last is last known. */
-  private _isFresh(): boolean {
-    const phase = this._connection.phase;
-    return phase === 'live' || phase === 'polling';
-  }
-
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(): void {
     // The toolbar popup opens for a look-up: typing starts at once.
-    if (changed.has('_loaded') && this._loaded) this._search?.focus();
+    if (!this._data.loaded || this._searchFocused) return;
+    this._searchFocused = true;
+    this._search?.focus();
   }
 
   private get _search(): HTMLInputElement | null {
@@ -244,52 +153,20 @@ export class PresencePopup extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    if (!this._loaded) return nothing;
-    const now = this._clock.now;
+    const data = this._data;
+    if (!data.loaded) return nothing;
     const line = connectionLine(
-      this._connection,
+      data.connection,
       this._showsLastKnown,
-      this._lastKnown.savedAt,
-      now,
+      data.lastKnown.savedAt,
+      this._clock.now,
     );
-    const watching = this._contacts.length > 0;
+    const watching = (data.head?.total ?? data.contacts.length) > 0;
     return html`
-      <header>
-        <h1>${t('popup_title')}</h1>
-        <p
-          class="connection"
-          role="status"
-          data-part="connection"
-          data-phase=${this._connection.phase}
-        >
-          ${line.sentence}
-        </p>
-        ${
-          line.freshness
-            ? html`<p class="freshness" data-part="freshness">${line.freshness}</p>`
-            : nothing
-        }
-        ${
-          line.signIn || line.reconnect
-            ? html`<div class="connection-actions">
-                ${
-                  line.signIn
-                    ? html`<button type="button" @click=${this._onOpenOptions}>
-                        ${t('popup_sign_in')}
-                      </button>`
-                    : nothing
-                }
-                ${
-                  line.reconnect
-                    ? html`<button type="button" @click=${this._onReconnect}>
-                        ${t('popup_reconnect')}
-                      </button>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
-      </header>
+      ${popupHeader(data.connection.phase, line, {
+        onSignIn: this._onOpenOptions,
+        onReconnect: this._onReconnect,
+      })}
       <main>
         ${watching ? this._renderTools() : nothing}
         ${watching ? this._renderList() : this._renderEmpty()}
@@ -315,8 +192,10 @@ export class PresencePopup extends LitElement {
       <label class="sort">
         <span>${t('popup_sort')}</span>
         <select @change=${this._onSortChange}>
-          <option value="name" ?selected=${this._order === 'name'}>${t('popup_sort_name')}</option>
-          <option value="availability" ?selected=${this._order === 'availability'}>
+          <option value="name" ?selected=${this._data.order === 'name'}>
+            ${t('popup_sort_name')}
+          </option>
+          <option value="availability" ?selected=${this._data.order === 'availability'}>
             ${t('popup_sort_availability')}
           </option>
         </select>
@@ -344,43 +223,22 @@ export class PresencePopup extends LitElement {
           layout: LAYOUT,
           items: this._items,
           keyFunction: (item: ListItem) => item.key,
-          renderItem: (item: ListItem, index: number) => this._renderItem(item, index),
+          renderItem: (item: ListItem, index: number) =>
+            listRow(item, {
+              index,
+              setSize: this._setSize(),
+              current: index === this._active,
+              now: this._clock.now,
+              actions: this._rowActions,
+            }),
         })}
       </ul>`;
   }
 
-  private _renderItem(item: ListItem, index: number): TemplateResult {
-    if (item.kind === 'group') {
-      return html`<li
-        role="listitem"
-        class="group"
-        data-part="group"
-        aria-setsize=${this._items.length}
-        aria-posinset=${index + 1}
-      >
-        <h2>${item.name} <span class="count">(${item.count})</span></h2>
-      </li>`;
-    }
-    const { entry } = item;
-    const current = index === this._active;
-    const now = this._clock.now;
-    // Re-rendered only when its entry, the clock or its focus changed: not on others' changes.
-    // Only the rows in view exist: the set size and position tell screen readers about the rest.
-    return html`<li
-      role="listitem"
-      class="contact"
-      tabindex=${current ? '0' : '-1'}
-      aria-setsize=${this._items.length}
-      aria-posinset=${index + 1}
-      data-index=${index}
-      data-contact-id=${entry.contact.contactId}
-    >
-      ${guard([entry, now, current], () => [
-        contactAvatar(entry.contact),
-        contactRow(entry, now),
-        contactActions(entry, current, this._rowActions),
-      ])}
-    </li>`;
+  /** Rows of the whole list: the head knows how many there are before they are read. */
+  private _setSize(): number {
+    const head = this._data.head;
+    return head !== null && this._query === '' ? head.size : this._items.length;
   }
 
   private _renderEmpty(): TemplateResult {
@@ -407,7 +265,7 @@ export class PresencePopup extends LitElement {
 
   private _onSortChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
-    this._order = value === 'availability' ? 'availability' : 'name';
+    this._data.setOrder(value === 'availability' ? 'availability' : 'name');
   }
 
   private _onListFocusIn(event: FocusEvent): void {
@@ -418,34 +276,11 @@ export class PresencePopup extends LitElement {
 
   private _onListKeydown(event: KeyboardEvent): void {
     if (this._active < 0) return;
-    const target = this._nextRow(event.key);
+    const target = nextRow(this._items, this._active, event.key);
     if (target === null) return;
     event.preventDefault();
     if (target < 0) this._search?.focus();
     else void this._focusRow(target);
-  }
-
-  /** The row a key moves to; -1 for the search box; null when the key is not for the list. */
-  private _nextRow(key: string): number | null {
-    const rows = this._items.flatMap((item, index) => (item.kind === 'contact' ? [index] : []));
-    const at = rows.indexOf(this._active);
-    const pick = (position: number) => rows[Math.max(0, Math.min(rows.length - 1, position))] ?? -1;
-    switch (key) {
-      case 'ArrowDown':
-        return pick(at + 1);
-      case 'ArrowUp':
-        return at <= 0 ? -1 : pick(at - 1);
-      case 'Home':
-        return pick(0);
-      case 'End':
-        return pick(rows.length - 1);
-      case 'PageDown':
-        return pick(at + PAGE_ROWS);
-      case 'PageUp':
-        return pick(at - PAGE_ROWS);
-      default:
-        return null;
-    }
   }
 
   private _setActive(index: number): void {
@@ -489,16 +324,16 @@ export class PresencePopup extends LitElement {
         : t('popup_notify_on', contact.displayName);
   }
 
-  private async _onReconnect(): Promise<void> {
+  private readonly _onReconnect = async (): Promise<void> => {
     const answer = await sendRequest({ type: 'reconnect' });
     if (!answer.ok) this._notice = answer.error;
-  }
+  };
 
-  private _onOpenOptions(): void {
+  private readonly _onOpenOptions = (): void => {
     browser.runtime.openOptionsPage().catch((error: unknown) => {
       console.warn('Presence Lens: could not open the options page', error);
     });
-  }
+  };
 }
 
 if (!customElements.get('presence-popup')) customElements.define('presence-popup', PresencePopup);

@@ -18,6 +18,8 @@ import { parseWatchedContact, parseWatchList, type WatchedContact } from './cont
 import { isFiniteNumber, isRecord, isStringArray } from '../core/json-guards';
 import { parsePageGrants, type PageGrant } from './page-grant';
 import { parsePresenceMap, type PresenceMap } from './presence-map';
+import { EMPTY_LIST_HEAD, parseListHead, type ListHead } from './list-head';
+import type { SortOrder } from './contact-list';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { salvageList } from './salvage-list';
 import { parseStorageProblems, withProblem, type StorageProblem } from './storage-problem';
@@ -70,6 +72,24 @@ export const livePresenceItem = defineItem<PresenceMap>('session', 'presence', {
   fallback: {},
   version: 1,
   validate: parsePresenceMap,
+});
+
+/** The popup's first rows, kept by the worker (src/shared/list-head.ts). */
+export const listHeadItem = defineItem<ListHead>('session', 'listHead', {
+  fallback: EMPTY_LIST_HEAD,
+  version: 1,
+  validate: parseListHead,
+});
+
+/** The popup's sort order, as the user last chose it. */
+export const listOrderItem = defineItem<SortOrder>('local', 'listOrder', {
+  fallback: 'name',
+  version: 1,
+  validate: (raw) =>
+    raw === 'name' || raw === 'availability'
+      ? ok(raw)
+      : err('a sort order is name or availability'),
+  onProblem: recordStorageProblem,
 });
 
 export const connectionItem = defineItem<ConnectionInfo>('session', 'connection', {

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { WatchedContact } from '../shared/contact';
-import type { ContactEntry } from './contact-entry';
+import type { ContactEntry } from '../shared/contact-entry';
 import { t } from './i18n';
 
 export interface RowActions {

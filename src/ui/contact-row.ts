@@ -9,7 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { PresenceStatus, type Presence } from '../core/presence';
-import type { ContactEntry } from './contact-entry';
+import type { ContactEntry } from '../shared/contact-entry';
 import { statusGlyph } from './status-glyph';
 import { lastKnownMark, statusLabel } from './status-strings';
 import { lastActiveText as activeAgo, untilText } from './time-text';

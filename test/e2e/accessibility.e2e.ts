@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
+import { statSync } from 'node:fs';
 import { axeViolations } from './support/axe';
+import { saveScreenshot } from './support/screenshots';
 import { addContactViaOptions, popupItem, useSession } from './support/session';
 
 const session = useSession();
@@ -39,16 +41,27 @@ test('the popup with every status passes axe, and the list works from the keyboa
     await s.control.setPresence(person.id, { status, customStatus: `Note ${i}`, ttl: 600 });
   }
   expect(await axeViolations(s.options)).toEqual([]);
+  const backgrounds = new Set<string>();
   for (const colorScheme of ['light', 'dark'] as const) {
     const popup = await s.extension.openPage('src/popup/index.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
     await popup.emulateMedia({ colorScheme });
     await popupItem(popup, 'Tester unknown').waitFor();
     await expect
       .poll(() => popupItem(popup, 'Tester calendarItem').innerText())
       .toContain('Calendar event');
     expect(await axeViolations(popup)).toEqual([]);
+    backgrounds.add(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    expect(statSync(await saveScreenshot(popup, `popup-${colorScheme}`)).size).toBeGreaterThan(0);
+    await s.options.emulateMedia({ colorScheme });
+    expect(
+      statSync(await saveScreenshot(s.options, `options-${colorScheme}`)).size,
+    ).toBeGreaterThan(0);
     await popup.close();
   }
+  // The screenshots show two themes: the page background differs.
+  expect(backgrounds.size).toBe(2);
+  await s.options.emulateMedia({ colorScheme: 'light' });
   // Keyboard only: from the add field, Tab reaches Add, the sort order, then the first contact's
   // group, notify and Remove, and Enter removes.
   const deepFocus = () =>

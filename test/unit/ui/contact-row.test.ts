@@ -2,7 +2,7 @@
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { PresenceStatus, type PresenceStatus as Status } from '../../../src/core/presence';
-import { contactEntries, type ContactEntry } from '../../../src/ui/contact-entry';
+import { contactEntries, type ContactEntry } from '../../../src/shared/contact-entry';
 import { contactRow } from '../../../src/ui/contact-row';
 import { ada, grace, presence, readText } from './fixtures';
 

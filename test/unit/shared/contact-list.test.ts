@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceStatus, type PresenceStatus as Status } from '../../../src/core/presence';
 import type { WatchedContact } from '../../../src/shared/contact';
-import type { ContactEntry } from '../../../src/ui/contact-entry';
+import type { ContactEntry } from '../../../src/shared/contact-entry';
 import {
   AVAILABILITY_ORDER,
   foldForSearch,
@@ -10,7 +10,7 @@ import {
   sortContactsByName,
   type ListItem,
   type ListOptions,
-} from '../../../src/popup/contact-list-model';
+} from '../../../src/shared/contact-list';
 import { presence } from '../ui/fixtures';
 
 function entry(name: string, status: Status, extra: Partial<WatchedContact> = {}): ContactEntry {

@@ -1,7 +1,7 @@
 /** Pairs each watched contact with the presence to show, and says where that presence came from. */
 import { unknownPresence, type Presence } from '../core/presence';
-import type { WatchedContact } from '../shared/contact';
-import type { PresenceMap } from '../shared/presence-map';
+import type { WatchedContact } from './contact';
+import type { PresenceMap } from './presence-map';
 
 /** `last-known`: from storage, possibly stale; `none`: nothing heard yet, shown as Unknown. */
 export type PresenceOrigin = 'live' | 'last-known' | 'none';

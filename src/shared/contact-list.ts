@@ -3,8 +3,8 @@
  * order, in sections by group. Pure, so the rules are tested without a browser.
  */
 import { PresenceStatus } from '../core/presence';
-import type { WatchedContact } from '../shared/contact';
-import type { ContactEntry } from '../ui/contact-entry';
+import type { WatchedContact } from './contact';
+import type { ContactEntry } from './contact-entry';
 
 export type SortOrder = 'name' | 'availability';
 
@@ -88,6 +88,11 @@ export function matchesQuery(contact: WatchedContact, query: string): boolean {
 /** The contact's group; "" for none. */
 export function groupOf(contact: WatchedContact): string {
   return contact.group?.trim() ?? '';
+}
+
+/** How names are ordered, the same in the popup and in the worker's list head. */
+export function nameCollator(language: string | undefined): Intl.Collator {
+  return new Intl.Collator(language, { sensitivity: 'base' });
 }
 
 /**
