@@ -87,7 +87,17 @@ export function contentSecurityPolicy(target: BuildTarget): string {
     ...WEBEX_CONNECT_SOURCES,
     ...(target.store ? [] : LOOPBACK_CONNECT_SOURCES),
   ];
-  return `script-src 'self'; object-src 'self'; connect-src ${connect.join(' ')}`;
+  // Profile pictures: Webex's avatar hosts (src/shared/contact.ts isAvatarUrl), loopback in dev.
+  const img = [
+    "'self'",
+    'data:',
+    'https://*.webexcontent.com',
+    ...(target.store ? [] : LOOPBACK_CONNECT_SOURCES.filter((s) => s.startsWith('http'))),
+  ];
+  return (
+    `script-src 'self'; object-src 'self'; connect-src ${connect.join(' ')}; ` +
+    `img-src ${img.join(' ')}`
+  );
 }
 
 export function manifestFor(target: BuildTarget, options: { csp?: boolean } = {}): Manifest {

@@ -12,6 +12,8 @@ export interface DemoPerson {
   /** Seconds, or 'evening' for "until 19:00 local time". */
   ttl?: number | 'evening';
   lastActiveMinutesAgo?: number;
+  /** No profile picture: shown with initials. People have one unless this says otherwise. */
+  avatar?: false;
 }
 
 const MIN = 60;
@@ -36,6 +38,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
   {
     displayName: 'Alan Turing',
+    avatar: false,
     email: 'alan.turing@example.com',
     role: 'Research Scientist',
     status: 'inactive',
@@ -114,6 +117,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
   {
     displayName: "Zoë O'Brien",
+    avatar: false,
     email: 'zoe.obrien@example.com',
     role: 'Product Manager',
     status: 'active',
@@ -134,6 +138,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
   {
     displayName: 'Charles Babbage',
+    avatar: false,
     email: 'charles.babbage@example.com',
     role: 'Support Engineer',
     status: 'call',

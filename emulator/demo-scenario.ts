@@ -42,7 +42,13 @@ function seedOne(state: EmulatorState, p: DemoPerson): void {
   const uuid = demoUuid(p.email);
   if (!state.people.get(uuid)) {
     state.people.add(
-      { uuid, displayName: p.displayName, emails: [p.email], type: p.type ?? 'person' },
+      {
+        uuid,
+        displayName: p.displayName,
+        emails: [p.email],
+        type: p.type ?? 'person',
+        avatar: (p.type ?? 'person') === 'person' && p.avatar !== false,
+      },
       state.now(),
     );
   }

@@ -15,8 +15,10 @@ export interface Request {
 
 export interface Reply {
   status: number;
-  body?: unknown; // JSON-encoded unless `html` is set
+  body?: unknown; // JSON-encoded unless `html` or `file` is set
   html?: string;
+  /** Any other body, sent as it is (an avatar image). */
+  file?: { readonly contentType: string; readonly body: string };
   headers?: Record<string, string>;
 }
 
@@ -150,6 +152,9 @@ export function writeReply(res: ServerResponse, reply: Reply, extra: Record<stri
   if (reply.html !== undefined) {
     headers['content-type'] = 'text/html; charset=utf-8';
     payload = reply.html;
+  } else if (reply.file !== undefined) {
+    headers['content-type'] = reply.file.contentType;
+    payload = reply.file.body;
   } else if (reply.body !== undefined) {
     headers['content-type'] = 'application/json; charset=utf-8';
     payload = JSON.stringify(reply.body);

@@ -10,6 +10,8 @@ export interface Person {
   lastName: string;
   emails: string[];
   type: PersonType;
+  /** Has a profile picture (served at /avatars/, see routes/avatars.ts). */
+  avatar: boolean;
   created: number;
 }
 
@@ -18,6 +20,7 @@ export interface NewPerson {
   displayName: string;
   emails: string[];
   type?: PersonType;
+  avatar?: boolean;
 }
 
 function splitName(displayName: string): { firstName: string; lastName: string } {
@@ -35,6 +38,7 @@ export class PeopleStore {
       ...splitName(input.displayName),
       emails: input.emails.map((e) => e.trim()),
       type: input.type ?? 'person',
+      avatar: input.avatar ?? false,
       created: now,
     };
     this.byUuid.set(person.uuid, person);

@@ -13,6 +13,7 @@ import { oauthControlRoutes } from './routes/control-oauth.js';
 import { faultRoutes } from './routes/control-faults.js';
 import { pushRoutes } from './routes/control-push.js';
 import { demoRoutes } from './routes/demo.js';
+import { avatarRoutes } from './routes/avatars.js';
 import { hydraRoutes } from './routes/hydra.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -59,6 +60,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     ...wdmRoutes(state),
     ...apheleiaRoutes(state),
     ...hydraRoutes(state),
+    ...avatarRoutes(state),
     ...oauthRoutes(state),
     ...metricsRoutes(),
     ...controlRoutes({ state, mercury, demo }),

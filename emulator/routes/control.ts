@@ -33,6 +33,7 @@ function parseNewPerson(body: JsonObject): {
   displayName: string;
   emails: string[];
   type: PersonType;
+  avatar: boolean;
   uuid?: string;
 } {
   const displayName = requiredString(body, 'displayName');
@@ -54,6 +55,7 @@ function parseNewPerson(body: JsonObject): {
     displayName,
     emails: emails as string[],
     type: type as PersonType,
+    avatar: optionalBoolean(body, 'avatar') ?? false,
     ...(uuid ? { uuid } : {}),
   };
 }

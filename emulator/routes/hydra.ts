@@ -4,6 +4,7 @@ import { json, param } from '../http.js';
 import { decodePersonId, encodeHydraId, personIdFor } from '../hydra-id.js';
 import type { Person } from '../people.js';
 import { HYDRA_BASE } from '../paths.js';
+import { avatarUrl } from './avatars.js';
 import type { EmulatorState } from '../state.js';
 import { restStatus } from '../statuses.js';
 
@@ -20,6 +21,7 @@ export function hydraRoutes(state: EmulatorState): Route[] {
       lastName: p.lastName,
       orgId: encodeHydraId('ORGANIZATION', state.orgUuid),
       type: p.type,
+      ...(p.avatar ? { avatar: avatarUrl(state.base, p.uuid) } : {}),
       created: new Date(p.created).toISOString(),
     };
     if (!withStatus) return base;

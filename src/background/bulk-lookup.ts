@@ -10,6 +10,7 @@ import { chunk } from '../core/json-guards';
 import { personIdToUuid } from '../core/hydra-id';
 import { WebexError } from '../webex/errors';
 import type { PeopleApi, Person } from '../webex/people-api';
+import { t } from '../ui/i18n';
 import { classifyQuery } from './contact-resolver';
 
 export type LookupOutcome =
@@ -58,7 +59,7 @@ export async function lookUpMany(
     const kind = classifyQuery(query);
     if (kind.kind === 'email') emails.push({ index, query, email: kind.email });
     else if (kind.kind === 'id') ids.push({ index, query, ...kind });
-    else outcomes.set(index, { query, error: 'Not an email address or a Webex person id.' });
+    else outcomes.set(index, { query, error: t('worker_bulk_not_email_or_id') });
   });
   if (outcomes.size > 0) await report();
 
@@ -92,5 +93,7 @@ export async function lookUpMany(
     }
     await report();
   }
-  return queries.map((query, index) => outcomes.get(index) ?? { query, error: 'Not looked up.' });
+  return queries.map(
+    (query, index) => outcomes.get(index) ?? { query, error: t('worker_bulk_not_looked_up') },
+  );
 }

@@ -12,8 +12,9 @@ import { bulkAddProgressItem, watchListItem } from '../shared/storage-items';
 import { readWatchListFile } from '../shared/watch-list-file';
 import type { PeopleApi } from '../webex/people-api';
 import { lookUpMany } from './bulk-lookup';
-import { contactNames, toContact } from './contact-resolver';
+import { refreshedContact, toContact } from './contact-resolver';
 import { addNew, withGroup, withNotify } from './watch-list-edits';
+import { t } from '../ui/i18n';
 
 export interface ContactRequestsDeps {
   /** The signed-in session's People API (waking the feed first), or null. */
@@ -22,7 +23,6 @@ export interface ContactRequestsDeps {
   readonly pause?: (ms: number) => Promise<void>;
 }
 
-const NOT_SIGNED_IN = 'Connect to Webex first (Connection, above).';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -36,7 +36,7 @@ export class ContactRequests {
     const prefix = rawPrefix.trim();
     if ([...prefix].length < MIN_SEARCH_PREFIX) return { ok: true, people: [] };
     const people = await this.deps.people();
-    if (!people) return { ok: false, error: NOT_SIGNED_IN };
+    if (!people) return { ok: false, error: t('worker_connect_first') };
     try {
       const found = await people.searchByName(prefix);
       const matches: PersonMatch[] = found.slice(0, MAX_SEARCH_RESULTS).map((person) => ({
@@ -52,12 +52,12 @@ export class ContactRequests {
   }
 
   async addContacts(queries: readonly string[]): Promise<ResponseMap['addContacts']> {
-    if (this.bulkRunning) return { ok: false, error: 'A list is being added already.' };
+    if (this.bulkRunning) return { ok: false, error: t('worker_bulk_add_running') };
     this.bulkRunning = true;
     const total = queries.length;
     try {
       const people = await this.deps.people();
-      if (!people) return { ok: false, error: NOT_SIGNED_IN };
+      if (!people) return { ok: false, error: t('worker_connect_first') };
       await bulkAddProgressItem.set({ done: 0, total, running: true });
       const outcomes = await lookUpMany(
         {
@@ -167,7 +167,7 @@ export class ContactRequests {
       const person = byId.get(contact.contactId);
       if (!person) notFound.push(contact);
       else if (person.type === 'bot') bots.push(contact);
-      else kept.push({ ...contact, ...contactNames(person) });
+      else kept.push(refreshedContact(contact, person));
     }
     return { contacts: kept, notFound, bots };
   }
@@ -183,7 +183,7 @@ export class ContactRequests {
     rawGroup: string,
   ): Promise<ResponseMap['setGroup']> {
     const group = parseGroup(rawGroup);
-    if (!group.ok) return { ok: false, error: `Could not set the group: ${group.error}.` };
+    if (!group.ok) return { ok: false, error: t('worker_group_not_set', group.error) };
     await watchListItem.update((list) => withGroup(list, new Set(contactIds), group.value));
     return { ok: true };
   }
@@ -194,6 +194,6 @@ export class ContactRequests {
       found = list.some((c) => c.contactId === contactId);
       return found ? withNotify(list, contactId, notify) : list;
     });
-    return found ? { ok: true } : { ok: false, error: 'That contact is no longer on the list.' };
+    return found ? { ok: true } : { ok: false, error: t('worker_contact_gone') };
   }
 }

@@ -4,9 +4,10 @@
  */
 import { err, ok, type Result } from '../core/result';
 import { looksLikeUuid, personIdToUuid, uuidToPersonId } from '../core/hydra-id';
-import { names, type WatchedContact } from '../shared/contact';
+import { isAvatarUrl, names, type WatchedContact } from '../shared/contact';
 import { WebexError } from '../webex/errors';
 import type { PeopleApi, Person } from '../webex/people-api';
+import { t } from '../ui/i18n';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -24,34 +25,58 @@ export function classifyQuery(rawQuery: string): QueryKind {
   return uuid.ok ? { kind: 'id', personId, uuid: uuid.value } : { kind: 'invalid' };
 }
 
-/** What the watch list keeps of a person's names; also what a later check refreshes. */
-export function contactNames(person: Person): Omit<WatchedContact, 'contactId' | 'addedAt'> {
+type PersonDetails = Pick<
+  WatchedContact,
+  'displayName' | 'emails' | 'firstName' | 'lastName' | 'avatar'
+>;
+
+/**
+ * What the watch list keeps of a person: names, emails, and the picture when it comes from
+ * Webex's avatar hosts (isAvatarUrl); also what a later check refreshes.
+ */
+function personDetails(person: Person): PersonDetails {
   return {
     displayName: person.displayName,
     emails: person.emails,
     ...names(person.firstName, person.lastName),
+    ...(isAvatarUrl(person.avatar) ? { avatar: person.avatar } : {}),
   };
 }
 
 export function toContact(person: Person, now: number): WatchedContact {
-  return { contactId: person.id, ...contactNames(person), addedAt: now };
+  return { contactId: person.id, ...personDetails(person), addedAt: now };
+}
+
+/**
+ * The contact with what the People API now says of the person (a name, an email or a picture
+ * changed, or went); the user's own settings (group, notify) and when it was added are kept.
+ */
+export function refreshedContact(contact: WatchedContact, person: Person): WatchedContact {
+  const { contactId, addedAt, group, notify } = contact;
+  return {
+    contactId,
+    ...personDetails(person),
+    addedAt,
+    ...(group === undefined ? {} : { group }),
+    ...(notify === undefined ? {} : { notify }),
+  };
 }
 
 async function findPerson(people: PeopleApi, query: string): Promise<Result<Person>> {
   if (EMAIL.test(query)) {
     const found = await people.findByEmail(query);
     const person = found[0];
-    return person ? ok(person) : err(`No one with the email ${query} was found.`);
+    return person ? ok(person) : err(t('worker_email_not_found', query));
   }
   const personId = looksLikeUuid(query) ? uuidToPersonId(query.toLowerCase()) : query;
   if (!personIdToUuid(personId).ok) {
-    return err('Enter an email address or a Webex person id.');
+    return err(t('worker_query_invalid'));
   }
   try {
     return ok(await people.get(personId));
   } catch (error) {
     if (error instanceof WebexError && error.kind === 'not-found') {
-      return err(`No person with the id ${query} was found.`);
+      return err(t('worker_id_not_found', query));
     }
     throw error;
   }
@@ -63,12 +88,12 @@ export async function resolveContact(
   now: number,
 ): Promise<Result<WatchedContact>> {
   const query = rawQuery.trim();
-  if (query === '') return err('Enter an email address or a Webex person id.');
+  if (query === '') return err(t('worker_query_invalid'));
   try {
     const found = await findPerson(people, query);
     if (!found.ok) return found;
     if (found.value.type === 'bot') {
-      return err(`${found.value.displayName} is a bot: bots have no presence to watch.`);
+      return err(t('worker_contact_is_bot', found.value.displayName));
     }
     return ok(toContact(found.value, now));
   } catch (error) {

@@ -20,7 +20,7 @@ import { resolveEndpoints } from '../webex/endpoints';
 import type { FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { TokenAudience } from '../webex/token-audience';
-import { contactNames, resolveContact } from './contact-resolver';
+import { refreshedContact, resolveContact } from './contact-resolver';
 import {
   clearCredentials,
   loadCredentials,
@@ -36,6 +36,7 @@ import { globalTimers } from '../webex/timers';
 import { FeedSession } from './feed-session';
 import type { PresenceMirror } from './presence-mirror';
 import type { SecretStore } from './secret-store';
+import { t } from '../ui/i18n';
 
 export interface FeedControllerDeps {
   readonly secrets: SecretStore;
@@ -98,7 +99,7 @@ export class FeedController {
       const endpoints = resolveEndpoints(serverUrl.trim(), this.deps.audience);
       if (!endpoints.ok) return { ok: false, error: endpoints.error };
       const accessToken = token.trim();
-      if (accessToken === '') return { ok: false, error: 'Enter an access token.' };
+      if (accessToken === '') return { ok: false, error: t('worker_access_token_missing') };
       let account;
       try {
         const http = this.httpFor(() => accessToken);
@@ -131,7 +132,7 @@ export class FeedController {
       ...(secret === undefined ? {} : { clientSecret: secret }),
     };
     if (webAuth === undefined) {
-      return { ok: false, error: 'This browser cannot open the Webex sign-in page.' };
+      return { ok: false, error: t('worker_no_web_auth') };
     }
     const endpoints = resolveEndpoints(serverUrl.trim(), this.deps.audience);
     if (!endpoints.ok) return { ok: false, error: endpoints.error };
@@ -178,7 +179,7 @@ export class FeedController {
   /** Starts the feed again where it stopped for good (another connection replaced it). */
   reconnect(): Promise<ResponseMap['reconnect']> {
     return this.serial(async () => {
-      if (!this.session) return { ok: false, error: 'Connect to Webex first, in Options.' };
+      if (!this.session) return { ok: false, error: t('worker_connect_first_in_options') };
       const session = this.session;
       // Not awaited: start() reports through the connection state and must not hold the queue.
       session.start().catch((error: unknown) => console.error('Presence Lens: reconnect', error));
@@ -194,7 +195,7 @@ export class FeedController {
   async addContact(query: string): Promise<ResponseMap['addContact']> {
     await this.wake(); // a message may be what woke the worker: the session is rebuilt first
     const session = this.session;
-    if (!session) return { ok: false, error: 'Connect to Webex first (Connection, above).' };
+    if (!session) return { ok: false, error: t('worker_connect_first') };
     const resolved = await resolveContact(session.people, query, this.now());
     if (!resolved.ok) return { ok: false, error: resolved.error };
     const contact = resolved.value;
@@ -203,7 +204,7 @@ export class FeedController {
       duplicate = list.some((c) => c.contactId === contact.contactId);
       return duplicate ? list : [...list, contact];
     });
-    if (duplicate) return { ok: false, error: `${contact.displayName} is already on the list.` };
+    if (duplicate) return { ok: false, error: t('worker_already_listed', contact.displayName) };
     return { ok: true, contact };
   }
 
@@ -300,13 +301,14 @@ export class FeedController {
     const { found } = checked;
     const refreshed = (c: WatchedContact): WatchedContact => {
       const person = found.get(c.contactId);
-      return person ? { contactId: c.contactId, ...contactNames(person), addedAt: c.addedAt } : c;
+      return person ? refreshedContact(c, person) : c;
     };
     const same = (a: WatchedContact, b: WatchedContact) =>
       a.displayName === b.displayName &&
       a.emails.join() === b.emails.join() &&
       a.firstName === b.firstName &&
-      a.lastName === b.lastName;
+      a.lastName === b.lastName &&
+      a.avatar === b.avatar;
     if (contacts.some((c) => !same(refreshed(c), c))) {
       await watchListItem.update((list) => list.map(refreshed));
     }

@@ -10,6 +10,7 @@ import { ContactRequests } from './contact-requests';
 import type { FeedController } from './feed-controller';
 import type { PageAccess } from './page-access';
 import type { SiteAccess } from './site-access';
+import { t } from '../ui/i18n';
 
 /** What the "Sites" requests and the popup's "Show presence on this page" need from the worker. */
 export type SiteRequests = Pick<SiteAccess, 'allowSite' | 'removeSite'> &
@@ -107,9 +108,9 @@ async function answer(
   sender: Runtime.MessageSender,
 ): Promise<AnyResponse> {
   if (!isFromExtensionPage(sender, extensionOrigin)) {
-    return { ok: false, error: 'Only the extension’s own pages may ask this.' };
+    return { ok: false, error: t('worker_foreign_sender') };
   }
   const request = parseUiRequest(raw);
-  if (!request.ok) return { ok: false, error: `Bad request: ${request.error}` };
+  if (!request.ok) return { ok: false, error: t('worker_bad_request', request.error) };
   return handle(handlers, request.value);
 }

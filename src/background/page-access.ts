@@ -8,6 +8,7 @@ import { siteMatchesUrl } from '../core/site-pattern';
 import type { AllowedSite } from '../shared/allowed-site';
 import { MAX_PAGE_GRANTS, type PageGrant } from '../shared/page-grant';
 import type { StorageItem } from '../shared/typed-storage';
+import { t } from '../ui/i18n';
 import type { PermissionsApi } from './site-access';
 
 export interface PageAccessDeps {
@@ -54,11 +55,10 @@ export class PageAccess {
     try {
       url = (await this.deps.tabs.get(tabId)).url;
     } catch {
-      return err('That tab is gone.');
+      return err(t('worker_tab_gone'));
     }
     const origin = url === undefined ? null : originOf(url);
-    if (origin === null)
-      return err('Presence badges can be shown on web pages only (http or https).');
+    if (origin === null) return err(t('worker_page_not_web'));
     const grant = { tabId, origin };
     await this.deps.grants.update((list) => [
       ...list.filter((g) => g.tabId !== tabId).slice(-(MAX_PAGE_GRANTS - 1)),
@@ -69,7 +69,7 @@ export class PageAccess {
     } catch (error) {
       await this.forgetTab(tabId);
       const reason = error instanceof Error ? error.message : String(error);
-      return err(`Presence Lens cannot show badges on this page (${reason}).`);
+      return err(t('worker_page_refused', reason));
     }
     return ok({ origin });
   }

@@ -8,6 +8,7 @@ import { parseSite, siteMatchesUrl, type SitePattern } from '../core/site-patter
 import { MAX_ALLOWED_SITES, type AllowedSite } from '../shared/allowed-site';
 import type { ResponseMap } from '../shared/messages';
 import type { StorageItem } from '../shared/typed-storage';
+import { t } from '../ui/i18n';
 
 /** The parts of `browser.permissions`, `browser.scripting` and `browser.tabs` used here. */
 export interface PermissionsApi {
@@ -73,7 +74,7 @@ export class SiteAccess {
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const { site, matchPatterns } = parsed.value;
       if (!(await this.deps.permissions.contains({ origins: [...matchPatterns] }))) {
-        return { ok: false, error: `Permission to run on ${site} was not granted.` };
+        return { ok: false, error: t('worker_site_not_granted', site) };
       }
       let allowed: AllowedSite | undefined;
       await this.deps.allowedSites.update((current) => {
@@ -87,7 +88,7 @@ export class SiteAccess {
         return [...current, allowed];
       });
       if (!allowed) {
-        return { ok: false, error: `At most ${MAX_ALLOWED_SITES} sites can be allowed.` };
+        return { ok: false, error: t('worker_too_many_sites', String(MAX_ALLOWED_SITES)) };
       }
       await this.register([allowed]);
       await this.inject(allowed);

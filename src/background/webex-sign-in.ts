@@ -12,6 +12,7 @@ import {
   type OAuthClient,
 } from '../webex/oauth';
 import { createPeopleApi } from '../webex/people-api';
+import { t } from '../ui/i18n';
 import type { Credentials } from './credentials';
 
 export interface WebAuth {
@@ -36,13 +37,13 @@ export async function signInWithWebex(
   hydraBaseUrl: string,
   client: OAuthClient,
 ): Promise<Result<Credentials>> {
-  if (client.clientId.trim() === '') return err("Enter the integration's client ID.");
+  if (client.clientId.trim() === '') return err(t('worker_client_id_missing'));
   const request = await authorizationRequest(hydraBaseUrl, client, deps.webAuth.redirectUri);
   let redirected: string;
   try {
     redirected = await deps.webAuth.launch(request.url);
   } catch (error) {
-    return err(`The Webex sign-in did not finish: ${reason(error)}`);
+    return err(t('worker_sign_in_unfinished', reason(error)));
   }
   const code = codeFromRedirect(redirected, request.state);
   if (!code.ok) return code;
@@ -71,6 +72,6 @@ export async function signInWithWebex(
       },
     });
   } catch (error) {
-    return err(`Signing in with Webex failed: ${reason(error)}`);
+    return err(t('worker_sign_in_failed', reason(error)));
   }
 }

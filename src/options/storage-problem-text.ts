@@ -1,42 +1,31 @@
 import type { StorageProblem } from '../shared/storage-problem';
+import { t } from '../ui/i18n';
 
-interface Noun {
-  readonly one: string;
-  readonly many: string;
-  /** The stored value, as the sentence names it. */
-  readonly whole: string;
-}
-
-/** How the report names the values kept in storage; any other key is named as it is. */
-const NOUNS: Readonly<Record<string, Noun>> = {
-  watchList: { one: 'contact', many: 'contacts', whole: 'the watch list' },
-  allowedSites: { one: 'site', many: 'sites', whole: 'the allowed sites' },
-  settings: { one: 'setting', many: 'settings', whole: 'the connection settings' },
-  pageBadges: { one: 'setting', many: 'settings', whole: 'the page badge setting' },
+/**
+ * The catalogue's name part for each stored value; any other key is named as it is. Each value
+ * has whole sentences of its own (one lost, several lost, all of it), never sentences assembled
+ * from nouns, which no translation could follow.
+ */
+const MESSAGE_PART: Readonly<Record<string, string>> = {
+  watchList: 'watch_list',
+  allowedSites: 'allowed_sites',
+  settings: 'settings',
+  pageBadges: 'page_badges',
 };
-
-function nounFor(key: string): Noun {
-  return Object.hasOwn(NOUNS, key)
-    ? NOUNS[key]!
-    : { one: 'entry', many: 'entries', whole: `the stored "${key}"` };
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * One sentence for a report: "2 contacts could not be read from storage and were removed from the
- * watch list (item 3: a contact needs a contactId; …). The unreadable data is kept."
+ * watch list (item 3: a contact needs a contactId; …). The unreadable data is kept." The reasons
+ * are the validators' own words, kept as they are for a support request.
  */
 export function describeStorageProblem(problem: StorageProblem): string {
-  const noun = nounFor(problem.key);
-  const why = problem.why.length > 0 ? ` (${problem.why.join('; ')})` : '';
+  const part = Object.hasOwn(MESSAGE_PART, problem.key) ? MESSAGE_PART[problem.key]! : 'other';
+  const subs = [String(problem.dropped), problem.key];
   const lost =
-    problem.dropped > 0
-      ? problem.dropped === 1
-        ? `1 ${noun.one} could not be read from storage and was removed from ${noun.whole}`
-        : `${problem.dropped} ${noun.many} could not be read from storage and were removed from ${noun.whole}`
-      : `${capitalised(noun.whole)} could not be read from storage`;
-  return `${lost}${why}. The unreadable data is kept.`;
+    problem.dropped === 0
+      ? t(`storage_problem_${part}_unread`, subs)
+      : t(`storage_problem_${part}_${problem.dropped === 1 ? 'one' : 'many'}`, subs);
+  return problem.why.length > 0
+    ? t('storage_problem_with_reasons', [lost, problem.why.join('; ')])
+    : t('storage_problem_sentence', lost);
 }

@@ -50,6 +50,8 @@ export const listStyles = css`
     color: var(--pl-muted);
   }
   .avatar {
+    position: relative;
+    overflow: hidden;
     flex: none;
     display: inline-grid;
     place-items: center;
@@ -60,6 +62,16 @@ export const listStyles = css`
     border: 1px solid var(--pl-border);
     font-size: 0.85em;
     font-weight: 600;
+  }
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .avatar img[hidden] {
+    display: none;
   }
   .row-actions {
     display: flex;

@@ -16,9 +16,29 @@ export interface WatchedContact {
   readonly group?: string;
   /** "Notify me when available"; absent means off. */
   readonly notify?: boolean;
+  /** The profile picture's URL, from the People API: always one {@link isAvatarUrl} accepts. */
+  readonly avatar?: string;
 }
 
 export const MAX_GROUP_LENGTH = 40;
+const MAX_URL_LENGTH = 2_048;
+
+/**
+ * Where a profile picture may come from: Webex's avatar hosts over https, or loopback (the
+ * emulator; the worker keeps loopback pictures only in the dev build, and the extension pages'
+ * CSP `img-src` says the same). Nothing else: a picture from anywhere would let whoever wrote a
+ * profile see when the popup is opened.
+ */
+export function isAvatarUrl(raw: unknown): raw is string {
+  if (!isString(raw) || raw.length > MAX_URL_LENGTH || !URL.canParse(raw)) return false;
+  const url = new URL(raw);
+  if (url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:' && url.hostname.endsWith('.webexcontent.com')) return true;
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    (url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+  );
+}
 
 /**
  * A group name as typed: trimmed; empty means "no group" (undefined). Longer than
@@ -50,9 +70,12 @@ export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
   }
   const group = parseGroup(raw.group);
   if (!group.ok) return err(`contact ${contactId}: ${group.error}`);
-  const { notify } = raw;
+  const { notify, avatar } = raw;
   if (notify !== undefined && typeof notify !== 'boolean') {
     return err(`contact ${contactId} has a notify setting that is not true or false`);
+  }
+  if (avatar !== undefined && !isAvatarUrl(avatar)) {
+    return err(`contact ${contactId} has a picture URL that is not from Webex`);
   }
   return ok({
     contactId,
@@ -62,6 +85,7 @@ export function parseWatchedContact(raw: unknown): Result<WatchedContact> {
     ...names(firstName, lastName),
     ...(group.value === undefined ? {} : { group: group.value }),
     ...(notify === undefined ? {} : { notify }),
+    ...(avatar === undefined ? {} : { avatar }),
   });
 }
 

@@ -30,9 +30,29 @@ export function chatUrl(email: string): string {
   return `webexteams://im?email=${encodeURIComponent(email)}`;
 }
 
-/** Decorative: the name follows it in text. */
+const hideBroken = (event: Event) => {
+  (event.target as HTMLElement).hidden = true;
+};
+
+/**
+ * Decorative: the name follows it in text. The picture, when the contact has one, covers the
+ * initials; one that does not load is hidden and the initials show. No referrer goes with it.
+ */
 export function contactAvatar(contact: WatchedContact): TemplateResult {
-  return html`<span class="avatar" aria-hidden="true">${initialsOf(contact.displayName)}</span>`;
+  return html`<span class="avatar" aria-hidden="true"
+    >${initialsOf(contact.displayName)}${
+      contact.avatar
+        ? html`<img
+            src=${contact.avatar}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            @error=${hideBroken}
+          />`
+        : nothing
+    }</span
+  >`;
 }
 
 export function contactActions(

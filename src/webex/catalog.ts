@@ -7,6 +7,7 @@ import type { HttpClient } from './http';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
 import { isHttpUrl } from '../core/url-scheme';
+import { t } from '../ui/i18n';
 import { joinUrl, withoutTrailingSlash } from './urls';
 
 export interface Catalog {
@@ -62,10 +63,7 @@ export async function fetchCatalog(
   for (const [service, url] of Object.entries(catalog)) {
     const checked = checkTokenUrl(url, audience);
     if (!checked.ok) {
-      throw new WebexError(
-        'refused-url',
-        `The service catalog's "${service}" link: ${checked.error}`,
-      );
+      throw new WebexError('refused-url', t('webex_error_catalog_link', [service, checked.error]));
     }
   }
   return catalog;

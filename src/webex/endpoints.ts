@@ -8,6 +8,7 @@ import { WEBEX_CLOUD_URL } from '../core/webex-cloud';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
 import { isHttpUrl } from '../core/url-scheme';
+import { t } from '../ui/i18n';
 
 export const DEFAULT_SERVER_URL = WEBEX_CLOUD_URL;
 
@@ -27,10 +28,10 @@ export function resolveEndpoints(serverUrl: string, audience: TokenAudience): Re
   try {
     url = new URL(text);
   } catch {
-    return err(`"${text}" is not a URL. Enter something like ${DEFAULT_SERVER_URL}.`);
+    return err(t('webex_server_url_invalid', [text, DEFAULT_SERVER_URL]));
   }
   if (!isHttpUrl(text)) {
-    return err(`The server URL must start with https:// (or http:// for a local emulator).`);
+    return err(t('webex_server_url_scheme'));
   }
   const allowed = checkTokenUrl(url.origin, audience);
   if (!allowed.ok) return allowed;

@@ -1,7 +1,8 @@
 /**
  * Every failure of the Webex client, as one error type with a kind the caller can act on and a
- * message a user can read.
+ * message a user can read (in the UI's language: `webex_error_…` in the catalogue).
  */
+import { t } from '../ui/i18n';
 
 export type WebexErrorKind =
   | 'auth'
@@ -50,36 +51,30 @@ export class WebexError extends Error {
 /** The kind and user-facing message for an HTTP error status. */
 export function describeHttpStatus(status: number): { kind: WebexErrorKind; message: string } {
   if (status === 401) {
-    return { kind: 'auth', message: 'The access token was rejected (401). Sign in again.' };
+    return { kind: 'auth', message: t('webex_error_401') };
   }
   if (status === 403) {
-    return {
-      kind: 'forbidden',
-      message: 'Webex refused access (403): this account is not allowed to do that.',
-    };
+    return { kind: 'forbidden', message: t('webex_error_403') };
   }
-  if (status === 404) return { kind: 'not-found', message: 'Webex could not find that (404).' };
+  if (status === 404) return { kind: 'not-found', message: t('webex_error_404') };
   if (status === 429 || status === 423) {
-    return {
-      kind: 'rate-limited',
-      message: `Webex asked us to slow down (${status}). Trying again later.`,
-    };
+    return { kind: 'rate-limited', message: t('webex_error_rate_limited', String(status)) };
   }
   if (status >= 500) {
-    return { kind: 'server', message: `Webex had a problem (${status}). Trying again later.` };
+    return { kind: 'server', message: t('webex_error_server', String(status)) };
   }
-  return { kind: 'bad-request', message: `Webex rejected the request (${status}).` };
+  return { kind: 'bad-request', message: t('webex_error_rejected', String(status)) };
 }
 
-/** Webex could not be reached at all (fetch or socket threw): `${what}: ${reason}${hint}`. */
-export function networkError(what: string, error: unknown, hint = ''): WebexError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new WebexError('network', `${what}: ${reason}${hint}`);
+/** What a thrown value says: its message, or the value as text. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Any thrown value as a WebexError (unexpected ones become 'network'). */
 export function toWebexError(error: unknown): WebexError {
-  return error instanceof WebexError ? error : networkError('Could not reach Webex', error);
+  if (error instanceof WebexError) return error;
+  return new WebexError('network', t('webex_error_unreachable', reasonOf(error)));
 }
 
 /** The access token; a getter that fails means there is none, so the user must sign in again. */
@@ -88,6 +83,6 @@ export async function accessToken(getToken: () => Promise<string> | string): Pro
     return await getToken();
   } catch (error) {
     if (error instanceof WebexError) throw error;
-    throw new WebexError('auth', 'No access token is available. Sign in again.');
+    throw new WebexError('auth', t('webex_error_no_token'));
   }
 }

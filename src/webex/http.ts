@@ -5,7 +5,8 @@
  */
 import { isRecord } from '../core/json-guards';
 import type { Result } from '../core/result';
-import { WebexError, accessToken, describeHttpStatus, networkError } from './errors';
+import { WebexError, accessToken, describeHttpStatus, reasonOf } from './errors';
+import { t } from '../ui/i18n';
 import type { RequestGate } from './request-gate';
 import type { TokenAudience } from './token-audience';
 import { checkTokenUrl } from './token-audience';
@@ -120,12 +121,16 @@ function httpError(status: number, headers: ResponseLike['headers'], json: unkno
   // Rate limits always get a wait (a default one without the header); others only when told.
   const retryAfterMs =
     kind === 'rate-limited' || retryHeader !== null ? parseRetryAfter(retryHeader) : undefined;
-  return new WebexError(kind, said === undefined ? message : `${message} Webex said: ${said}`, {
-    status,
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(trackingId === null ? {} : { trackingId }),
-    ...(said === undefined ? {} : { serverMessage: said }),
-  });
+  return new WebexError(
+    kind,
+    said === undefined ? message : t('webex_error_server_said', [message, said]),
+    {
+      status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(trackingId === null ? {} : { trackingId }),
+      ...(said === undefined ? {} : { serverMessage: said }),
+    },
+  );
 }
 
 function newSessionId(): string {
@@ -186,13 +191,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (timeout.aborted) {
         throw new WebexError(
           'network',
-          `Webex did not answer within ${timeoutMs / 1000} s (${where}).`,
+          t('webex_error_timeout', [String(timeoutMs / 1000), where]),
         );
       }
-      throw networkError(
-        `Could not reach Webex (${where})`,
-        error,
-        '. Check the connection and the server URL.',
+      throw new WebexError(
+        'network',
+        t('webex_error_unreachable_request', [where, reasonOf(error)]),
       );
     }
 
@@ -202,7 +206,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         json = JSON.parse(text);
       } catch {
-        jsonError = `Webex sent a reply that is not JSON (${where}).`;
+        jsonError = t('webex_error_not_json', where);
       }
     }
     if (response.status < 200 || (response.status >= 300 && response.status !== 304)) {
@@ -219,7 +223,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!parsed.ok) {
       throw new WebexError(
         'bad-payload',
-        `Webex sent an unexpected reply (${where}): ${parsed.error}`,
+        t('webex_error_unexpected_reply', [where, parsed.error]),
         { status: response.status },
       );
     }

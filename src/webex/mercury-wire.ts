@@ -5,6 +5,7 @@
  * `outboundWireFormat=text` get JSON as binary).
  */
 import { WebexError } from './errors';
+import { t } from '../ui/i18n';
 
 /** The socket URL with the query parameters the JS SDK always adds. */
 export function mercuryUrl(webSocketUrl: string, now: number): string {
@@ -35,24 +36,25 @@ export function normaliseClose(code: number, reason: string): number {
 
 /** A close before auth completed, as the error `connect()` rejects with (docs/protocol.md §4.4). */
 export function connectCloseError(code: number, reason: string): WebexError {
-  const said = reason === '' ? `code ${code}` : `code ${code}, "${reason}"`;
+  const said = describeClose(code, reason);
   if (code === 4401) {
-    return new WebexError(
-      'auth',
-      `The access token was rejected by Mercury (${said}). Sign in again.`,
-      { status: 401 },
-    );
+    return new WebexError('auth', t('webex_error_mercury_token_rejected', said), { status: 401 });
   }
   if (code === 1008) {
     // Also what the 30 s authentication timeout looks like: the token may still be good.
-    return new WebexError('auth-unconfirmed', `Mercury refused the connection (${said}).`);
+    return new WebexError('auth-unconfirmed', t('webex_error_mercury_refused', said));
   }
   if (code === 4400 || code === 4403) {
-    return new WebexError('forbidden', `This account may not open a Webex connection (${said}).`, {
-      status: 403,
-    });
+    return new WebexError('forbidden', t('webex_error_mercury_forbidden', said), { status: 403 });
   }
-  return new WebexError('network', `The Webex connection closed while connecting (${said}).`);
+  return new WebexError('network', t('webex_error_mercury_closed_connecting', said));
+}
+
+/** A close as the sentences about it name it: `code 1006`, or `code 1008, "reason"`. */
+export function describeClose(code: number, reason: string): string {
+  return reason === ''
+    ? t('webex_close_code', String(code))
+    : t('webex_close_code_reason', [String(code), reason]);
 }
 
 export function decodeBinary(data: unknown): string | undefined {

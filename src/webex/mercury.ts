@@ -3,7 +3,8 @@
  * for every message with an id, sequence-gap detection, and the close rules. Reconnecting is the
  * owner's job: this class reports `onClose({shouldReconnect})` and is then done.
  */
-import { WebexError, accessToken, networkError } from './errors';
+import { WebexError, accessToken, reasonOf } from './errors';
+import { t } from '../ui/i18n';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf, parseFrame, shouldReconnectAfterClose } from './mercury-envelope';
 import type { Logger } from './log';
@@ -99,7 +100,7 @@ export class MercurySocket {
     if (this.socket !== undefined) throw new Error('MercurySocket.connect() may be called once.');
     const allowed = checkTokenUrl(this.options.webSocketUrl, this.options.audience);
     if (!allowed.ok)
-      throw new WebexError('refused-url', `The device's socket URL: ${allowed.error}`);
+      throw new WebexError('refused-url', t('webex_error_socket_url', allowed.error));
     const signal = this.options.signal;
     const aborted = () => signal?.aborted === true;
     if (aborted()) throw cancelled();
@@ -113,16 +114,14 @@ export class MercurySocket {
         socket = new this.options.WebSocket(mercuryUrl(this.options.webSocketUrl, now));
       } catch (error) {
         this.settle = undefined;
-        reject(networkError('Could not open the Webex connection', error));
+        reject(new WebexError('network', t('webex_error_socket_open', reasonOf(error))));
         return;
       }
       this.socket = socket;
       signal?.addEventListener('abort', () => this.abandon(), { once: true });
       this.connectTimer = this.timers.setTimeout(() => {
-        const seconds = CONNECT_TIMEOUT_MS / 1000;
-        this.fail(
-          new WebexError('network', `Webex did not confirm the connection in ${seconds} s.`),
-        );
+        const seconds = String(CONNECT_TIMEOUT_MS / 1000);
+        this.fail(new WebexError('network', t('webex_error_socket_unconfirmed', seconds)));
       }, CONNECT_TIMEOUT_MS);
       socket.binaryType = 'arraybuffer';
       const auth = { token: `Bearer ${token}` };

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../core/result';
 import { WebexError } from './errors';
 import type { HttpClient } from './http';
 import { joinUrl } from './urls';
+import { t } from '../ui/i18n';
 
 const OAUTH_SCOPE = 'spark:all';
 /** Access tokens are refreshed this long before they expire. */
@@ -72,20 +73,20 @@ export function codeFromRedirect(redirected: string, expectedState: string): Res
   try {
     url = new URL(redirected);
   } catch {
-    return err('Webex sent the sign-in back to an address that is not a URL.');
+    return err(t('webex_sign_in_bad_redirect'));
   }
   const params = url.searchParams;
   const error = params.get('error');
   if (error !== null) {
-    if (error === 'access_denied') return err('Sign-in was cancelled on the Webex page.');
+    if (error === 'access_denied') return err(t('webex_sign_in_cancelled'));
     const said = params.get('error_description') ?? error;
-    return err(`Webex refused the sign-in: ${said.slice(0, 200)}`);
+    return err(t('webex_sign_in_refused', said.slice(0, 200)));
   }
   if (params.get('state') !== expectedState) {
-    return err('The sign-in answer did not match the request (state); nothing was signed in.');
+    return err(t('webex_sign_in_state_mismatch'));
   }
   const code = params.get('code');
-  return code === null || code === '' ? err('Webex sent no authorization code.') : ok(code);
+  return code === null || code === '' ? err(t('webex_sign_in_no_code')) : ok(code);
 }
 
 /** The token endpoint's answer, validated and clamped (`expires_in` 1 s .. 90 days). */
@@ -163,7 +164,7 @@ export async function refreshTokens(
   } catch (error) {
     // invalid_grant (400) means the refresh token is dead: the user must sign in again.
     if (error instanceof WebexError && error.kind === 'bad-request') {
-      throw new WebexError('auth', `Webex no longer accepts the sign-in (${error.message}).`, {
+      throw new WebexError('auth', t('webex_error_sign_in_expired', error.message), {
         ...(error.status === undefined ? {} : { status: error.status }),
       });
     }

@@ -6,6 +6,7 @@
  */
 import { err, ok } from '../core/result';
 import type { Result } from '../core/result';
+import { t } from '../ui/i18n';
 
 /** The SDK's `services.allowedDomains`; each also admits its subdomains, except the first. */
 const WEBEX_DOMAINS = ['webexapis.com', 'wbx2.com', 'webex.com', 'ciscospark.com'] as const;
@@ -26,8 +27,7 @@ function isWebexHost(host: string): boolean {
 
 /** What a user reads when a URL is refused: the rule, not just "no". */
 function describeAudience(audience: TokenAudience): string {
-  const domains = `https://webexapis.com, *.wbx2.com, *.webex.com or *.ciscospark.com`;
-  return audience.allowLoopback ? `${domains} (or 127.0.0.1 / localhost)` : domains;
+  return t(audience.allowLoopback ? 'webex_token_audience_loopback' : 'webex_token_audience');
 }
 
 /** The URL, parsed, when the token may be sent there; otherwise why not, naming the URL. */
@@ -36,21 +36,22 @@ export function checkTokenUrl(url: string, audience: TokenAudience): Result<URL>
   try {
     parsed = new URL(url);
   } catch {
-    return err(`"${url.slice(0, 200)}" is not a URL.`);
+    return err(t('webex_url_invalid', url.slice(0, 200)));
   }
-  const refused = (why: string) =>
-    err(
-      `Refused to send the access token to ${parsed.origin}: ${why} ` +
-        `Presence Lens sends it only to ${describeAudience(audience)}.`,
-    );
+  const refused = (
+    key:
+      | 'webex_token_refused_credentials'
+      | 'webex_token_refused_not_webex'
+      | 'webex_token_refused_not_https',
+  ) => err(t(key, [parsed.origin, describeAudience(audience)]));
   if (parsed.username !== '' || parsed.password !== '') {
-    return refused('the URL carries a user name or password.');
+    return refused('webex_token_refused_credentials');
   }
   const host = parsed.hostname.toLowerCase();
   if (audience.allowLoopback && LOOPBACK_HOSTS.has(host) && ANY.has(parsed.protocol)) {
     return ok(parsed);
   }
-  if (!isWebexHost(host)) return refused('it is not a Webex address.');
-  if (!SECURE.has(parsed.protocol)) return refused('it is not https.');
+  if (!isWebexHost(host)) return refused('webex_token_refused_not_webex');
+  if (!SECURE.has(parsed.protocol)) return refused('webex_token_refused_not_https');
   return ok(parsed);
 }

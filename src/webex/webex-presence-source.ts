@@ -19,6 +19,7 @@ import type { FetchLike, HttpClient } from './http';
 import { createHttpClient } from './http';
 import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
 import { MercuryHandover } from './mercury-handover';
+import { describeClose } from './mercury-wire';
 import { PresenceSubscriptions } from './presence-subscriptions';
 import { ReadBudget } from './read-budget';
 import { RequestGate } from './request-gate';
@@ -31,6 +32,7 @@ import type { Logger } from './log';
 import { silentLogger } from './log';
 import type { Timers } from './timers';
 import { globalTimers } from './timers';
+import { t } from '../ui/i18n';
 
 export type { FeedState } from './feed-state';
 export { DEVICE_REFRESH_MS } from './device-keeper';
@@ -321,10 +323,14 @@ export class WebexPresenceSource implements PresenceSource {
 
   private retryLater(why: string, atLeastMs?: number): void {
     const delay = this.reconnect.failed(atLeastMs);
-    const next = `Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`;
+    const seconds = Math.max(1, Math.round(delay / 1000));
+    const next = `Trying again in ${seconds} s.`;
     if (this.sockets.isLive) this.log('warn', `The replacement socket failed: ${why} ${next}`);
     else if (this.poller.running) this.log('info', `Real time still refused: ${why} ${next}`);
-    else this.feed.set('reconnecting', `${why} ${next}`, this.now() + delay);
+    else {
+      const message = t('webex_retrying', [why, String(seconds)]);
+      this.feed.set('reconnecting', message, this.now() + delay);
+    }
   }
 
   // ---- the REST fallback ----------------------------------------------------------------------
@@ -338,7 +344,7 @@ export class WebexPresenceSource implements PresenceSource {
     this.pollingBecause = why;
     this.poller.start();
     const every = Math.round(this.poller.cycleMs / 1000);
-    this.feed.set('polling', `Updating every ${every} s (real-time unavailable: ${why})`);
+    this.feed.set('polling', t('webex_polling', [String(every), why]));
   }
 
   private stopPolling(): void {
@@ -351,7 +357,7 @@ export class WebexPresenceSource implements PresenceSource {
     const since = this.subscriptions.failingSince;
     const failing = since !== undefined && this.now() - since >= APHELEIA_OUTAGE_MS;
     if (failing && this.pollingBecause === undefined) {
-      this.startPolling('the presence service has been failing for minutes');
+      this.startPolling(t('webex_polling_reason_presence_failing'));
     } else if (!failing && this.pollingBecause !== undefined) {
       this.stopPolling();
       this.feed.set('live');
@@ -366,7 +372,7 @@ export class WebexPresenceSource implements PresenceSource {
   private async checkTokenThenRetry(said: string): Promise<void> {
     const run = this.run.signal;
     // A replacement socket refused while the old one still works: the feed stays live meanwhile.
-    if (!this.sockets.isLive) this.feed.set('reconnecting', `${said} Checking the access token.`);
+    if (!this.sockets.isLive) this.feed.set('reconnecting', t('webex_checking_token', said));
     const hydra = this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl;
     try {
       await createPeopleApi(this.http, hydra).me();
@@ -374,7 +380,7 @@ export class WebexPresenceSource implements PresenceSource {
       if (run.aborted) return;
       const failure = toWebexError(error);
       if (failure.kind === 'auth') {
-        this.signOut(`Webex no longer accepts the access token (${failure.message}).`);
+        this.signOut(t('webex_token_no_longer_accepted', failure.message));
         return;
       }
     }
@@ -383,40 +389,36 @@ export class WebexPresenceSource implements PresenceSource {
 
   private socketClosed(close: MercuryClose, announced: boolean): void {
     this.subscriptions.pause();
-    const said = `code ${close.code}${close.reason === '' ? '' : `, "${close.reason}"`}`;
+    const said = describeClose(close.code, close.reason);
     if (close.code === 4401) {
-      this.signOut(`Webex no longer accepts the access token (${said}). Sign in again.`);
+      this.signOut(t('webex_token_no_longer_accepted_sign_in', said));
       return;
     }
     if (close.code === 1008) {
       this.reconnect.dropped(this.now());
-      void this.checkTokenThenRetry(`Webex closed the connection (${said}).`);
+      void this.checkTokenThenRetry(t('webex_connection_closed_by_webex', said));
       return;
     }
     if (close.code === 4000) {
       // Not started any more, so health checks leave it off; `start()` takes over again.
       this.started = false;
       this.halt();
-      this.feed.set(
-        'error',
-        'Another connection of this device replaced this one (code 4000), so this one stays ' +
-          'off instead of taking turns with it. Choose Reconnect to take over again.',
-      );
+      this.feed.set('error', t('webex_connection_replaced'));
       return;
     }
     if (announced) {
       // Expected (4001 after a shutdown notice): a replacement under way decides the phase.
       if (this.connecting !== undefined) return;
     } else if (!close.shouldReconnect) {
-      this.feed.set('error', `The Webex connection was closed (${said}).`);
+      this.feed.set('error', t('webex_connection_closed', said));
       return;
     }
     // Backoff counts on: only a connection that stayed up 60 s earns an immediate reconnect.
     if (this.reconnect.dropped(this.now())) {
-      this.feed.set('reconnecting', `The Webex connection dropped (${said}). Reconnecting.`);
+      this.feed.set('reconnecting', t('webex_connection_dropped_reconnecting', said));
       void this.connect();
     } else {
-      this.retryLater(`The Webex connection dropped (${said}).`);
+      this.retryLater(t('webex_connection_dropped', said));
     }
   }
 

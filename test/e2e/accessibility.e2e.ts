@@ -61,6 +61,13 @@ test('the popup with every status passes axe, and the list works from the keyboa
   }
   // The screenshots show two themes: the page background differs.
   expect(backgrounds.size).toBe(2);
+  // Forced colours (Windows high contrast): glyphs and text take the system colours.
+  const forced = await s.extension.openPage('src/popup/index.html');
+  await forced.emulateMedia({ forcedColors: 'active' });
+  await popupItem(forced, 'Tester dnd').waitFor();
+  expect(await axeViolations(forced)).toEqual([]);
+  await saveScreenshot(forced, 'popup-forced-colors');
+  await forced.close();
   await s.options.emulateMedia({ colorScheme: 'light' });
   // Keyboard only: from the add field, Tab reaches Add, the sort order, then the first contact's
   // group, notify and Remove, and Enter removes.

@@ -53,6 +53,31 @@ describe('popup shows live presence from the emulator', () => {
     await expect.poll(() => popup.getByRole('listitem').count(), { timeout: 5_000 }).toBe(0);
   });
 
+  test('a contact with a profile picture shows it; one without shows initials', async () => {
+    const s = session();
+    await s.control.createPerson('Hedy Lamarr', 'hedy@example.com', 'person', true);
+    await s.control.createPerson('Alan Turing', 'alan@example.com');
+    await addContactViaOptions(s.options, 'hedy@example.com', 'Hedy Lamarr');
+    await addContactViaOptions(s.options, 'alan@example.com', 'Alan Turing');
+    const popup = await s.extension.openPage('src/popup/index.html');
+    const picture = popupItem(popup, 'Hedy Lamarr').locator('.avatar img');
+    // Loaded from the emulator's avatar host, through the extension pages' img-src.
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await picture.isVisible()).toBe(true);
+    const alan = popupItem(popup, 'Alan Turing').locator('.avatar');
+    expect(await alan.locator('img').count()).toBe(0);
+    expect((await alan.innerText()).trim()).toBe('AT');
+    await popup.close();
+    for (const name of ['Hedy Lamarr', 'Alan Turing']) {
+      await s.options.getByRole('button', { name: `Remove ${name}` }).click();
+      await s.options
+        .getByRole('button', { name: `Remove ${name}` })
+        .waitFor({ state: 'detached' });
+    }
+  });
+
   test('an unknown email and a bot are refused with a clear error, and nothing is added', async () => {
     const s = session();
     await s.control.createPerson('Build Bot', 'build.bot@example.com', 'bot');

@@ -80,6 +80,9 @@ describe.each([
     expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
     const connect = /connect-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
     expect(connect.sort()).toEqual([...WEBEX_SOURCES].sort());
+    // Pictures: the extension's own, and Webex's avatar hosts; no loopback in a store package.
+    const img = /img-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+    expect(img.sort()).toEqual(["'self'", 'data:', 'https://*.webexcontent.com'].sort());
   });
 
   test('carries no source maps and no source files', () => {

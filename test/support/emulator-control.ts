@@ -84,8 +84,13 @@ async function call<T>(baseUrl: string, method: string, path: string, body?: unk
 
 export function emulatorControl(baseUrl: string) {
   return {
-    createPerson: (displayName: string, email: string, type = 'person') =>
-      call<EmuPerson>(baseUrl, 'POST', '/_emu/people', { displayName, emails: [email], type }),
+    createPerson: (displayName: string, email: string, type = 'person', avatar = false) =>
+      call<EmuPerson>(baseUrl, 'POST', '/_emu/people', {
+        displayName,
+        emails: [email],
+        type,
+        avatar,
+      }),
     setPresence: (
       idOrUuid: string,
       presence: { status: string; customStatus?: string; ttl?: number },

@@ -169,7 +169,7 @@ describe('FeedController', () => {
   });
 
   test('on connect the watch list is checked: bots and vanished people are not subscribed, names refresh', async () => {
-    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com');
+    const ada = await control.createPerson('Ada Lovelace', 'ada@example.com', 'person', true);
     const bot = await control.createPerson('Build Bot', 'bot@example.com', 'bot');
     const goneUuid = '0f0f0f0f-1111-4222-8333-444455556666';
     const gone = uuidToPersonId(goneUuid);
@@ -180,7 +180,7 @@ describe('FeedController', () => {
       addedAt: 1,
     });
     await watchListItem.set([
-      entry(ada.id, 'Ada (old name)'),
+      { ...entry(ada.id, 'Ada (old name)'), group: 'Team', notify: true },
       entry(bot.id, 'Build Bot'),
       entry(gone, 'Gone'),
     ]);
@@ -188,10 +188,17 @@ describe('FeedController', () => {
     await controller.connect(emulator.baseUrl, TOKEN);
 
     await expect.poll(async () => (await watchListItem.get())[0]?.displayName).toBe('Ada Lovelace');
-    expect((await watchListItem.get())[0]).toMatchObject({
+    // Names, emails and the picture come from the People API; the user's group and notify stay.
+    expect((await watchListItem.get())[0]).toEqual({
+      contactId: ada.id,
+      displayName: 'Ada Lovelace',
       emails: ['ada@example.com'],
       firstName: 'Ada',
       lastName: 'Lovelace',
+      avatar: `${emulator.baseUrl}/avatars/${ada.uuid}~1600`,
+      addedAt: 1,
+      group: 'Team',
+      notify: true,
     });
     await control.setPresence(ada.id, { status: 'call' });
     await expect

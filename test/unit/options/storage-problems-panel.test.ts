@@ -63,6 +63,17 @@ describe('describeStorageProblem', () => {
       '3 entries could not be read from storage and were removed from the stored "constructor"',
     );
   });
+
+  it('has a sentence in the catalogue for every value, however much was lost', () => {
+    for (const key of ['watchList', 'allowedSites', 'settings', 'pageBadges', 'notes']) {
+      for (const dropped of [0, 1, 2]) {
+        const text = describeStorageProblem({ key, at: 1, dropped, why: [] });
+        expect(text).toMatch(
+          /^[A-Z0-9].* could not be read from storage.*\. The unreadable data is kept\.$/,
+        );
+      }
+    }
+  });
 });
 
 describe('<presence-storage-problems>', () => {

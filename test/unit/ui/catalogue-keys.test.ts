@@ -1,7 +1,7 @@
 /**
- * Every `t('notify_…' | 'badge_…' | 'status_…' | 'time_…' | 'content_…')` in the source has an
- * entry in the catalogue, and every placeholder an entry uses is declared: a missing key would
- * otherwise show itself to users instead of a sentence.
+ * Every `t('notify_…' | 'badge_…' | 'status_…' | 'time_…' | 'content_…' | 'worker_…' | 'webex_…')`
+ * in the source has an entry in the catalogue, and every placeholder an entry uses is declared:
+ * a missing key would otherwise show itself to users instead of a sentence.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,14 +24,14 @@ const used = new Set(
   sourceFiles(path.join(root, 'src')).flatMap((file) =>
     [
       ...readFileSync(file, 'utf8').matchAll(
-        /['"]((?:notify|badge|status|time|content)_[A-Za-z0-9_]+)['"]/g,
+        /['"]((?:notify|badge|status|time|content|worker|webex)_[A-Za-z0-9_]+)['"]/g,
       ),
     ].map((m) => m[1]!),
   ),
 );
 
 describe('catalogue', () => {
-  it('has every notify_, badge_, status_, time_ and content_ key the source uses', () => {
+  it('has every notify_, badge_, status_, time_, content_, worker_ and webex_ key the source uses', () => {
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((key) => catalogue[key] === undefined)).toEqual([]);
   });
