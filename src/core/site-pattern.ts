@@ -2,6 +2,7 @@
  * A site the user allows page badges on, as typed in Options, and the Chrome match patterns that
  * grant it. Pure: the worker, the options page and the popup all read sites the same way.
  */
+import { t } from '../ui/i18n';
 import { err, ok, type Result } from './result';
 
 export interface SitePattern {
@@ -11,18 +12,15 @@ export interface SitePattern {
   readonly matchPatterns: readonly string[];
 }
 
-const EXAMPLE = 'such as https://jira.example.com or *.example.com';
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HOST_LENGTH = 253;
 
-const WILDCARD_HINT = 'A wildcard goes at the start, without a scheme: write *.example.com.';
-
 function checkHost(host: string, shown: string): Result<string> {
-  if (host.startsWith('[')) return err(`IPv6 addresses are not supported: ${shown}.`);
-  if (host.includes('*')) return err(WILDCARD_HINT);
+  if (host.startsWith('[')) return err(t('site_ipv6_unsupported', shown));
+  if (host.includes('*')) return err(t('site_wildcard_at_start'));
   const labels = host.split('.');
   if (host.length > MAX_HOST_LENGTH || !labels.every((label) => LABEL.test(label))) {
-    return err(`"${shown}" is not a valid host name: use letters, digits, dots and hyphens.`);
+    return err(t('site_invalid_host', shown));
   }
   return ok(host);
 }
@@ -33,10 +31,10 @@ function parseWildcard(text: string): Result<SitePattern> {
   if (!host.ok) return host;
   const labels = domain.split('.');
   if (labels.length < 2) {
-    return err(`${text} would allow a whole top-level domain: name a domain, like *.example.com.`);
+    return err(t('site_top_level_domain', text));
   }
   if (/^\d+$/.test(labels[labels.length - 1]!)) {
-    return err(`A wildcard needs a domain name, not an IP address: ${text}.`);
+    return err(t('site_wildcard_ip_address', text));
   }
   return ok({ site: `*.${domain}`, matchPatterns: [`*://*.${domain}/*`] });
 }
@@ -50,18 +48,18 @@ function writtenScheme(text: string): string | undefined {
 
 function parseOrigin(text: string): Result<SitePattern> {
   const scheme = writtenScheme(text);
-  if (scheme === '*') return err(WILDCARD_HINT);
+  if (scheme === '*') return err(t('site_wildcard_at_start'));
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    return err(`Only http and https sites can be allowed, not ${scheme}:.`);
+    return err(t('site_scheme_not_allowed', scheme));
   }
   let url: URL;
   try {
     url = new URL(scheme === undefined ? `https://${text}` : text);
   } catch {
-    return err(`"${text}" is not a site address, ${EXAMPLE}.`);
+    return err(t('site_not_an_address', text));
   }
   if (url.username !== '' || url.password !== '') {
-    return err('A site cannot include a user name or password.');
+    return err(t('site_has_credentials'));
   }
   const host = checkHost(url.hostname, url.hostname || text);
   if (!host.ok) return host;
@@ -75,9 +73,9 @@ function parseOrigin(text: string): Result<SitePattern> {
  */
 export function parseSite(input: string): Result<SitePattern> {
   const text = input.trim();
-  if (text === '') return err(`Enter a site, ${EXAMPLE}.`);
+  if (text === '') return err(t('site_empty'));
   if (text === '*' || text === '<all_urls>' || /^\*(:\/\/\*)?(\/.*)?$/.test(text)) {
-    return err('That would allow every site: name one site or one domain.');
+    return err(t('site_every_site'));
   }
   if (text.startsWith('*.')) return parseWildcard(text);
   return parseOrigin(text);

@@ -18,7 +18,7 @@ function fieldError(id: string, message: string | undefined): TemplateResult | t
 }
 
 /**
- * The "Connection" section: server URL and access token, Connect and Disconnect. Reflects the
+ * The "Connection" section: server URL and access token, Connect and Sign out. Reflects the
  * background's `connectionItem` live. The token is only ever sent to the background, and the
  * field is cleared once a connection succeeds.
  */
@@ -132,9 +132,9 @@ export class PresenceConnectionPanel extends LitElement {
                   type="button"
                   class="secondary"
                   ?disabled=${this._busy === 'disconnect'}
-                  @click=${this._onDisconnect}
+                  @click=${this._onSignOut}
                 >
-                  ${t('options_disconnect')}
+                  ${t('options_sign_out')}
                 </button>`
               : nothing
           }
@@ -243,7 +243,7 @@ export class PresenceConnectionPanel extends LitElement {
     }
   }
 
-  private async _onDisconnect(): Promise<void> {
+  private async _onSignOut(): Promise<void> {
     if (this._busy) return;
     this._requestError = '';
     this._busy = 'disconnect';

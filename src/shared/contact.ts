@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core/result';
 import { isFiniteNumber, isRecord, isString, isStringArray } from '../core/json-guards';
+import { t } from '../ui/i18n';
 
 /** A person on the watch list, resolved through the People API when it was added. */
 export interface WatchedContact {
@@ -46,10 +47,10 @@ export function isAvatarUrl(raw: unknown): raw is string {
  */
 export function parseGroup(raw: unknown): Result<string | undefined> {
   if (raw === undefined) return ok(undefined);
-  if (!isString(raw)) return err('the group is not text');
+  if (!isString(raw)) return err(t('group_not_text'));
   const group = raw.trim();
   if ([...group].length > MAX_GROUP_LENGTH) {
-    return err(`the group is longer than ${MAX_GROUP_LENGTH} characters`);
+    return err(t('group_too_long', String(MAX_GROUP_LENGTH)));
   }
   return ok(group === '' ? undefined : group);
 }

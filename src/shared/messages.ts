@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { parseResponse, type ResponseFor, type UiRequest } from './ui-requests';
+import { t } from '../ui/i18n';
 
 export {
   parseUiRequest,
@@ -29,7 +30,7 @@ export async function sendRequest<R extends UiRequest>(request: R): Promise<Resp
     const reason = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: `The extension's background did not answer (${reason}).`,
+      error: t('ui_background_silent', reason),
     } as ResponseFor<R>;
   }
 }

@@ -10,6 +10,7 @@
  */
 import { err, ok, type Result } from '../core/result';
 import { isRecord, isString } from '../core/json-guards';
+import { t } from '../ui/i18n';
 import { parseAllowedSite } from './allowed-site';
 import { bulkAddSummary, MAX_BULK_QUERIES } from './bulk-add';
 import { parseAccount } from './connection';
@@ -131,12 +132,12 @@ export function parseResponse<N extends RequestName>(
   type: N,
   raw: unknown,
 ): Result<ResponseMap[N]> {
-  if (!isRecord(raw) || typeof raw.ok !== 'boolean') return err('the background sent no answer');
+  if (!isRecord(raw) || typeof raw.ok !== 'boolean') return err(t('ui_no_answer'));
   if (!raw.ok) {
-    const error = isString(raw.error) ? raw.error : 'Something went wrong.';
+    const error = isString(raw.error) ? raw.error : t('ui_something_went_wrong');
     return ok({ ok: false, error } as ResponseMap[N]);
   }
   const success = (UI_REQUESTS[type].response as Guard<object>)(raw);
-  if (!success.ok) return err(`the background's answer to ${type} is not valid: ${success.error}`);
+  if (!success.ok) return err(t('ui_answer_not_valid', [type, success.error]));
   return ok({ ok: true, ...success.value } as ResponseMap[N]);
 }

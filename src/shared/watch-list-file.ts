@@ -10,6 +10,7 @@
  */
 import { isRecord } from '../core/json-guards';
 import { err, ok, type Result } from '../core/result';
+import { t } from '../ui/i18n';
 import { parseWatchedContact, type WatchedContact } from './contact';
 import { fields, listOf, safeInteger, text, type Guard } from './payload-guards';
 
@@ -54,27 +55,25 @@ export interface ReadWatchListFile {
 /** Reads a file's text. The error (whole file refused) is a sentence a user can act on. */
 export function readWatchListFile(textOfFile: string): Result<ReadWatchListFile> {
   if (textOfFile.length > MAX_WATCH_LIST_FILE_CHARS) {
-    return err('This file is too large to be a Presence Lens contact list.');
+    return err(t('import_file_too_large'));
   }
   let json: unknown;
   try {
     json = JSON.parse(textOfFile);
   } catch {
-    return err('This file is not a Presence Lens contact list (it is not JSON).');
+    return err(t('import_not_json'));
   }
   if (!isRecord(json) || json.format !== WATCH_LIST_FORMAT) {
-    return err('This file is not a Presence Lens contact list (its format is not one we know).');
+    return err(t('import_unknown_format'));
   }
   if (json.version !== WATCH_LIST_FILE_VERSION) {
-    return err(
-      `This contact list was written by a newer or unknown version (${String(json.version)}).`,
-    );
+    return err(t('import_unknown_version', String(json.version)));
   }
   if (!Array.isArray(json.contacts)) {
-    return err('This contact list has no "contacts" array.');
+    return err(t('import_no_contacts_array'));
   }
   if (json.contacts.length > MAX_IMPORTED_CONTACTS) {
-    return err(`This contact list has more than ${MAX_IMPORTED_CONTACTS} contacts.`);
+    return err(t('import_too_many_contacts', String(MAX_IMPORTED_CONTACTS)));
   }
   const contacts: WatchedContact[] = [];
   const bad: BadEntry[] = [];
@@ -84,7 +83,7 @@ export function readWatchListFile(textOfFile: string): Result<ReadWatchListFile>
     if (!parsed.ok) {
       bad.push({ index, reason: parsed.error });
     } else if (ids.has(parsed.value.contactId)) {
-      bad.push({ index, reason: `${parsed.value.contactId} is listed twice` });
+      bad.push({ index, reason: t('import_listed_twice', parsed.value.contactId) });
     } else {
       ids.add(parsed.value.contactId);
       contacts.push(parsed.value);

@@ -48,12 +48,12 @@ test('Firefox: signs in through launchWebAuthFlow with its own redirect URI, and
   await waitForText(options, 'Signed in as Demo User', 15_000);
   expect((await control.stats()).oauth).toMatchObject({ codesIssued: 1, tokensIssued: 1 });
 
-  await click(options, 'Disconnect');
+  await click(options, 'Sign out');
   await until(
     'the device deleted',
     async () => (await control.stats()).devices.deleted,
     (n) => n === 1,
     10_000,
   );
-  await waitForButton(options, 'Disconnect', false);
+  await waitForButton(options, 'Sign out', false);
 });

@@ -67,10 +67,10 @@ describe('Sign in with Webex', () => {
     await popup.close();
   }, 90_000);
 
-  test('Disconnect signs out: the device is deleted and the sign-in forgotten', async () => {
-    await options.getByRole('button', { name: 'Disconnect' }).click();
+  test('Sign out: the device is deleted and the sign-in forgotten', async () => {
+    await options.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(async () => (await control.stats()).devices.deleted).toBe(1);
-    await expect.poll(() => options.getByRole('button', { name: 'Disconnect' }).count()).toBe(0);
+    await expect.poll(() => options.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     expect(await options.getByText('Signed in as').count()).toBe(0);
   });
 });

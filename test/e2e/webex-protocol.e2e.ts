@@ -87,13 +87,13 @@ describe('speaking Webex as its own client does', () => {
     expect(await popup.getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
   });
 
-  test('the Disconnect button deletes the device', async () => {
+  test('the Sign out button deletes the device', async () => {
     const s = await session();
     await expect.poll(phaseLine(s), { timeout: 10_000 }).toContain('Live');
     expect((await s.control.stats()).devices.deleted).toBe(0);
-    await s.options.getByRole('button', { name: 'Disconnect' }).click();
+    await s.options.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(async () => (await s.control.stats()).devices.deleted).toBe(1);
-    await expect.poll(() => s.options.getByRole('button', { name: 'Disconnect' }).count()).toBe(0);
+    await expect.poll(() => s.options.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
   });
 
   test('a catalog pointing outside the Webex domains is refused, and the token never goes there', async () => {

@@ -75,7 +75,7 @@ describe('<presence-connection-panel>', () => {
     expect(region(panel, 'alert')).toBe('');
     expect(button(panel, 'Connect')?.disabled).toBe(false);
     expect(field(panel, 'Access token').value).toBe('');
-    expect(button(panel, 'Disconnect')).toBeDefined();
+    expect(button(panel, 'Sign out')).toBeDefined();
   });
 
   it('shows a failed connection in an alert and keeps the form', async () => {
@@ -88,7 +88,7 @@ describe('<presence-connection-panel>', () => {
     expect(region(panel, 'alert')).toBe('The access token was rejected.');
     expect(region(panel, 'status')).toBe('');
     expect(field(panel, 'Access token').value).toBe('bad-token');
-    expect(button(panel, 'Disconnect')).toBeUndefined();
+    expect(button(panel, 'Sign out')).toBeUndefined();
   });
 
   it('says so when the background does not answer', async () => {
@@ -134,7 +134,7 @@ describe('<presence-connection-panel>', () => {
   it('reflects the connection item live and disconnects', async () => {
     const background = fakeBackground();
     const panel = await open();
-    expect(button(panel, 'Disconnect')).toBeUndefined();
+    expect(button(panel, 'Sign out')).toBeUndefined();
 
     const live: ConnectionInfo = {
       phase: 'live',
@@ -156,11 +156,11 @@ describe('<presence-connection-panel>', () => {
       'Connection: Reconnecting…',
     );
 
-    button(panel, 'Disconnect')!.click();
+    button(panel, 'Sign out')!.click();
     await settle(panel);
     expect(background.requests).toEqual([{ type: 'disconnect' }]);
     expect(region(panel, 'status')).toBe('');
-    expect(button(panel, 'Disconnect')).toBeUndefined();
+    expect(button(panel, 'Sign out')).toBeUndefined();
   });
 
   it('after a rejected token says why, and shows nobody signed in', async () => {
@@ -177,6 +177,6 @@ describe('<presence-connection-panel>', () => {
     const phase = readText(panel.shadowRoot!.querySelector('[data-part="phase"]'));
     expect(phase).toContain('Signed out — The access token was rejected (401). Sign in again.');
     expect(region(panel, 'status')).toBe('');
-    expect(button(panel, 'Disconnect')).toBeUndefined();
+    expect(button(panel, 'Sign out')).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PresenceStatus } from '../../../src/core/presence';
-import type { ConnectionInfo } from '../../../src/shared/connection';
 import { nameCollator, sortContactsByName } from '../../../src/shared/contact-list';
 import { listHeadOf } from '../../../src/shared/list-head';
 import {
@@ -15,15 +14,9 @@ import type { PresencePopup } from '../../../src/popup/presence-popup';
 import '../../../src/popup/presence-popup';
 
 vi.mock('@lit-labs/virtualizer/virtualize.js', () => import('./virtualizer-mock'));
-import { ada, grace, mount, presence, readText, settle } from '../ui/fixtures';
+import { ada, grace, mount, presence, readText, settle, liveConnection } from '../ui/fixtures';
 
-const live: ConnectionInfo = {
-  phase: 'live',
-  message: '',
-  since: 0,
-  account: { displayName: 'Demo User', email: 'demo.user@example.com' },
-  serverUrl: 'http://127.0.0.1:8787',
-};
+const live = liveConnection;
 const collator = nameCollator('en');
 
 const rowIds = (popup: PresencePopup) =>

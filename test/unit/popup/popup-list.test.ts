@@ -2,7 +2,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenceStatus } from '../../../src/core/presence';
-import type { ConnectionInfo } from '../../../src/shared/connection';
 import { presenceChanges } from '../../../src/shared/presence-changes';
 import {
   connectionItem,
@@ -13,17 +12,11 @@ import {
 import { PresenceFeed } from '../../../src/popup/presence-feed';
 import type { PresencePopup } from '../../../src/popup/presence-popup';
 import '../../../src/popup/presence-popup';
-import { ada, grace, presence, readText, settle } from '../ui/fixtures';
+import { ada, grace, presence, readText, settle, liveConnection } from '../ui/fixtures';
 
 vi.mock('@lit-labs/virtualizer/virtualize.js', () => import('./virtualizer-mock'));
 
-const live: ConnectionInfo = {
-  phase: 'live',
-  message: '',
-  since: 1,
-  account: { displayName: 'Demo User', email: 'demo.user@example.com' },
-  serverUrl: 'http://127.0.0.1:8787',
-};
+const live = liveConnection;
 const lin = {
   contactId: 'lin-id',
   displayName: 'Lin Wei',

@@ -5,7 +5,6 @@ import { PresenceStatus } from '../../../src/core/presence';
 import { formatClock, formatUntil } from '../../../src/core/time-format';
 import { presenceChanges } from '../../../src/shared/presence-changes';
 import { popupPresenceFeed } from '../../../src/popup/presence-feed';
-import type { ConnectionInfo } from '../../../src/shared/connection';
 import {
   connectionItem,
   lastKnownPresenceItem,
@@ -16,16 +15,10 @@ import type { PresencePopup } from '../../../src/popup/presence-popup';
 import '../../../src/popup/presence-popup';
 
 vi.mock('@lit-labs/virtualizer/virtualize.js', () => import('./virtualizer-mock'));
-import { ada, grace, mount, presence, readText, settle } from '../ui/fixtures';
+import { ada, grace, mount, presence, readText, settle, liveConnection } from '../ui/fixtures';
 
 const NOW = new Date(2025, 11, 1, 10, 0).getTime();
-const live: ConnectionInfo = {
-  phase: 'live',
-  message: '',
-  since: NOW,
-  account: { displayName: 'Demo User', email: 'demo.user@example.com' },
-  serverUrl: 'http://127.0.0.1:8787',
-};
+const live = liveConnection;
 
 function items(popup: PresencePopup): HTMLElement[] {
   return [...popup.shadowRoot!.querySelectorAll<HTMLElement>('li[role="listitem"]')];

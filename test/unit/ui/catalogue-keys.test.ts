@@ -1,5 +1,6 @@
 /**
- * Every `t('notify_…' | 'badge_…' | 'status_…' | 'time_…' | 'content_…' | 'worker_…' | 'webex_…')`
+ * Every `t('notify_…' | 'badge_…' | 'status_…' | 'time_…' | 'content_…' | 'worker_…' | 'webex_…' |
+ * 'site_…' | 'import_…' | 'group_…' | 'ui_…')`
  * in the source has an entry in the catalogue, and every placeholder an entry uses is declared:
  * a missing key would otherwise show itself to users instead of a sentence.
  */
@@ -24,14 +25,14 @@ const used = new Set(
   sourceFiles(path.join(root, 'src')).flatMap((file) =>
     [
       ...readFileSync(file, 'utf8').matchAll(
-        /['"]((?:notify|badge|status|time|content|worker|webex)_[A-Za-z0-9_]+)['"]/g,
+        /['"]((?:notify|badge|status|time|content|worker|webex|site|import|group|ui)_[A-Za-z0-9_]+)['"]/g,
       ),
     ].map((m) => m[1]!),
   ),
 );
 
 describe('catalogue', () => {
-  it('has every notify_, badge_, status_, time_, content_, worker_ and webex_ key the source uses', () => {
+  it('has every notify_, badge_, status_, time_, content_, worker_, webex_, site_, import_, group_ and ui_ key the source uses', () => {
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((key) => catalogue[key] === undefined)).toEqual([]);
   });

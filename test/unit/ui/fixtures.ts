@@ -1,6 +1,7 @@
 // Shared test data and DOM helpers for the UI, popup and options tests.
 import type { LitElement } from 'lit';
 import type { Presence, PresenceStatus } from '../../../src/core/presence';
+import type { ConnectionInfo } from '../../../src/shared/connection';
 import type { WatchedContact } from '../../../src/shared/contact';
 
 export const ada: WatchedContact = {
@@ -15,6 +16,15 @@ export const grace: WatchedContact = {
   displayName: 'Grace Hopper',
   emails: ['grace@example.com', 'ghopper@example.com'],
   addedAt: 2,
+};
+
+/** A live connection to the emulator, signed in as the demo user. */
+export const liveConnection: ConnectionInfo = {
+  phase: 'live',
+  message: '',
+  since: 1,
+  account: { displayName: 'Demo User', email: 'demo.user@example.com' },
+  serverUrl: 'http://127.0.0.1:8787',
 };
 
 export function presence(
