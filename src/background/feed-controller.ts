@@ -5,14 +5,12 @@
  */
 import { createSerialQueue } from '../core/serial-queue';
 import type { ConnectionInfo } from '../shared/connection';
-import type { WatchedContact } from '../shared/contact';
 import type { ResponseMap } from '../shared/messages';
 import {
   connectionItem,
   settingsItem,
   watchListCheckItem,
   watchListItem,
-  type WatchListCheck,
 } from '../shared/storage-items';
 import { createHttpClient } from '../webex/http';
 import { createPeopleApi, type PeopleApi } from '../webex/people-api';
@@ -20,7 +18,9 @@ import { resolveEndpoints } from '../webex/endpoints';
 import type { FeedState } from '../webex/webex-presence-source';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { TokenAudience } from '../webex/token-audience';
-import { refreshedContact, resolveContact } from './contact-resolver';
+import { resolveContact } from './contact-resolver';
+import { checkWatchList } from './watch-list-check';
+import { connectionInfoOf, isSignedOutAt, signedOutAt } from './connection-info';
 import {
   clearCredentials,
   loadCredentials,
@@ -269,7 +269,7 @@ export class FeedController {
     // Checked before anything is subscribed, so bots and vanished people never are. A worker
     // restarted within the same browser session keeps the last check's verdicts instead.
     if (options.checkWatchList || this.now() - check.checkedAt >= WATCH_LIST_CHECK_EVERY_MS) {
-      check = (await this.checkWatchList(session, await watchListItem.get())) ?? check;
+      check = (await checkWatchList(session, await watchListItem.get(), this.now())) ?? check;
     }
     // Read after the check: the list as it is now, not as it was before the awaits above.
     const contacts = await watchListItem.get();
@@ -278,41 +278,6 @@ export class FeedController {
     session.sync(contacts);
     // start() reports failures through onState and keeps retrying; it must not block the queue.
     session.start().catch((error: unknown) => console.error('Presence Lens: feed start', error));
-  }
-
-  /**
-   * Asks the People API about every watched contact: bots and people who no longer exist are
-   * recorded as invalid, names and emails are refreshed. Null when the check could not be made.
-   */
-  private async checkWatchList(
-    session: FeedSession,
-    contacts: readonly WatchedContact[],
-  ): Promise<WatchListCheck | null> {
-    if (contacts.length === 0) return null;
-    let checked;
-    try {
-      checked = await session.validate(contacts);
-    } catch (error) {
-      console.warn('Presence Lens: could not check the watch list', error);
-      return null;
-    }
-    const check = { checkedAt: this.now(), invalidIds: checked.invalidIds };
-    await watchListCheckItem.set(check);
-    const { found } = checked;
-    const refreshed = (c: WatchedContact): WatchedContact => {
-      const person = found.get(c.contactId);
-      return person ? refreshedContact(c, person) : c;
-    };
-    const same = (a: WatchedContact, b: WatchedContact) =>
-      a.displayName === b.displayName &&
-      a.emails.join() === b.emails.join() &&
-      a.firstName === b.firstName &&
-      a.lastName === b.lastName &&
-      a.avatar === b.avatar;
-    if (contacts.some((c) => !same(refreshed(c), c))) {
-      await watchListItem.update((list) => list.map(refreshed));
-    }
-    return check;
   }
 
   private deviceStoreFor(credentials: Credentials) {
@@ -355,16 +320,7 @@ export class FeedController {
   }
 
   private async publishState(session: FeedSession, state: FeedState): Promise<void> {
-    const { account, serverUrl } = session.credentials;
-    await this.publish({
-      phase: state.phase,
-      message: state.message ?? '',
-      since: state.since,
-      // A rejected token means nobody is signed in any more, whatever the stored account says.
-      account: state.phase === 'signed-out' ? null : account,
-      serverUrl,
-      ...(state.retryAt === undefined ? {} : { retryAt: state.retryAt }),
-    });
+    await this.publish(connectionInfoOf(session.credentials, state));
   }
 
   private publish(info: ConnectionInfo): Promise<void> {
@@ -375,20 +331,6 @@ export class FeedController {
   private async publishSignedOut(): Promise<void> {
     const { serverUrl } = await settingsItem.get();
     const current = await connectionItem.get();
-    if (
-      current.phase === 'signed-out' &&
-      !current.account &&
-      current.message === '' &&
-      current.serverUrl === serverUrl
-    ) {
-      return;
-    }
-    await this.publish({
-      phase: 'signed-out',
-      message: '',
-      since: this.now(),
-      account: null,
-      serverUrl,
-    });
+    if (!isSignedOutAt(current, serverUrl)) await this.publish(signedOutAt(serverUrl, this.now()));
   }
 }
