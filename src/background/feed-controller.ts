@@ -162,7 +162,7 @@ export class FeedController {
   }
 
   /** Signs out: the feed stops, its WDM device is deleted, the token and presences are forgotten. */
-  disconnect(): Promise<ResponseMap['disconnect']> {
+  signOut(): Promise<ResponseMap['signOut']> {
     return this.serial(async () => {
       const credentials = this.session?.credentials ?? (await loadCredentials(this.deps.secrets));
       const session = this.session ?? (credentials ? this.newSession(credentials) : null);

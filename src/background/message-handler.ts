@@ -38,7 +38,7 @@ export function workerHandlers(
         clientId: p.clientId.trim(),
         clientSecret: p.clientSecret.trim(),
       }),
-    disconnect: () => controller.disconnect(),
+    signOut: () => controller.signOut(),
     reconnect: () => controller.reconnect(),
     addContact: (p) => controller.addContact(p.query),
     addContacts: (p) => contacts.addContacts(p.queries),

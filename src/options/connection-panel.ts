@@ -40,7 +40,7 @@ export class PresenceConnectionPanel extends LitElement {
   declare private _serverUrl: string;
   declare private _token: string;
   declare private _errors: ConnectionFormErrors;
-  declare private _busy: 'connect' | 'disconnect' | 'oauth' | null;
+  declare private _busy: 'connect' | 'signOut' | 'oauth' | null;
   /** The Webex integration for "Sign in with Webex"; its secret is kept by the worker. */
   declare private _clientId: string;
   declare private _clientSecret: string;
@@ -131,7 +131,7 @@ export class PresenceConnectionPanel extends LitElement {
               ? html`<button
                   type="button"
                   class="secondary"
-                  ?disabled=${this._busy === 'disconnect'}
+                  ?disabled=${this._busy === 'signOut'}
                   @click=${this._onSignOut}
                 >
                   ${t('options_sign_out')}
@@ -246,8 +246,8 @@ export class PresenceConnectionPanel extends LitElement {
   private async _onSignOut(): Promise<void> {
     if (this._busy) return;
     this._requestError = '';
-    this._busy = 'disconnect';
-    const response = await sendRequest({ type: 'disconnect' });
+    this._busy = 'signOut';
+    const response = await sendRequest({ type: 'signOut' });
     this._busy = null;
     if (response.ok) {
       this._account = null;

@@ -55,7 +55,7 @@ export const UI_REQUESTS = {
     payload: { serverUrl: text(2000), clientId: text(1000), clientSecret: text(1000) },
     response: account,
   }),
-  disconnect: request({ payload: none, response: none }),
+  signOut: request({ payload: none, response: none }),
   /** From the popup: connect again after the feed stopped (another connection replaced it). */
   reconnect: request({ payload: none, response: none }),
   /** One email, person id or UUID. */

@@ -283,7 +283,7 @@ describe('FeedController', () => {
     const controller = newController();
     await controller.connect(emulator.baseUrl, TOKEN);
     await controller.addContact('ada@example.com');
-    expect(await controller.disconnect()).toEqual({ ok: true });
+    expect(await controller.signOut()).toEqual({ ok: true });
     expect(await connectionItem.get()).toMatchObject({ phase: 'signed-out' });
     expect(await livePresenceItem.get()).toEqual({});
     expect(await watchListItem.get()).toHaveLength(1);

@@ -7,7 +7,7 @@ const ORIGIN = 'chrome-extension://abc/';
 function fakeController() {
   return {
     connect: vi.fn(async () => ({ ok: true, account: { displayName: 'D', email: 'd@x' } })),
-    disconnect: vi.fn(async () => ({ ok: true })),
+    signOut: vi.fn(async () => ({ ok: true })),
     addContact: vi.fn(async () => ({ ok: false, error: 'nope' })),
     removeContact: vi.fn(async () => ({ ok: true })),
   };
@@ -66,11 +66,11 @@ describe('background message listener', () => {
       fakeSites(),
     );
     const refusal = { ok: false, error: expect.stringContaining('extension') };
-    expect(await ask(listener, { type: 'disconnect' }, 'https://evil.example/')).toEqual(refusal);
-    expect(await ask(listener, { type: 'disconnect' }, 'chrome-extension://other/x.html')).toEqual(
+    expect(await ask(listener, { type: 'signOut' }, 'https://evil.example/')).toEqual(refusal);
+    expect(await ask(listener, { type: 'signOut' }, 'chrome-extension://other/x.html')).toEqual(
       refusal,
     );
-    expect(controller.disconnect).not.toHaveBeenCalled();
+    expect(controller.signOut).not.toHaveBeenCalled();
   });
 
   test('a malformed request gets a clear error and reaches nothing', async () => {

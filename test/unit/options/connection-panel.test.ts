@@ -158,7 +158,7 @@ describe('<presence-connection-panel>', () => {
 
     button(panel, 'Sign out')!.click();
     await settle(panel);
-    expect(background.requests).toEqual([{ type: 'disconnect' }]);
+    expect(background.requests).toEqual([{ type: 'signOut' }]);
     expect(region(panel, 'status')).toBe('');
     expect(button(panel, 'Sign out')).toBeUndefined();
   });

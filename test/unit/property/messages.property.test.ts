@@ -12,11 +12,11 @@ import { expectPresence, validPresence } from './invariants';
 
 reportRuns('messages, sites and Retry-After');
 
-const TYPES = ['connect', 'disconnect', 'addContact', 'removeContact', 'allowSite', 'removeSite'];
+const TYPES = ['connect', 'signOut', 'addContact', 'removeContact', 'allowSite', 'removeSite'];
 
 const validRequest: fc.Arbitrary<UiRequest> = fc.oneof(
   fc.record({ type: fc.constant('connect' as const), serverUrl: fc.webUrl(), token: fc.string() }),
-  fc.constant({ type: 'disconnect' as const }),
+  fc.constant({ type: 'signOut' as const }),
   fc.record({ type: fc.constant('addContact' as const), query: fc.string() }),
   fc.record({ type: fc.constant('removeContact' as const), contactId: fc.string() }),
   fc.record({

@@ -7,7 +7,7 @@ describe('parseUiRequest', () => {
     expect(
       parseUiRequest({ type: 'connect', serverUrl: 'http://127.0.0.1:1', token: 't' }).ok,
     ).toBe(true);
-    expect(parseUiRequest({ type: 'disconnect' }).ok).toBe(true);
+    expect(parseUiRequest({ type: 'signOut' }).ok).toBe(true);
     expect(parseUiRequest({ type: 'reconnect', extra: 1 })).toEqual({
       ok: true,
       value: { type: 'reconnect' },
@@ -95,7 +95,7 @@ describe('sendRequest', () => {
   });
 
   test('never rejects when nobody answers', async () => {
-    const answer = await sendRequest({ type: 'disconnect' });
+    const answer = await sendRequest({ type: 'signOut' });
     expect(answer).toMatchObject({ ok: false, error: expect.stringContaining('background') });
   });
 });

@@ -17,7 +17,7 @@ describe('the request table', () => {
         'addContacts',
         'allowSite',
         'connect',
-        'disconnect',
+        'signOut',
         'importContacts',
         'reconnect',
         'removeContact',
@@ -85,9 +85,9 @@ describe('the request table', () => {
       { type: 'toString' },
       { type: 'hasOwnProperty' },
       JSON.parse('{"type":"setNotify","contactId":"a","__proto__":{"notify":true}}'),
-      Object.create({ type: 'disconnect' }),
+      Object.create({ type: 'signOut' }),
       [],
-      'disconnect',
+      'signOut',
     ];
     for (const raw of hostile) {
       const parsed = parseUiRequest(raw);
@@ -116,7 +116,7 @@ describe('the request table', () => {
       ok: true,
       value: { ok: false, error: 'gone' },
     });
-    expect(parseResponse('disconnect', { ok: false })).toEqual({
+    expect(parseResponse('signOut', { ok: false })).toEqual({
       ok: true,
       value: { ok: false, error: 'Something went wrong.' },
     });
