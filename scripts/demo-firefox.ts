@@ -19,6 +19,7 @@ import {
   waitForText,
 } from './lib/firefox-page-queries';
 import { launchFirefox } from './lib/launch-firefox';
+import { runDemoLoop, startDemo } from './lib/demo-loop';
 
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
 const port = Number(process.env.PORT ?? 8787);
@@ -87,32 +88,22 @@ async function main() {
     seen.add(line);
     console.log(`${new Date().toLocaleTimeString('en-GB')}  ${line}`);
   };
-  const poll = setInterval(() => {
-    // The popup is the visible tab only now and then; badges of a hidden tab wait until it shows.
-    void listItems(popup).then(
-      (rows) => rows.forEach((row) => report(row)),
-      () => undefined,
-    );
-    void badgeLabels().then(
-      (labels) => labels.forEach((l) => report(`on /demo: ${l}`)),
-      () => undefined,
-    );
-  }, 500);
-  const screenshots = setInterval(() => void shoot().catch(() => undefined), 30_000);
-
-  const stop = async () => {
-    clearInterval(poll);
-    clearInterval(screenshots);
-    console.log('\nStopping…');
-    await firefox.close().catch(() => undefined);
-    await emulator.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  runDemoLoop({
+    look: () => {
+      // The popup is the visible tab only now and then; badges of a hidden tab wait until it shows.
+      void listItems(popup).then(
+        (rows) => rows.forEach((row) => report(row)),
+        () => undefined,
+      );
+      void badgeLabels().then(
+        (labels) => labels.forEach((l) => report(`on /demo: ${l}`)),
+        () => undefined,
+      );
+    },
+    shoot,
+    closeBrowser: () => firefox.close(),
+    closeEmulator: () => emulator.close(),
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error('The demo could not start:', error);
-  process.exit(1);
-});
+startDemo(main);

@@ -12,6 +12,7 @@ import { startEmulator } from '../emulator/server';
 import { launchExtension } from './lib/launch-extension';
 import { BADGE_ATTRIBUTE } from '../src/content/dom-marks';
 import { readPopupRows, type PopupRow } from './lib/popup-rows';
+import { runDemoLoop, startDemo } from './lib/demo-loop';
 
 const TOKEN = DEMO_TOKEN;
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
@@ -97,51 +98,41 @@ async function main() {
 
   const seen = new Map<string, string>();
   const seenBadges = new Map<string, string>();
-  const poll = setInterval(() => {
-    void readPopupRows(popup).then(
-      (rows) => {
-        for (const row of rows) {
-          const text = describeRow(row);
-          if (seen.get(row.name) === text) continue;
-          seen.set(row.name, text);
-          console.log(`${new Date().toLocaleTimeString('en-GB')}  ${row.name}: ${text}`);
-        }
-      },
-      () => undefined,
-    );
-    void readBadgeLabels(demoPage).then(
-      (labels) => {
-        // One line per person whose badges changed: every badge of a person says the same.
-        const byPerson = new Map<string, string[]>();
-        for (const label of labels) {
-          const name = label.slice(0, label.indexOf(':'));
-          byPerson.set(name, [...(byPerson.get(name) ?? []), label]);
-        }
-        for (const [name, same] of byPerson) {
-          const text = `${same[0]} (${same.length} badge${same.length === 1 ? '' : 's'})`;
-          if (seenBadges.get(name) === text) continue;
-          seenBadges.set(name, text);
-          console.log(`${new Date().toLocaleTimeString('en-GB')}  on /demo: ${text}`);
-        }
-      },
-      () => undefined,
-    );
-  }, 500);
-  const screenshots = setInterval(() => void shoot().catch(() => undefined), 30_000);
-
-  const stop = async () => {
-    clearInterval(poll);
-    clearInterval(screenshots);
-    console.log('\nStopping…');
-    await extension.close().catch(() => undefined);
-    await emulator.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  runDemoLoop({
+    look: () => {
+      void readPopupRows(popup).then(
+        (rows) => {
+          for (const row of rows) {
+            const text = describeRow(row);
+            if (seen.get(row.name) === text) continue;
+            seen.set(row.name, text);
+            console.log(`${new Date().toLocaleTimeString('en-GB')}  ${row.name}: ${text}`);
+          }
+        },
+        () => undefined,
+      );
+      void readBadgeLabels(demoPage).then(
+        (labels) => {
+          // One line per person whose badges changed: every badge of a person says the same.
+          const byPerson = new Map<string, string[]>();
+          for (const label of labels) {
+            const name = label.slice(0, label.indexOf(':'));
+            byPerson.set(name, [...(byPerson.get(name) ?? []), label]);
+          }
+          for (const [name, same] of byPerson) {
+            const text = `${same[0]} (${same.length} badge${same.length === 1 ? '' : 's'})`;
+            if (seenBadges.get(name) === text) continue;
+            seenBadges.set(name, text);
+            console.log(`${new Date().toLocaleTimeString('en-GB')}  on /demo: ${text}`);
+          }
+        },
+        () => undefined,
+      );
+    },
+    shoot,
+    closeBrowser: () => extension.close(),
+    closeEmulator: () => emulator.close(),
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error('The demo could not start:', error);
-  process.exit(1);
-});
+startDemo(main);
