@@ -1,7 +1,7 @@
 // Every OAuth error the emulator answers: on /v1/authorize, the consent form and the token endpoint.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from './helpers.js';
-import { fakeClock, harness } from './helpers.js';
+import { fakeClock } from './helpers.js';
 import type { Pkce } from './oauth-support.js';
 import {
   authorize,
@@ -13,17 +13,12 @@ import {
   REDIRECT,
   signIn,
   token,
+  useOAuthEmulator,
 } from './oauth-support.js';
 
 const clock = fakeClock();
 let h: Harness;
-beforeAll(async () => {
-  h = await harness({ now: clock.now });
-});
-beforeEach(async () => {
-  await h.control('POST', '/_emu/reset');
-});
-afterAll(() => h.emu.close());
+useOAuthEmulator(clock, (made) => (h = made));
 
 const failures = async () =>
   ((await h.control('GET', '/_emu/stats')).body.oauth as { failures: number }).failures;

@@ -1,8 +1,8 @@
 // Webex OAuth 2 end to end over HTTP: consent page, code, PKCE, tokens, refresh, expiry.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID } from '../../emulator/oauth-clients.js';
 import type { Harness } from './helpers.js';
-import { fakeClock, harness, MercuryClient } from './helpers.js';
+import { fakeClock, MercuryClient } from './helpers.js';
 import {
   authorize,
   authorizeQuery,
@@ -14,17 +14,12 @@ import {
   REDIRECT,
   signIn,
   token,
+  useOAuthEmulator,
 } from './oauth-support.js';
 
 const clock = fakeClock();
 let h: Harness;
-beforeAll(async () => {
-  h = await harness({ now: clock.now });
-});
-beforeEach(async () => {
-  await h.control('POST', '/_emu/reset');
-});
-afterAll(() => h.emu.close());
+useOAuthEmulator(clock, (made) => (h = made));
 
 const me = (accessToken: string) =>
   h.call('GET', '/v1/people/me', undefined, { authorization: `Bearer ${accessToken}` });

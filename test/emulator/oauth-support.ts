@@ -1,6 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../emulator/oauth-clients.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Harness, Json } from './helpers.js';
+import { harness } from './helpers.js';
+
+/**
+ * The OAuth suites' emulator: one per file, on `clock`, reset before each test; `use` gets it
+ * once it runs.
+ */
+export function useOAuthEmulator(clock: { now: () => number }, use: (made: Harness) => void): void {
+  let made: Harness | undefined;
+  beforeAll(async () => {
+    made = await harness({ now: clock.now });
+    use(made);
+  });
+  beforeEach(async () => {
+    await made?.control('POST', '/_emu/reset');
+  });
+  afterAll(() => made?.emu.close());
+}
 
 export const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/webex';
 
