@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { SIGNED_OUT, type Account, type ConnectionInfo } from '../shared/connection';
 import { sendRequest } from '../shared/messages';
 import { t } from '../ui/i18n';
@@ -7,16 +6,13 @@ import { WEBEX_CLOUD_URL } from '../shared/settings';
 import { connectionItem, settingsItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
 import { FollowController, followItem } from '../ui/follow-item';
+import { textField } from './text-field';
 import { phaseSentence } from '../ui/status-strings';
 import { themeStyles } from '../ui/theme-styles';
 import { checkConnectionForm, type ConnectionFormErrors } from './connection-form';
 import { optionsStyles } from './options-styles';
 
 /** Rendered only when there is an error; the input's aria-describedby points at it by id. */
-function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
-  return message ? html`<p id=${id} class="field-error" data-part=${id}>${message}</p>` : nothing;
-}
-
 /**
  * The "Connection" section: server URL and access token, Connect and Sign out. Reflects the
  * background's `connectionItem` live. The token is only ever sent to the background, and the
@@ -91,37 +87,25 @@ export class PresenceConnectionPanel extends LitElement {
             </p>`
       }
       <form novalidate @submit=${this._onSubmit}>
-        <div class="field">
-          <label for="server-url">${t('options_server_url_label')}</label>
-          <input
-            id="server-url"
-            name="serverUrl"
-            type="url"
-            inputmode="url"
-            autocomplete="url"
-            spellcheck="false"
-            aria-invalid=${this._errors.serverUrl ? 'true' : 'false'}
-            aria-describedby="server-url-error"
-            .value=${live(this._serverUrl)}
-            @input=${this._onServerUrlInput}
-          />
-          ${fieldError('server-url-error', this._errors.serverUrl)}
-        </div>
-        <div class="field">
-          <label for="access-token">${t('options_access_token_label')}</label>
-          <input
-            id="access-token"
-            name="token"
-            type="password"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${this._errors.token ? 'true' : 'false'}
-            aria-describedby="access-token-error"
-            .value=${live(this._token)}
-            @input=${this._onTokenInput}
-          />
-          ${fieldError('access-token-error', this._errors.token)}
-        </div>
+        ${textField({
+          id: 'server-url',
+          name: 'serverUrl',
+          label: t('options_server_url_label'),
+          type: 'url',
+          autocomplete: 'url',
+          value: this._serverUrl,
+          onInput: this._onServerUrlInput,
+          error: this._errors.serverUrl,
+        })}
+        ${textField({
+          id: 'access-token',
+          name: 'token',
+          label: t('options_access_token_label'),
+          type: 'password',
+          value: this._token,
+          onInput: this._onTokenInput,
+          error: this._errors.token,
+        })}
         <div class="buttons">
           <button type="submit" ?disabled=${connecting}>
             ${connecting ? t('options_connecting') : t('options_connect')}
@@ -142,29 +126,22 @@ export class PresenceConnectionPanel extends LitElement {
       </form>
       <form novalidate @submit=${this._onSignInWithWebex} aria-labelledby="oauth-heading">
         <h3 id="oauth-heading">${t('options_oauth_heading')}</h3>
-        <div class="field">
-          <label for="oauth-client-id">${t('options_oauth_client_id_label')}</label>
-          <input
-            id="oauth-client-id"
-            name="clientId"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${live(this._clientId)}
-            @input=${(e: Event) => (this._clientId = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <div class="field">
-          <label for="oauth-client-secret">${t('options_oauth_client_secret_label')}</label>
-          <input
-            id="oauth-client-secret"
-            name="clientSecret"
-            type="password"
-            autocomplete="off"
-            placeholder=${t('options_oauth_client_secret_placeholder')}
-            .value=${live(this._clientSecret)}
-            @input=${(e: Event) => (this._clientSecret = (e.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${textField({
+          id: 'oauth-client-id',
+          name: 'clientId',
+          label: t('options_oauth_client_id_label'),
+          value: this._clientId,
+          onInput: (value) => (this._clientId = value),
+        })}
+        ${textField({
+          id: 'oauth-client-secret',
+          name: 'clientSecret',
+          label: t('options_oauth_client_secret_label'),
+          type: 'password',
+          placeholder: t('options_oauth_client_secret_placeholder'),
+          value: this._clientSecret,
+          onInput: (value) => (this._clientSecret = value),
+        })}
         <div class="buttons">
           <button type="submit" ?disabled=${this._busy !== null}>
             ${this._busy === 'oauth' ? t('options_waiting_for_webex') : t('options_sign_in_with_webex')}
@@ -178,16 +155,16 @@ export class PresenceConnectionPanel extends LitElement {
     </section>`;
   }
 
-  private _onServerUrlInput(event: Event): void {
+  private readonly _onServerUrlInput = (value: string): void => {
     this._urlEdited = true;
-    this._serverUrl = (event.target as HTMLInputElement).value;
+    this._serverUrl = value;
     if (this._errors.serverUrl) this._errors = { ...this._errors, serverUrl: undefined };
-  }
+  };
 
-  private _onTokenInput(event: Event): void {
-    this._token = (event.target as HTMLInputElement).value;
+  private readonly _onTokenInput = (value: string): void => {
+    this._token = value;
     if (this._errors.token) this._errors = { ...this._errors, token: undefined };
-  }
+  };
 
   private async _onSubmit(event: Event): Promise<void> {
     event.preventDefault();
