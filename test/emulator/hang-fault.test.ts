@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/server.js';
 import type { Harness, Json } from './helpers.js';
-import { harness, sleep, TOKEN } from './helpers.js';
+import { harness, runScript, sleep, TOKEN } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/hang-then-exit.ts', import.meta.url));
 const ME = '/v1/people/me';
@@ -111,22 +110,7 @@ describe('the http "hang" fault', () => {
   });
 
   it('leaves nothing running: a process holding a request exits once it closes the emulator', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null | 'hung'>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        resolve('hung');
-      }, 6000);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
+    const { code, output } = await runScript(FIXTURE);
     expect(code, output).toBe(0);
     expect(output).toContain('closed; held request: connection closed');
   }, 10_000);

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import WebSocket from 'ws';
 import { DEMO_TOKEN } from '../../emulator/demo-token.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
@@ -180,4 +181,27 @@ export async function until(condition: () => boolean, timeoutMs = 2000): Promise
     if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
     await sleep(10);
   }
+}
+
+/** Runs a script in a child Node (with tsx); its exit code, or 'hung' after 6 s, and its output. */
+export async function runScript(
+  file: string,
+): Promise<{ code: number | null | 'hung'; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null | 'hung'>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve('hung');
+    }, 6000);
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  return { code, output };
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../emulator/server.js';
-import { MercuryClient, TOKEN } from './helpers.js';
+import { MercuryClient, runScript, TOKEN } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/close-then-exit.ts', import.meta.url));
 
@@ -23,22 +22,7 @@ describe('lifecycle', () => {
   });
 
   it('leaves nothing running: a process that only starts and closes it exits by itself', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null | 'hung'>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        resolve('hung');
-      }, 6000);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
+    const { code, output } = await runScript(FIXTURE);
     expect(code, output).toBe(0);
     expect(output).toContain('closed');
   }, 10_000);
