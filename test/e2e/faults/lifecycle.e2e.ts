@@ -27,47 +27,37 @@ faultCase(
   },
 );
 
-faultCase(
+/** The worker is stopped while a request of the reconnect is held: the next wake recovers. */
+for (const held of [
   {
-    name: 'worker stopped mid-subscribe',
-    family: 'worker',
-    boundMs: 10_000,
-    why: `${WAKE_WHY}; the held subscribe died with the worker`,
+    name: 'mid-subscribe',
+    method: 'POST',
+    path: '/apheleia/api/v1/subscriptions',
+    what: 'subscribe',
   },
-  async ({ fleet, allTrue, restartClock }) => {
-    await fleet.control.faults({
-      http: [{ method: 'POST', path: '/apheleia/api/v1/subscriptions', hang: true, times: 1 }],
-    });
-    await fleet.control.closeSockets(1006, '');
-    await waitHeld(fleet);
-    restartClock();
-    await fleet.stopWorker();
-    await fleet.change(5);
-    await allTrue();
-    await fleet.more.clearFaults();
-  },
-);
-
-faultCase(
-  {
-    name: 'worker stopped mid-reconnect',
-    family: 'worker',
-    boundMs: 10_000,
-    why: `${WAKE_WHY}; the held device PUT died with the worker`,
-  },
-  async ({ fleet, allTrue, restartClock }) => {
-    await fleet.control.faults({
-      http: [{ method: 'PUT', path: '/wdm/api/v1/devices/:id', hang: true, times: 1 }],
-    });
-    await fleet.control.closeSockets(1006, '');
-    await waitHeld(fleet);
-    restartClock();
-    await fleet.stopWorker();
-    await fleet.change(5);
-    await allTrue();
-    await fleet.more.clearFaults();
-  },
-);
+  { name: 'mid-reconnect', method: 'PUT', path: '/wdm/api/v1/devices/:id', what: 'device PUT' },
+]) {
+  faultCase(
+    {
+      name: `worker stopped ${held.name}`,
+      family: 'worker',
+      boundMs: 10_000,
+      why: `${WAKE_WHY}; the held ${held.what} died with the worker`,
+    },
+    async ({ fleet, allTrue, restartClock }) => {
+      await fleet.control.faults({
+        http: [{ method: held.method, path: held.path, hang: true, times: 1 }],
+      });
+      await fleet.control.closeSockets(1006, '');
+      await waitHeld(fleet);
+      restartClock();
+      await fleet.stopWorker();
+      await fleet.change(5);
+      await allTrue();
+      await fleet.more.clearFaults();
+    },
+  );
+}
 
 faultCase(
   {
