@@ -1,3 +1,4 @@
+import { WebexError } from '../../../src/webex/errors';
 /** In-file fakes for the Webex client tests: a routing fetch, a WebSocket, and a manual clock. */
 import type { FetchLike, ResponseLike } from '../../../src/webex/http';
 import type { Timers } from '../../../src/webex/timers';
@@ -202,3 +203,14 @@ export class FakeWebSocket {
 
 /** The dev build's token audience: Webex domains and loopback. */
 export const DEV_AUDIENCE = { allowLoopback: true } as const;
+
+/** The WebexError a promise rejects with; anything else (or no failure) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<WebexError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WebexError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}

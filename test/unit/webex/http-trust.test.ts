@@ -6,9 +6,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../src/core/result';
-import { WebexError } from '../../../src/webex/errors';
 import { createHttpClient } from '../../../src/webex/http';
-import { DEV_AUDIENCE } from './fakes';
+import { DEV_AUDIENCE, failure } from './fakes';
 
 let server: Server;
 let origin: string;
@@ -43,16 +42,6 @@ function client(options: { allowLoopback?: boolean; signal?: AbortSignal } = {})
     audience: { allowLoopback: options.allowLoopback ?? true },
     signal: () => options.signal,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<WebexError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WebexError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('the HTTP client and the token', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../src/core/result';
-import { WebexError } from '../../../src/webex/errors';
 import { createHttpClient, parseRetryAfter } from '../../../src/webex/http';
-import { DEV_AUDIENCE, FakeFetch } from './fakes';
+import { DEV_AUDIENCE, FakeFetch, failure } from './fakes';
 
 const anything = (json: unknown) => ok(json);
 
@@ -13,16 +12,6 @@ function client(fake: FakeFetch, deviceUrl?: string) {
     audience: DEV_AUDIENCE,
     deviceUrl: () => deviceUrl,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<WebexError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WebexError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('createHttpClient', () => {
