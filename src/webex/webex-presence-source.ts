@@ -23,8 +23,7 @@ import { describeClose } from './mercury-wire';
 import { PresenceSubscriptions } from './presence-subscriptions';
 import { ReadBudget } from './read-budget';
 import { RequestGate } from './request-gate';
-import { RestPoller } from './rest-poller';
-import { uuidToPersonId } from '../core/hydra-id';
+import { RestFallback } from './rest-fallback';
 import { createPeopleApi } from './people-api';
 import type { TokenAudience } from './token-audience';
 import { deleteDevice } from './device-list';
@@ -40,8 +39,6 @@ export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 
 /** Connect attempts failing in a row before presence is polled over REST meanwhile. */
 const POLL_AFTER_FAILURES = 3;
-/** Apheleia refusing every subscription this long counts as real time being unavailable. */
-const APHELEIA_OUTAGE_MS = 2 * 60_000;
 
 export interface WebexPresenceSourceOptions {
   readonly fetch: FetchLike;
@@ -93,9 +90,7 @@ export class WebexPresenceSource implements PresenceSource {
   private readonly reconnect: ReconnectSchedule;
   private readonly feed: FeedStateReporter;
   private readonly budget: ReadBudget;
-  private readonly poller: RestPoller;
-  /** Why real time is refused, while presence comes from REST polling. */
-  private pollingBecause: string | undefined;
+  private readonly fallback: RestFallback;
 
   constructor(private readonly options: WebexPresenceSourceOptions) {
     this.timers = options.timers ?? globalTimers;
@@ -115,14 +110,16 @@ export class WebexPresenceSource implements PresenceSource {
       ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
     });
     this.budget = new ReadBudget(this.now, () => this.subscriptions.watchedCount);
-    this.poller = new RestPoller({
+    this.fallback = new RestFallback({
       timers: this.timers,
       now: this.now,
       log: this.log,
       budget: this.budget,
+      feed: this.feed,
+      people: () => this.people(),
       watched: () => this.subscriptions.watchedList,
-      fetchPerson: (uuid) => this.people().get(uuidToPersonId(uuid)),
       emit: (uuid, presence) => this.subscriptions.report(uuid, presence),
+      subscriptionsFailingSince: () => this.subscriptions.failingSince,
       signOut: (error) => this.signOut(error.message),
     });
     this.devices = new DeviceKeeper({
@@ -230,7 +227,7 @@ export class WebexPresenceSource implements PresenceSource {
     }
     if (this.sockets.isRetiring && !this.reconnect.pending) return this.connect();
     if (this.devices.refreshDue) await this.refreshDevice();
-    this.checkApheleia();
+    this.fallback.checkApheleia();
     await this.subscriptions.catchUp();
   }
 
@@ -268,7 +265,7 @@ export class WebexPresenceSource implements PresenceSource {
     if (socket === undefined) return;
     this.sockets.takeOver(socket);
     this.reconnect.wentLive(this.now());
-    this.stopPolling();
+    this.fallback.stop();
     this.feed.set('live');
     await this.subscriptions.resubscribeAll();
   }
@@ -318,7 +315,7 @@ export class WebexPresenceSource implements PresenceSource {
     // Refused outright (403), or failing again and again: REST meanwhile, real time retried.
     const refused =
       error.kind === 'forbidden' || this.reconnect.failureCount >= POLL_AFTER_FAILURES;
-    if (refused && !replacing) this.startPolling(error.message);
+    if (refused && !replacing) this.fallback.start(error.message);
   }
 
   private retryLater(why: string, atLeastMs?: number): void {
@@ -326,42 +323,15 @@ export class WebexPresenceSource implements PresenceSource {
     const seconds = Math.max(1, Math.round(delay / 1000));
     const next = `Trying again in ${seconds} s.`;
     if (this.sockets.isLive) this.log('warn', `The replacement socket failed: ${why} ${next}`);
-    else if (this.poller.running) this.log('info', `Real time still refused: ${why} ${next}`);
+    else if (this.fallback.running) this.log('info', `Real time still refused: ${why} ${next}`);
     else {
       const message = t('webex_retrying', [why, String(seconds)]);
       this.feed.set('reconnecting', message, this.now() + delay);
     }
   }
 
-  // ---- the REST fallback ----------------------------------------------------------------------
-
   private people() {
     return createPeopleApi(this.http, this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl);
-  }
-
-  /** Presence from REST until real time works again (docs/protocol.md §6.1). */
-  private startPolling(why: string): void {
-    this.pollingBecause = why;
-    this.poller.start();
-    const every = Math.round(this.poller.cycleMs / 1000);
-    this.feed.set('polling', t('webex_polling', [String(every), why]));
-  }
-
-  private stopPolling(): void {
-    this.pollingBecause = undefined;
-    this.poller.stop();
-  }
-
-  /** Live, but Apheleia has refused every subscription for minutes: poll until it recovers. */
-  private checkApheleia(): void {
-    const since = this.subscriptions.failingSince;
-    const failing = since !== undefined && this.now() - since >= APHELEIA_OUTAGE_MS;
-    if (failing && this.pollingBecause === undefined) {
-      this.startPolling(t('webex_polling_reason_presence_failing'));
-    } else if (!failing && this.pollingBecause !== undefined) {
-      this.stopPolling();
-      this.feed.set('live');
-    }
   }
 
   /**
@@ -373,9 +343,8 @@ export class WebexPresenceSource implements PresenceSource {
     const run = this.run.signal;
     // A replacement socket refused while the old one still works: the feed stays live meanwhile.
     if (!this.sockets.isLive) this.feed.set('reconnecting', t('webex_checking_token', said));
-    const hydra = this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl;
     try {
-      await createPeopleApi(this.http, hydra).me();
+      await this.people().me();
     } catch (error) {
       if (run.aborted) return;
       const failure = toWebexError(error);
@@ -451,7 +420,7 @@ export class WebexPresenceSource implements PresenceSource {
 
   /** Ends the current run: no request, attempt, retry, device refresh or socket outlives it. */
   private halt(): void {
-    this.stopPolling();
+    this.fallback.stop();
     this.run.abort(new WebexError('cancelled', 'The connection run ended.'));
     this.run = new AbortController();
     this.connecting = undefined;
