@@ -1,23 +1,27 @@
 /**
  * What pages are told about the watched contacts (src/shared/page-protocol.ts), made once per
  * watch list here in the worker, so that no page has to prepare a thousand contacts' names on
- * every load: names and emails by id, and the name matcher's term index.
+ * every load: who they are (page-people.ts), and the name matcher's term index, whose terms name
+ * a contact by where its record starts among the people (a few digits, where a contact id is
+ * dozens of characters, and the page parses every one of them).
  */
 import { contactTerms } from '../core/contact-terms';
-import { buildTermIndex } from '../core/name-matcher';
+import { buildTermIndex } from '../core/term-index';
 import type { WatchedContact } from '../shared/contact';
-import { MAX_PAGE_CONTACTS, type PageContacts, type PagePerson } from '../shared/page-protocol';
+import { encodePeople } from '../shared/page-people';
+import { MAX_PAGE_CONTACTS, type PageContacts } from '../shared/page-protocol';
 
 export function toPageContacts(contacts: readonly WatchedContact[]): PageContacts {
-  const people: Record<string, PagePerson> = {};
-  const emails: Record<string, string> = {};
   const kept = contacts.slice(0, MAX_PAGE_CONTACTS);
-  for (const contact of kept) {
-    people[contact.contactId] = { name: contact.displayName, email: contact.emails[0] ?? '' };
-    for (const email of contact.emails) emails[email.toLowerCase()] ??= contact.contactId;
-  }
-  const index = buildTermIndex(kept.flatMap(contactTerms));
-  return { revision: revisionOf(JSON.stringify([people, emails, index])), people, emails, index };
+  const { encoded: people, keys } = encodePeople(
+    kept.map((c) => ({ id: c.contactId, name: c.displayName, email: c.emails[0] ?? '' })),
+  );
+  const index = buildTermIndex(
+    kept.flatMap((contact, position) =>
+      contactTerms(contact).map((term) => ({ ...term, key: keys[position]! })),
+    ),
+  );
+  return { revision: revisionOf(JSON.stringify([people, index])), people, index };
 }
 
 /**

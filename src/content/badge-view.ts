@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { PresenceStatus, type Presence } from '../core/presence';
-import type { PagePerson } from '../shared/page-protocol';
+import type { PagePerson } from '../shared/page-people';
 // chrome.i18n directly (src/ui/i18n.ts is a few lines, no polyfill): fine on every page.
 import { t } from '../ui/i18n';
 import { statusGlyph } from '../ui/status-glyph';

@@ -3,21 +3,25 @@
  * the page is ready, then only what mutations add or change, batched per idle period. Never a
  * re-scan of the whole page, except once when the watch list changes (the badges in place stay).
  *
- * The hot path touches the DOM as little as possible: a SHOW_TEXT walk and the matcher in plain
- * JavaScript. Only text nodes that match are checked against the skip list, and all checks happen
- * before the first badge is inserted, so no check forces a style or layout pass.
+ * The hot path touches the DOM as little as possible: a SHOW_TEXT walk that collects the texts,
+ * and the matcher over all of them at once. Only text nodes that match are checked against the
+ * skip list, and all checks happen before the first badge is inserted, so no check forces a
+ * style or layout pass.
  */
-import {
-  compileNameMatcher,
-  matcherFromIndex,
-  type NameMatch,
-  type NameMatcher,
-} from '../core/name-matcher';
-import { contactForEmail, personOf, type PageContacts } from '../shared/page-protocol';
+import { matcherFromIndex, type NameMatch } from '../core/name-matcher';
+import { PagePeople, type PagePerson } from '../shared/page-people';
+import type { PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import type { PageBadges } from './page-badges';
+import {
+  addText,
+  collectTexts,
+  MAILTO,
+  mailtoLinks,
+  openShadowRoots,
+  type PageTexts,
+} from './page-texts';
 
-const MAILTO = 'a[href^="mailto:" i]';
 /** Where a name is not prose: code, form fields, editors, our own UI, and mailto links (badged after the link). */
 const SKIP =
   'script,style,noscript,template,textarea,input,select,svg,' +
@@ -29,10 +33,24 @@ type Hit = readonly [Text, readonly NameMatch[]];
 
 export class PageAnnotator {
   #contacts: PageContacts | null = null;
-  #matcher: NameMatcher = compileNameMatcher([]);
+  #people = new PagePeople('');
+  // An empty index written out, not built: the worker's index builder stays out of every page.
+  #matcher = matcherFromIndex({
+    size: 0,
+    spaceless: false,
+    punctuation: false,
+    buckets: {},
+    hints: '',
+    otherHints: '',
+  });
   readonly #observer = new MutationObserver((records) => this.#collect(records));
   readonly #pendingRoots = new Set<Node>();
   readonly #pendingTexts = new Set<Text>();
+  /** Open shadow roots found so far, observed along with the document. */
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  #observing = false;
+  /** Disconnected while our own insertions are made (see #pause). */
+  #paused = false;
   #flushQueued = false;
   #started = false;
   #stopped = false;
@@ -60,20 +78,21 @@ export class PageAnnotator {
     if (previous?.revision === contacts.revision) return;
     this.#contacts = contacts;
     this.#matcher = matcherFromIndex(contacts.index);
+    this.#people = new PagePeople(contacts.people);
     if (previous !== null) {
       // The watch list changed: badges of people no longer watched (or renamed) go, and the new
       // names are looked for in the whole page, once. Badges in place stay: a match that a badge
       // already follows is skipped.
       const changed = (id: string) => {
-        const before = personOf(previous.people, id);
-        const now = personOf(contacts.people, id);
+        const before = this.#badges.person(id);
+        const now = this.#people.byId(id);
         return !before || !now || before.name !== now.name || before.email !== now.email;
       };
       this.#badges.removeContacts(this.#badges.shownIds().filter(changed));
+      this.#badges.setPeople(this.#people);
     }
-    this.#badges.setPeople(contacts.people);
     if (previous !== null && this.#started) {
-      this.#whenVisible(() => this.#scanDocument(this.#matcher));
+      this.#whenVisible(() => this.#scanDocument());
     } else this.#reportShown();
   }
 
@@ -82,8 +101,8 @@ export class PageAnnotator {
     if (this.#started) return;
     this.#started = true;
     this.#whenVisible(() => {
-      this.#scanDocument(this.#matcher);
-      this.#observer.observe(this.#doc, OBSERVE);
+      this.#scanDocument();
+      this.#observe();
     });
   }
 
@@ -93,7 +112,7 @@ export class PageAnnotator {
     if (this.#stopped) return;
     this.#collect(this.#observer.takeRecords());
     const roots = [...this.#pendingRoots];
-    const texts = [...this.#pendingTexts];
+    const changed = [...this.#pendingTexts];
     this.#pendingRoots.clear();
     this.#pendingTexts.clear();
     const rootSet = new Set(roots);
@@ -101,74 +120,100 @@ export class PageAnnotator {
       for (let up = node.parentNode; up; up = up.parentNode) if (rootSet.has(up)) return true;
       return false;
     };
-    const hits: Hit[] = [];
-    for (const text of texts) {
+    const texts: PageTexts = { nodes: [], data: [] };
+    for (const text of changed) {
       if (!text.isConnected || rootSet.has(text) || covered(text)) continue;
       // Its text changed: a badge after it may no longer follow a name.
       if (this.#badges.isBadge(text.nextSibling))
         this.#badges.removeBadge(text.nextSibling as Element);
-      this.#matchText(text, this.#matcher, hits);
+      addText(text, texts);
     }
     const elements: ParentNode[] = [];
     for (const root of roots) {
       if (!root.isConnected || covered(root)) continue;
-      if (root.nodeType === Node.TEXT_NODE) this.#matchText(root as Text, this.#matcher, hits);
+      if (root.nodeType === Node.TEXT_NODE) addText(root as Text, texts);
       else if (
         root.nodeType === Node.ELEMENT_NODE ||
         root.nodeType === Node.DOCUMENT_FRAGMENT_NODE
       ) {
-        this.#walk(root, this.#matcher, hits);
+        collectTexts(root, texts);
         elements.push(root as ParentNode);
       }
     }
-    this.#annotate(hits, elements, this.#matcher);
+    this.#annotate(texts, elements);
   }
 
   stop(): void {
     this.#stopped = true;
+    this.#observing = false;
     this.#observer.disconnect();
+    this.#shadowRoots.clear();
     this.#pendingRoots.clear();
     this.#pendingTexts.clear();
   }
 
-  #scanDocument(matcher: NameMatcher): void {
+  #scanDocument(): void {
     if (this.#stopped) return;
     const root = this.#doc.body ?? this.#doc.documentElement;
-    const hits: Hit[] = [];
-    this.#walk(root, matcher, hits);
-    this.#annotate(hits, [root], matcher);
-  }
-
-  #walk(root: Node, matcher: NameMatcher, hits: Hit[]): void {
-    const walker = this.#doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      this.#matchText(node as Text, matcher, hits);
-    }
-  }
-
-  #matchText(node: Text, matcher: NameMatcher, hits: Hit[]): void {
-    const data = node.data;
-    if (data.length < 2) return;
-    const matches = matcher.find(data);
-    if (matches.length > 0) hits.push([node, matches]);
+    const texts: PageTexts = { nodes: [], data: [] };
+    collectTexts(root, texts);
+    this.#annotate(texts, [root]);
   }
 
   /** Skip checks first, for every hit; then all insertions (see the file comment). */
-  #annotate(hits: readonly Hit[], elements: readonly ParentNode[], matcher: NameMatcher): void {
-    const editable = this.#doc.designMode === 'on';
-    const kept = hits.filter(([node]) => !editable && !node.parentElement?.closest(SKIP));
-    const links = editable ? [] : elements.flatMap((root) => this.#mailtoLinks(root));
-    const shadowRoots = elements.flatMap((root) => this.#openShadowRoots(root));
-    for (const [node, matches] of kept) this.#badgeText(node, matches);
-    for (const link of links) this.#badgeLink(link);
-    this.#observer.takeRecords(); // our own insertions are not page changes
-    for (const shadow of shadowRoots) {
-      this.#observer.observe(shadow, OBSERVE);
-      const inner: Hit[] = [];
-      this.#walk(shadow, matcher, inner);
-      this.#annotate(inner, [shadow], matcher);
+  #annotate(texts: PageTexts, elements: readonly ParentNode[]): void {
+    try {
+      this.#annotateIn(texts, elements);
+    } finally {
+      if (this.#paused) this.#observe();
     }
     this.#reportShown();
+  }
+
+  /** `#annotate`, and again in each open shadow root found, one observer pause for them all. */
+  #annotateIn(texts: PageTexts, elements: readonly ParentNode[]): void {
+    const hits: Hit[] = [];
+    this.#matcher.findEach(texts.data, (at, matches) => hits.push([texts.nodes[at]!, matches]));
+    const editable = this.#doc.designMode === 'on';
+    const kept = hits.filter(([node]) => !editable && !node.parentElement?.closest(SKIP));
+    const links = editable ? [] : elements.flatMap((root) => mailtoLinks(root));
+    const shadowRoots = elements.flatMap((root) => openShadowRoots(root));
+    if (kept.length > 0 || links.length > 0) {
+      this.#pause();
+      for (const [node, matches] of kept) this.#badgeText(node, matches);
+      for (const link of links) this.#badgeLink(link);
+    }
+    for (const shadow of shadowRoots) {
+      this.#shadowRoots.add(shadow);
+      if (this.#observing && !this.#paused) this.#observer.observe(shadow, OBSERVE);
+      const inner: PageTexts = { nodes: [], data: [] };
+      collectTexts(shadow, inner);
+      this.#annotateIn(inner, [shadow]);
+    }
+  }
+
+  /** Observes the document and every open shadow root found (again, after a pause). */
+  #observe(): void {
+    this.#paused = false;
+    if (this.#stopped) return;
+    this.#observing = true;
+    this.#observer.observe(this.#doc, OBSERVE);
+    for (const shadow of this.#shadowRoots) {
+      if (shadow.host.isConnected) this.#observer.observe(shadow, OBSERVE);
+      else this.#shadowRoots.delete(shadow); // found again if its host comes back
+    }
+  }
+
+  /**
+   * Our own insertions are not page changes: the observer is off while they are made, rather
+   * than record each split and insertion only for them to be thrown away (that cost more than
+   * the insertions). What the page changed before is taken first.
+   */
+  #pause(): void {
+    if (!this.#observing || this.#paused) return;
+    this.#collect(this.#observer.takeRecords());
+    this.#observer.disconnect();
+    this.#paused = true;
   }
 
   /** Right to left, so earlier offsets stay valid while the node is split after each match. */
@@ -177,17 +222,13 @@ export class PageAnnotator {
     if (!parent) return;
     for (let i = matches.length - 1; i >= 0; i--) {
       const { end, key } = matches[i]!;
+      const person = this.#people.at(key);
+      if (!person) continue;
       const atEnd = end >= node.data.length;
       // Seen before (the node was moved or re-added): a badge already follows this match.
       if (atEnd && this.#badges.isBadge(node.nextSibling)) continue;
-      this.#badges.place(parent, atEnd ? node.nextSibling : node.splitText(end), key);
+      this.#badges.place(parent, atEnd ? node.nextSibling : node.splitText(end), person);
     }
-  }
-
-  #mailtoLinks(root: ParentNode): Element[] {
-    const links = [...root.querySelectorAll(MAILTO)];
-    if (root instanceof Element && root.matches(MAILTO)) links.push(root);
-    return links;
   }
 
   #badgeLink(link: Element): void {
@@ -200,15 +241,13 @@ export class PageAnnotator {
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const emails = this.#contacts?.emails ?? {};
-    const ids = new Set(addresses.map((a) => contactForEmail(emails, a.trim().toLowerCase())));
-    for (const id of ids) if (id) this.#badges.place(parent, link.nextSibling, id);
-  }
-
-  #openShadowRoots(root: ParentNode): ShadowRoot[] {
-    const found: ShadowRoot[] = [];
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(el.shadowRoot);
-    return found;
+    const people = new Set<PagePerson>();
+    for (const address of addresses) {
+      const key = this.#matcher.keyOf(address.trim());
+      const person = key === undefined ? null : this.#people.at(key);
+      if (person) people.add(person);
+    }
+    for (const person of people) this.#badges.place(parent, link.nextSibling, person);
   }
 
   #collect(records: readonly MutationRecord[]): void {

@@ -6,7 +6,7 @@
  */
 import { render } from 'lit/html.js';
 import { unknownPresence, type Presence } from '../core/presence';
-import { personOf, type PageContacts } from '../shared/page-protocol';
+import type { PagePeople, PagePerson } from '../shared/page-people';
 import { BADGE_CSS } from './badge-styles';
 import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
 import { BADGE_ATTRIBUTE } from './dom-marks';
@@ -24,7 +24,17 @@ export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
   readonly #byContact = new Map<string, Set<HTMLElement>>();
   readonly #presences = new Map<string, Presence>();
-  #people: PageContacts['people'] = {};
+  /** Who each contact with badges is: their names and emails, as of the latest watch list. */
+  readonly #people = new Map<string, PagePerson>();
+  /**
+   * Every badge of a contact says the same: its label is made once, not per badge (a page may
+   * name someone a hundred times), and made again when their presence or name changes, or the
+   * minute does (it may say "until 15:30" or "until Tue 09:00").
+   */
+  readonly #labels = new Map<string, string>();
+  #labelMinute = 0;
+  /** A fresh badge host is a copy of this one: its marks set in one native call. */
+  readonly #blank: HTMLElement;
   #focusable = false;
   #shownVersion = 0;
   /**
@@ -61,6 +71,9 @@ export class PageBadges {
     this.#doc = doc;
     this.#card = card;
     this.#now = now;
+    this.#blank = doc.createElement('span');
+    this.#blank.setAttribute(BADGE_ATTRIBUTE, '');
+    this.#blank.setAttribute('role', 'img');
     for (const type of POINTER_EVENTS) doc.addEventListener(type, this.#onPointer, true);
   }
 
@@ -74,10 +87,9 @@ export class PageBadges {
 
   /** Contacts with at least one badge (badges the page removed count until noticed). */
   shownIds(): string[] {
-    return [...this.#byContact]
-      .filter(([, hosts]) => hosts.size > 0)
-      .map(([id]) => id)
-      .sort();
+    const ids: string[] = [];
+    for (const [id, hosts] of this.#byContact) if (hosts.size > 0) ids.push(id);
+    return ids.sort();
   }
 
   count(): number {
@@ -91,23 +103,34 @@ export class PageBadges {
   }
 
   /** Who the badges stand for: a new watch list, so every badge is repainted (names may change). */
-  setPeople(people: PageContacts['people']): void {
-    this.#people = people;
-    for (const hosts of this.#byContact.values()) for (const host of hosts) this.#paint(host);
+  setPeople(people: PagePeople): void {
+    this.#labels.clear();
+    for (const [id, hosts] of this.#byContact) {
+      const person = people.byId(id);
+      if (person) this.#people.set(id, person);
+      for (const host of hosts) this.#paint(host);
+    }
+  }
+
+  /** Who `contactId` is, for the badges of them placed before the watch list changes. */
+  person(contactId: string): PagePerson | undefined {
+    return this.#people.get(contactId);
   }
 
   setFocusable(focusable: boolean): void {
     if (focusable === this.#focusable) return;
     this.#focusable = focusable;
+    this.#setTabStop(this.#blank);
     for (const hosts of this.#byContact.values()) for (const host of hosts) this.#setTabStop(host);
   }
 
-  /** Inserts a badge for `contactId` into `parent`, before `ref` (null: at the end). */
-  place(parent: Node, ref: Node | null, contactId: string): void {
-    const host = this.#doc.createElement('span');
-    host.setAttribute(BADGE_ATTRIBUTE, '');
-    host.setAttribute('role', 'img');
-    this.#setTabStop(host);
+  /** Inserts a badge for `person` into `parent`, before `ref` (null: at the end). */
+  place(parent: Node, ref: Node | null, person: PagePerson): void {
+    const contactId = person.id;
+    const known = this.#people.get(contactId);
+    if (known?.name !== person.name) this.#labels.delete(contactId);
+    if (known !== person) this.#people.set(contactId, person);
+    const host = this.#blank.cloneNode(false) as HTMLElement;
     this.#badges.set(host, { contactId, view: null });
     let hosts = this.#byContact.get(contactId);
     if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
@@ -158,6 +181,8 @@ export class PageBadges {
       for (const host of this.#byContact.get(id) ?? []) this.removeBadge(host);
       if (this.#byContact.delete(id)) this.#shownVersion++;
       this.#presences.delete(id);
+      this.#people.delete(id);
+      this.#labels.delete(id);
     }
   }
 
@@ -170,6 +195,7 @@ export class PageBadges {
 
   setPresence(presence: Presence): void {
     this.#presences.set(presence.contactId, presence);
+    this.#labels.delete(presence.contactId);
     for (const host of this.#byContact.get(presence.contactId) ?? []) {
       // A badge the page removed (with its text) is noticed here, where its contact is touched.
       if (host.isConnected) this.#paint(host);
@@ -185,14 +211,28 @@ export class PageBadges {
     const badge = this.#badges.get(host);
     if (!badge) return;
     const presence = this.#presenceOf(badge.contactId);
-    const name = personOf(this.#people, badge.contactId)?.name ?? '';
-    host.setAttribute('aria-label', badgeLabel(name, presence, this.#now()));
+    host.setAttribute('aria-label', this.#label(badge.contactId, presence));
     if (badge.view) render(badgeTemplate(presence), badge.view);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
   }
 
+  #label(contactId: string, presence: Presence): string {
+    const now = this.#now();
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.#labelMinute) {
+      this.#labels.clear();
+      this.#labelMinute = minute;
+    }
+    let label = this.#labels.get(contactId);
+    if (label === undefined) {
+      label = badgeLabel(this.#people.get(contactId)?.name ?? '', presence, now);
+      this.#labels.set(contactId, label);
+    }
+    return label;
+  }
+
   #cardFor(badge: Badge) {
-    const contact = personOf(this.#people, badge.contactId);
+    const contact = this.#people.get(badge.contactId);
     if (!contact) return null;
     return cardTemplate(contact, this.#presenceOf(badge.contactId), this.#now());
   }

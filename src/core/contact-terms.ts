@@ -3,7 +3,7 @@
  * "First Last" form, and each email.
  */
 import { foldTerm, normalizeTerm, tooShortForTerm } from './char-classes';
-import type { MatchTerm } from './name-matcher';
+import type { MatchTerm } from './term-index';
 
 export interface ContactNames {
   readonly contactId: string;

@@ -18,7 +18,6 @@ import {
   foldUnit,
   DIGIT,
   isLetterOrDigit,
-  isSpaceless,
   kindOf,
   MARK_KIND,
   NOT_A_WORD,
@@ -27,17 +26,10 @@ import {
   SPACED_LETTER,
   SPACELESS,
   SURROGATE,
-  tooShortForTerm,
   wordKind,
 } from './char-classes';
-import { hintPattern, joinHints, lowerText } from './term-hint';
-
-export interface MatchTerm {
-  /** What a match reports: the contact id. */
-  readonly key: string;
-  /** A display name, a "First Last" form, or an email. */
-  readonly text: string;
-}
+import { hintPatterns, isWordLetter, lowerText, type HintPatterns } from './term-hint';
+import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-index';
 
 /** Offsets into the text given to `find`; `end` is exclusive. */
 export interface NameMatch {
@@ -54,26 +46,22 @@ export interface NameMatcher {
    * place. A term text given for two contacts reports the key of the one given first.
    */
   find(text: string): readonly NameMatch[];
+  /** `find` for many texts in one pass: `found` hears each text that has matches, by position. */
+  findEach(
+    texts: readonly string[],
+    found: (at: number, matches: readonly NameMatch[]) => void,
+  ): void;
+  /** The key of the email term that is exactly `text` (a `mailto:` link's address), if any. */
+  keyOf(text: string): string | undefined;
 }
 
 const NO_MATCHES: readonly NameMatch[] = Object.freeze([]);
-
-// What must not touch a match, decided per term from the characters at its own edges: the word
-// kind (wordKind) of its first character in bits 0-1, of its last in bits 2-3, or an email.
-const EMAIL = 16;
 
 interface Term {
   readonly key: string;
   /** Normalised and folded: runs of white space are one space, as in the folded page text. */
   readonly folded: string;
   readonly edges: number;
-}
-
-function edgeRules(text: string): number {
-  if (text.includes('@')) return EMAIL;
-  // A name in a script written without spaces may sit inside a run of letters (NOT_A_WORD: no
-  // rule); a Latin one may not.
-  return wordKind(text.codePointAt(0)!) | (wordKind(codePointBefore(text, text.length)) << 2);
 }
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
@@ -176,26 +164,69 @@ function walk(root: Root['node'], text: string, start: number, first: number) {
  * Where a hint occurs (see term-hint.ts) and a term may begin (a letter no spaced-script letter
  * precedes, a digit no digit precedes, or per the index any letter of a script written without
  * spaces or any punctuation), the trie takes over.
+ *
+ * All texts are read in one go: joined, lower-cased and searched by one native call each, so a
+ * page's thousand text nodes do not each pay a round of calls from cold JavaScript. A hint never
+ * spans two texts: the separator (U+0000) is neither a hint's unit nor white space for `\s`.
  */
-function find(root: Root, text: string): readonly NameMatch[] {
-  const hint = root.hint();
-  if (hint === null) return NO_MATCHES;
-  const lowered = lowerText(text);
+function findEach(
+  root: Root,
+  texts: readonly string[],
+  found: (at: number, matches: readonly NameMatch[]) => void,
+): void {
+  const { inWords, anywhereStart, anywhere } = root.hints();
+  if ((inWords === null && anywhere === null) || texts.length === 0) return;
+  const lowered = lowerText(texts.length === 1 ? texts[0]! : texts.join('\0'));
+  // The next place each pattern finds a hint at or after `from` (-1: none left).
+  const nextInWords = (from: number): number => {
+    if (inWords === null) return -1;
+    inWords.lastIndex = from > 0 ? from - 1 : 0; // what precedes a hint is part of its match
+    for (let hit = inWords.exec(lowered); hit !== null; hit = inWords.exec(lowered)) {
+      const start = isWordLetter(lowered.charCodeAt(hit.index)) ? hit.index : hit.index + 1;
+      if (start >= from) return start;
+      inWords.lastIndex = hit.index + 1;
+    }
+    return -1;
+  };
+  const nextAnywhere = (from: number): number => {
+    if (anywhereStart === null || anywhere === null) return -1;
+    anywhereStart.lastIndex = from;
+    for (let hit = anywhereStart.exec(lowered); hit !== null; hit = anywhereStart.exec(lowered)) {
+      anywhere.lastIndex = hit.index;
+      if (anywhere.test(lowered)) return hit.index;
+    }
+    return -1;
+  };
+  let wordHint = nextInWords(0);
+  let otherHint = nextAnywhere(0);
+  let at = 0;
+  let text = texts[0]!;
+  let offset = 0; // where `text` starts in the joined texts
   let matches: NameMatch[] | undefined;
-  hint.lastIndex = 0;
-  for (let found = hint.exec(lowered); found !== null; found = hint.exec(lowered)) {
-    const start = found.index;
+  while (wordHint >= 0 || otherHint >= 0) {
+    const hint = otherHint < 0 || (wordHint >= 0 && wordHint < otherHint) ? wordHint : otherHint;
+    while (hint >= offset + text.length) {
+      if (matches) found(at, matches);
+      matches = undefined;
+      offset += text.length + 1;
+      text = texts[++at]!;
+    }
+    const start = hint - offset;
     const term = begins(text, start, root.anywhere)
       ? walk(root.node, text, start, foldUnit(text.charCodeAt(start)))
       : undefined;
-    if (term === undefined) {
-      hint.lastIndex = start + 1;
-      continue;
-    }
-    (matches ??= []).push({ start, end: term.end, key: term.term.key });
-    hint.lastIndex = term.end;
+    if (term !== undefined) (matches ??= []).push({ start, end: term.end, key: term.term.key });
+    const next = term === undefined ? hint + 1 : offset + term.end;
+    if (wordHint >= 0 && wordHint < next) wordHint = nextInWords(next);
+    if (otherHint >= 0 && otherHint < next) otherHint = nextAnywhere(next);
   }
-  return matches ?? NO_MATCHES;
+  if (matches) found(at, matches);
+}
+
+function find(root: Root, text: string): readonly NameMatch[] {
+  let matches: readonly NameMatch[] = NO_MATCHES;
+  findEach(root, [text], (_, found) => (matches = found));
+  return matches;
 }
 
 function begins(text: string, start: number, anywhere: number): boolean {
@@ -210,56 +241,9 @@ function begins(text: string, start: number, anywhere: number): boolean {
 interface Root {
   readonly node: (slot: number) => TrieNode | undefined;
   /** Compiled the first time a text is read. */
-  readonly hint: () => RegExp | null;
+  readonly hints: () => HintPatterns;
   /** Kinds that may begin a term wherever they are (SPACELESS, OTHER), per the index. */
   readonly anywhere: number;
-}
-
-/** One number for a term's first two folded units: a bucket of the index, a node of depth 2. */
-const slotOf = (first: number, second: number) => first * 0x10000 + second;
-
-/**
- * Terms made ready for pages: normalised, folded, with their boundary rules, in buckets by their
- * first folded unit. The worker makes it once per watch list and sends it as JSON; a page decodes
- * only the buckets its text reaches (matcherFromIndex), since its code runs cold on every load.
- */
-export interface TermIndex {
-  readonly size: number;
-  /** Some term starts with a letter of a script written without spaces / with punctuation. */
-  readonly spaceless: boolean;
-  readonly punctuation: boolean;
-  /** By the first two folded units (slotOf, in decimal): entries `folded␁key␁rules`, joined by `␂`. */
-  readonly buckets: Readonly<Record<string, string>>;
-  /** Where terms may begin: see term-hint.ts. */
-  readonly hints: string;
-}
-
-const FIELD = '\u0001';
-const ENTRY = '\u0002';
-/** Control characters never occur in names or emails; a term with one is not indexed. */
-const hasControl = (text: string) => [...text].some((char) => char < ' ');
-
-export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
-  const buckets: Record<string, string[]> = {};
-  const seen = new Set<string>();
-  let spaceless = false;
-  let punctuation = false;
-  for (const { key, text: raw } of terms) {
-    const text = normalizeTerm(raw);
-    if (tooShortForTerm(text) || hasControl(text) || hasControl(key)) continue;
-    const folded = foldTerm(text);
-    // Texts that fold alike match alike: the first contact given keeps a shared name.
-    if (seen.has(folded)) continue;
-    seen.add(folded);
-    const first = folded.codePointAt(0)!;
-    spaceless ||= isSpaceless(first);
-    punctuation ||= !isLetterOrDigit(first) && !isSpaceless(first);
-    const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
-    (buckets[slot] ??= []).push([folded, key, edgeRules(text)].join(FIELD));
-  }
-  const joined: Record<string, string> = {};
-  for (const [unit, entries] of Object.entries(buckets)) joined[unit] = entries.join(ENTRY);
-  return { size: seen.size, spaceless, punctuation, buckets: joined, hints: joinHints(seen) };
 }
 
 /** One bucket as a trie node; entries that are not well formed (it came over a port) are left out. */
@@ -286,18 +270,20 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
     }
     return nodes.get(slot);
   };
-  let hint: RegExp | null | undefined;
+  let hints: HintPatterns | undefined;
   const anywhere =
     (index.spaceless === true ? SPACELESS : 0) | (index.punctuation === true ? OTHER : 0);
-  const root: Root = { node, hint: () => (hint ??= hintPattern(index.hints)), anywhere };
-  return { size: index.size, find: (text) => find(root, text) };
-}
-
-/**
- * Compiles terms into one matcher. Terms are trimmed, inner white space becomes one space, and a
- * term shorter than two characters is ignored. Matching is case-insensitive (per code unit), but
- * diacritics count: "Sébastien" does not find "Sebastien".
- */
-export function compileNameMatcher(terms: readonly MatchTerm[]): NameMatcher {
-  return matcherFromIndex(buildTermIndex(terms));
+  const patterns = () => hintPatterns(index.hints, index.otherHints);
+  const root: Root = { node, hints: () => (hints ??= patterns()), anywhere };
+  return {
+    size: index.size,
+    find: (text) => find(root, text),
+    findEach: (texts, found) => findEach(root, texts, found),
+    keyOf(text) {
+      const folded = foldTerm(normalizeTerm(text));
+      if (folded.length < 2) return undefined;
+      const terms = node(slotOf(folded.charCodeAt(0), folded.charCodeAt(1)))?.terms ?? [];
+      return terms.find((term) => term.folded === folded && term.edges === EMAIL)?.key;
+    },
+  };
 }

@@ -16,7 +16,8 @@ import { foldUnit } from './char-classes';
 
 /** Units of a folded term that make its hint. */
 const HINT_LENGTH = 4;
-const SEPARATOR = '\u0001';
+/** Not escaped by JSON (see FIELD in name-matcher.ts), and never in a term. */
+const SEPARATOR = '\u007f';
 
 /** The same length as `text`, lower-cased as a whole string, so offsets carry over. */
 export function lowerText(text: string): string {
@@ -40,24 +41,79 @@ function hintOf(folded: string): string {
   return lowerText(folded.slice(0, end));
 }
 
-/** The distinct hints of folded terms, as one string for the term index. */
-export function joinHints(folded: Iterable<string>): string {
-  const hints = new Set<string>();
-  for (const term of folded) hints.add(hintOf(term));
-  return [...hints].sort().join(SEPARATOR);
+/**
+ * Lower-case letters of the Latin-1 range. A term that starts with one never begins right after
+ * another (see `begins` in name-matcher.ts), so its hint's pattern asks for something else
+ * first: the engine then rejects a position inside a word with one class test, where trying
+ * every hint there made it several times slower on ordinary prose.
+ */
+const WORD_LETTER = 'a-z\u00df-\u00f6\u00f8-\u00ff';
+
+export function isWordLetter(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0xdf && unit <= 0xff && unit !== 0xf7);
 }
 
 /**
- * The pattern for joined hints: every hint escaped here (the text may come over a port), a space
- * standing for any run of white space and a sigma for either form. Null when there is no hint.
+ * The distinct hints of folded terms, for the term index, as two strings: `inWords`, the hints
+ * that start with a WORD_LETTER, and `anywhere`, the others (names in scripts written without
+ * spaces, for one).
  */
-export function hintPattern(joined: string): RegExp | null {
-  const source = joined
+export function joinHints(folded: Iterable<string>): { inWords: string; anywhere: string } {
+  const hints = new Set<string>();
+  for (const term of folded) hints.add(hintOf(term));
+  const sorted = [...hints].sort();
+  const inWords = sorted.filter((hint) => isWordLetter(hint.charCodeAt(0)));
+  const anywhere = sorted.filter((hint) => !isWordLetter(hint.charCodeAt(0)));
+  return { inWords: inWords.join(SEPARATOR), anywhere: anywhere.join(SEPARATOR) };
+}
+
+/**
+ * Where hints occur. `inWords` finds the hints that start with a WORD_LETTER; a match starts one
+ * character early, on what precedes the hint, unless the hint starts the text. The other hints
+ * are found where `anywhereStart` finds a unit one of them starts with, and `anywhere` (sticky)
+ * matches one of them there: the engine scans for one class several times faster than for an
+ * alternation. Each is null when there is no such hint.
+ */
+export interface HintPatterns {
+  readonly inWords: RegExp | null;
+  readonly anywhereStart: RegExp | null;
+  readonly anywhere: RegExp | null;
+}
+
+/**
+ * Joined hints as one alternation: every hint escaped here (the text may come over a port), a
+ * space standing for any run of white space and a sigma for either form. Whole strings at a
+ * time, in native calls: this runs cold on every page load.
+ */
+function alternation(joined: string): string {
+  return joined
     .replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
     .replace(/[σς]/g, '[σς]')
     .replace(/ /g, '\\s+')
-    .split(SEPARATOR)
-    .filter((hint) => hint !== '')
-    .join('|');
-  return source === '' ? null : new RegExp(source, 'g');
+    .replace(/\u007f+/g, '|')
+    .replace(/^\||\|$/g, '');
+}
+
+/** A class of the units the hints start with, each written as an escape, whatever it is. */
+function firstUnits(joined: string): string {
+  const units = new Set<string>();
+  for (const hint of joined.split(SEPARATOR)) {
+    if (hint === '') continue;
+    const first = hint.charCodeAt(0);
+    if (first === 0x20) units.add('\\s'); // "\\s+" in the alternation
+    for (const unit of first === 0x3c3 || first === 0x3c2 ? [0x3c3, 0x3c2] : [first]) {
+      units.add(`\\u${unit.toString(16).padStart(4, '0')}`);
+    }
+  }
+  return `[${[...units].join('')}]`;
+}
+
+export function hintPatterns(inWords: string, anywhere: string): HintPatterns {
+  const words = alternation(inWords);
+  const others = alternation(anywhere);
+  return {
+    inWords: words === '' ? null : new RegExp(`(?:^|[^${WORD_LETTER}])(?:${words})`, 'g'),
+    anywhereStart: others === '' ? null : new RegExp(firstUnits(anywhere), 'g'),
+    anywhere: others === '' ? null : new RegExp(others, 'y'),
+  };
 }

@@ -9,36 +9,32 @@
 import { isRecord, isString } from '../core/json-guards';
 import type { Presence } from '../core/presence';
 import { err, ok, type Result } from '../core/result';
-import type { TermIndex } from '../core/name-matcher';
+import type { TermIndex } from '../core/term-index';
+import { MAX_PERSON_TEXT } from './page-people';
 import { parsePresence } from './presence-map';
 
 export const PAGE_PORT_NAME = 'presence-lens:page';
 
 /** More than any watch list we keep (the UI caps it far lower): a bound, not a product limit. */
 export const MAX_PAGE_CONTACTS = 5_000;
-const MAX_TEXT = 320;
+const MAX_TEXT = MAX_PERSON_TEXT;
 /** A hint's units at most, with its separator (term-hint.ts). */
 const MAX_HINT = 8;
-
-/** What a badge and its card say about a watched contact. */
-export interface PagePerson {
-  readonly name: string;
-  /** For "Open chat"; "" when the contact has none. */
-  readonly email: string;
-}
+/** A record of page-people.ts at most: three texts and their separators. */
+const MAX_PERSON_RECORD = 3 * MAX_PERSON_TEXT + 3;
 
 /**
  * The watched contacts, as a page needs them. Made once per watch list by the worker
  * (src/background/page-contacts.ts) and read lazily by the page: a page's code runs cold on every
  * load, so it must not loop over a thousand contacts to get started. Each entry is checked when it
- * is first used (personOf, matcherFromIndex), not on arrival.
+ * is first used (PagePeople, matcherFromIndex), not on arrival.
  */
 export interface PageContacts {
   /** Changes whenever anything below does: the same revision again needs no new scan. */
   readonly revision: string;
-  readonly people: Readonly<Record<string, PagePerson>>;
-  /** Lower-case email -> contact id, for `mailto:` links. */
-  readonly emails: Readonly<Record<string, string>>;
+  /** Encoded by page-people.ts; the index's term keys are positions in it. */
+  readonly people: string;
+  /** Display names, "First Last" forms and emails (also for `mailto:` links). */
   readonly index: TermIndex;
 }
 
@@ -58,21 +54,6 @@ export type PageToWorker = { readonly type: 'watch'; readonly ids: readonly stri
 const isShortText = (value: unknown): value is string =>
   isString(value) && value.length <= MAX_TEXT;
 
-/** A contact's name and email, if the worker's entry for it is well formed. */
-export function personOf(people: PageContacts['people'], id: string): PagePerson | null {
-  if (!Object.hasOwn(people, id)) return null;
-  const person: unknown = people[id];
-  if (!isRecord(person) || !isShortText(person.name) || !isShortText(person.email)) return null;
-  return { name: person.name, email: person.email };
-}
-
-/** An id for an email, if the worker's entry for it is well formed. */
-export function contactForEmail(emails: PageContacts['emails'], email: string): string | null {
-  if (!Object.hasOwn(emails, email)) return null;
-  const id: unknown = emails[email];
-  return isShortText(id) && id !== '' ? id : null;
-}
-
 function isBoundedRecord(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && Object.keys(value).length <= MAX_PAGE_CONTACTS * 4;
 }
@@ -89,29 +70,29 @@ function parseList<T>(raw: unknown, parse: (item: unknown) => Result<T>): Result
 }
 
 function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
-  const { revision, people, emails, index } = raw;
-  if (!isShortText(revision) || !isBoundedRecord(people) || !isBoundedRecord(emails)) {
-    return err('contacts need a revision, people and emails');
-  }
+  const { revision, people, index } = raw;
+  if (!isShortText(revision) || !isString(people))
+    return err('contacts need a revision and people');
+  if (people.length > MAX_PAGE_CONTACTS * MAX_PERSON_RECORD) return err('too many people');
   if (!isRecord(index)) return err('contacts need an index');
-  const { size, spaceless, punctuation, buckets, hints } = index;
+  const { size, spaceless, punctuation, buckets, hints, otherHints } = index;
   if (typeof size !== 'number' || !isBoundedRecord(buckets)) return err('a bad term index');
   // Hints are escaped where they are compiled (term-hint.ts): any string is safe, if bounded.
-  if (!isString(hints) || hints.length > MAX_PAGE_CONTACTS * 4 * MAX_HINT) {
-    return err('bad term hints');
-  }
+  const isHints = (value: unknown): value is string =>
+    isString(value) && value.length <= MAX_PAGE_CONTACTS * 4 * MAX_HINT;
+  if (!isHints(hints) || !isHints(otherHints)) return err('bad term hints');
   return ok({
     type: 'contacts',
     focusable: raw.focusable === true,
     revision,
-    people: people as PageContacts['people'],
-    emails: emails as PageContacts['emails'],
+    people,
     index: {
       size,
       spaceless: spaceless === true,
       punctuation: punctuation === true,
       buckets: buckets as TermIndex['buckets'],
       hints,
+      otherHints,
     },
   });
 }

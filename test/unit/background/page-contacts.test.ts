@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toPageContacts } from '../../../src/background/page-contacts';
 import { matcherFromIndex } from '../../../src/core/name-matcher';
+import { PagePeople } from '../../../src/shared/page-people';
 
 const silva = {
   contactId: 'ana',
@@ -26,8 +27,15 @@ describe('toPageContacts', () => {
       'Silva, Ana M.',
       'ana.silva@example.com',
     ]);
-    expect(page.people).toEqual({ ana: { name: 'Silva, Ana M.', email: 'Ana.Silva@example.com' } });
-    expect(page.emails).toEqual({ 'ana.silva@example.com': 'ana' });
+    const people = new PagePeople(page.people);
+    expect(people.at('0')).toEqual({
+      id: 'ana',
+      name: 'Silva, Ana M.',
+      email: 'Ana.Silva@example.com',
+    });
+    expect(people.byId('ana')).toEqual(people.at('0'));
+    expect(matcherFromIndex(page.index).keyOf('ANA.SILVA@example.com')).toBe('0');
+    expect(matcherFromIndex(page.index).keyOf('Ana Silva')).toBeUndefined(); // not an email
   });
 
   test('the revision changes with what pages are told, and only then', () => {

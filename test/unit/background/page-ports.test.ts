@@ -1,19 +1,19 @@
 import { describe, expect, test, vi } from 'vitest';
 import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
-import { buildTermIndex } from '../../../src/core/name-matcher';
+import { buildTermIndex } from '../../../src/core/term-index';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { presence } from '../ui/fixtures';
+import { encodePeople } from '../../../src/shared/page-people';
 import type { PageContacts, WorkerToPage } from '../../../src/shared/page-protocol';
 
 const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
 const contacts: PageContacts = {
   revision: 'r1',
-  people: { ana: { name: 'Ana Silva', email: 'ana@example.com' } },
-  emails: { 'ana@example.com': 'ana' },
-  index: buildTermIndex([{ key: 'ana', text: 'Ana Silva' }]),
+  people: encodePeople([{ id: 'ana', name: 'Ana Silva', email: 'ana@example.com' }]).encoded,
+  index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]),
 };
-const none: PageContacts = { revision: 'r0', people: {}, emails: {}, index: buildTermIndex([]) };
+const none: PageContacts = { revision: 'r0', people: '', index: buildTermIndex([]) };
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];

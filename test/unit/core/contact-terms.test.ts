@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactTerms } from '../../../src/core/contact-terms';
-import { compileNameMatcher } from '../../../src/core/name-matcher';
+import { compileNameMatcher } from './compile-matcher';
 
 const texts = (contact: Parameters<typeof contactTerms>[0]) =>
   contactTerms(contact).map((term) => term.text);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileNameMatcher } from '../../../src/core/name-matcher';
-import type { MatchTerm, NameMatch } from '../../../src/core/name-matcher';
+import type { NameMatch } from '../../../src/core/name-matcher';
+import type { MatchTerm } from '../../../src/core/term-index';
+import { compileNameMatcher } from './compile-matcher';
 
 // A naive reference, written from the rules rather than from the implementation: every term tried
 // at every position with regexes and whole strings, then the leftmost-longest matches picked.
@@ -187,6 +188,21 @@ describe('compileNameMatcher (properties)', () => {
           expect(end).toBeLessThanOrEqual(text.length);
           previousEnd = end;
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds in many texts at once what it finds in each one alone', SLOW, () => {
+    const texts = termList.chain((terms) =>
+      fc.tuple(fc.constant(terms), fc.array(pageText(terms), { maxLength: 6 })),
+    );
+    fc.assert(
+      fc.property(texts, ([terms, pages]) => {
+        const matcher = compileNameMatcher(terms);
+        const each: (readonly NameMatch[])[] = pages.map(() => []);
+        matcher.findEach(pages, (at, matches) => (each[at] = matches));
+        expect(each).toEqual(pages.map((text) => referenceFind(terms, text)));
       }),
       { numRuns: 300 },
     );

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTermIndex,
-  compileNameMatcher,
-  matcherFromIndex,
-} from '../../../src/core/name-matcher';
-import type { MatchTerm } from '../../../src/core/name-matcher';
+import { matcherFromIndex } from '../../../src/core/name-matcher';
+import { buildTermIndex, type MatchTerm } from '../../../src/core/term-index';
+import { compileNameMatcher } from './compile-matcher';
 
 const ana: MatchTerm = { key: 'ana', text: 'Ana Silva' };
 const anaMail: MatchTerm = { key: 'ana', text: 'ana@example.com' };
@@ -275,13 +272,18 @@ describe('matcherFromIndex: an index that came over a port', () => {
 
   it('reads hints as literal text, whatever they hold', () => {
     // A pattern of catastrophic backtracking and an unbalanced class, were they compiled as given.
-    const hostile = { ...index, hints: `${index.hints}\u0001(a+)+$\u0001[x` };
+    const hostile = {
+      ...index,
+      hints: `${index.hints}\u007f(a+)+$\u007f[x`,
+      otherHints: '\u007f\u007f(a+)+$\u007f[x\u007f]\\\u007f',
+    };
     const matcher = matcherFromIndex(hostile);
     expect(matcher.find(`${'a'.repeat(40)}!`)).toEqual([]);
     expect(matcher.find('Ana Silva (a+)+$ [x')).toEqual([{ start: 0, end: 9, key: 'ana' }]);
   });
 
   it('finds nothing when the hints are empty, even if buckets hold terms', () => {
-    expect(matcherFromIndex({ ...index, hints: '' }).find('Ana Silva')).toEqual([]);
+    const empty = { ...index, hints: '', otherHints: '' };
+    expect(matcherFromIndex(empty).find('Ana Silva')).toEqual([]);
   });
 });

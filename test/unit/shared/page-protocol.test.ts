@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermIndex } from '../../../src/core/name-matcher';
+import { buildTermIndex } from '../../../src/core/term-index';
+import { encodePeople } from '../../../src/shared/page-people';
 import { parseWorkerToPage } from '../../../src/shared/page-protocol';
 
 const contacts = {
   type: 'contacts',
   focusable: false,
   revision: 'r1',
-  people: { ana: { name: 'Ana Silva', email: 'ana@example.com' } },
-  emails: { 'ana@example.com': 'ana' },
-  index: buildTermIndex([{ key: 'ana', text: 'Ana Silva' }]),
+  people: encodePeople([{ id: 'ana', name: 'Ana Silva', email: 'ana@example.com' }]).encoded,
+  index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]),
 };
 
 describe('parseWorkerToPage: contacts', () => {
