@@ -7,15 +7,15 @@
  *
  * The first paint waits for the small items only: the connection, the sort order and, while
  * presence is live, the list's first rows as the worker keeps them (src/shared/list-head.ts). The
- * whole watch list and live presence from `storage.session` are read from the first frame (at
- * once when there is no usable head): at 1,000 contacts those reads are most of the time to the
+ * whole watch list and live presence from `storage.session` are read once those rows are on
+ * screen (at once when there is no usable head): at 1,000 contacts those reads are most of the time to the
  * first row. Last known presence (every contact, from disk) is only a fallback while the feed is
  * live, so it is read after the first paint then; otherwise it is waited for.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SIGNED_OUT, type ConnectionInfo } from '../shared/connection';
 import type { WatchedContact } from '../shared/contact';
-import type { SortOrder } from '../shared/contact-list';
+import { sortContactsByName, type SortOrder } from '../shared/contact-list';
 import type { ListHead } from '../shared/list-head';
 import type { PresenceChanges } from '../shared/presence-changes';
 import type { PresenceMap } from '../shared/presence-map';
@@ -33,7 +33,8 @@ import type { PresenceFeed } from './presence-feed';
 export class PopupData implements ReactiveController {
   /** Set once the first paint has what it needs (no flash of an empty list). */
   loaded = false;
-  contacts: readonly WatchedContact[] = [];
+  /** The watch list, in name order (sorted once per watch list, never per presence change). */
+  byName: readonly WatchedContact[] = [];
   live: PresenceMap = {};
   lastKnown: LastKnownPresence = { presence: {}, savedAt: 0 };
   connection: ConnectionInfo = SIGNED_OUT;
@@ -52,6 +53,9 @@ export class PopupData implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly feed: () => PresenceFeed,
+    /** Resolves once the first rows are on screen: the large reads wait for it. */
+    private readonly painted: () => Promise<void>,
+    private readonly collator: Intl.Collator,
   ) {
     host.addController(this);
   }
@@ -115,12 +119,10 @@ export class PopupData implements ReactiveController {
     const fresh = this.fresh;
     if (!fresh) await this.readLastKnown();
     this.change(() => (this.loaded = true));
-    await this.host.updateComplete;
-    // Issued from the first frame, their answers land after it has painted.
-    requestAnimationFrame(() => {
-      if (useHead) void this.readRest();
-      if (fresh) void this.readLastKnown();
-    });
+    // Their answers take the main thread for tens of ms at 1,000 contacts: after the first rows.
+    await this.painted();
+    if (useHead) void this.readRest();
+    if (fresh) void this.readLastKnown();
   }
 
   private readRest(): Promise<unknown> {
@@ -133,7 +135,7 @@ export class PopupData implements ReactiveController {
       (contacts) => {
         if (read !== this.watchListReads) return;
         this.change(() => {
-          this.contacts = contacts;
+          this.byName = sortContactsByName(contacts, this.collator);
           this.head = null;
         });
       },

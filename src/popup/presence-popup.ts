@@ -8,7 +8,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import browser from 'webextension-polyfill';
 import type { WatchedContact } from '../shared/contact';
 import { ContactEntryCache, type ContactEntry } from '../shared/contact-entry';
-import { listItems, nameCollator, sortContactsByName, type ListItem } from '../shared/contact-list';
+import { listItems, nameCollator, type ListItem } from '../shared/contact-list';
 import { headItems, type ListHead } from '../shared/list-head';
 import { sendRequest } from '../shared/messages';
 import type { RowActions } from '../ui/contact-row-actions';
@@ -33,12 +33,10 @@ const LAYOUT = flow();
 
 /**
  * The toolbar popup: the watched contacts with their live presence, a search box, a sort order
- * (remembered), and a line about the connection. Paints once the small storage items have been
- * read (no flash of an empty list): the connection and, while it is live, the list's first rows
- * as the worker keeps them (src/shared/list-head.ts). The whole watch list and live presence from
- * `storage.session` are read right after that first paint (at once when there is no usable head).
- * From then on presence arrives as changes over the UI port (`feed`), and only rows whose contact
- * or presence changed re-render. The list is virtualised: only the rows in view are in the DOM.
+ * (remembered), and a line about the connection. What it shows, and when it is read, is
+ * PopupData's (popup-data.ts): the first paint comes from small reads, presence arrives as
+ * changes, and only rows whose contact or presence changed re-render. The list is virtualised:
+ * only the rows in view are in the DOM.
  *
  * Keyboard: the search box has focus on open; Down moves into the list; in the list Up/Down,
  * Home/End and Page Up/Down move between rows, and Tab reaches the current row's actions.
@@ -71,15 +69,18 @@ export class PresencePopup extends LitElement {
 
   private _items: ListItem[] = [];
   private _activeKey = '';
-  private _byName: readonly WatchedContact[] = [];
-  private _sortedFrom: readonly WatchedContact[] | null = null;
   /** What `_items` was built from: the data's version and the search. */
   private _built = { version: -1, query: '' };
   private _showsLastKnown = false;
   private _searchFocused = false;
-  private readonly _data = new PopupData(this, () => this.feed);
-  private readonly _entries = new ContactEntryCache();
   private readonly _collator = nameCollator(uiLanguage());
+  private readonly _data = new PopupData(
+    this,
+    () => this.feed,
+    () => this._rowsPainted(),
+    this._collator,
+  );
+  private readonly _entries = new ContactEntryCache();
   private readonly _clock = new TickController(this, {
     fast: () =>
       this._data.connection.phase === 'reconnecting' && this._data.connection.retryAt !== undefined,
@@ -100,15 +101,11 @@ export class PresencePopup extends LitElement {
     const data = this._data;
     if (data.version === this._built.version && this._query === this._built.query) return;
     this._built = { version: data.version, query: this._query };
-    if (data.contacts !== this._sortedFrom) {
-      this._byName = sortContactsByName(data.contacts, this._collator);
-      this._sortedFrom = data.contacts;
-    }
     if (data.head !== null) return this._setItems(this._headItems(data.head));
     const lastKnown = data.lastKnown.presence;
     const entries = data.fresh
-      ? this._entries.entriesFor(this._byName, data.live, lastKnown)
-      : this._entries.entriesFor(this._byName, {}, { ...lastKnown, ...data.live });
+      ? this._entries.entriesFor(data.byName, data.live, lastKnown)
+      : this._entries.entriesFor(data.byName, {}, { ...lastKnown, ...data.live });
     this._showsLastKnown = entries.some((e) => e.source === 'last-known');
     this._setItems(this._listItems(entries));
   }
@@ -128,6 +125,13 @@ export class PresencePopup extends LitElement {
     const entries = this._entries.entriesFor(contacts, this._data.live, {});
     if (this._query !== '' || this._data.order !== head.order) return this._listItems(entries);
     return headItems(head, entries, t('popup_group_other'));
+  }
+
+  /** After the virtualizer has placed the rows, and the frame that shows them. */
+  private async _rowsPainted(): Promise<void> {
+    await this.updateComplete;
+    await this._list?.[virtualizerRef]?.layoutComplete.catch(() => undefined);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
 
   private _setItems(items: ListItem[]): void {
@@ -161,7 +165,7 @@ export class PresencePopup extends LitElement {
       data.lastKnown.savedAt,
       this._clock.now,
     );
-    const watching = (data.head?.total ?? data.contacts.length) > 0;
+    const watching = (data.head?.total ?? data.byName.length) > 0;
     return html`
       ${popupHeader(data.connection.phase, line, {
         onSignIn: this._onOpenOptions,
