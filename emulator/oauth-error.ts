@@ -9,7 +9,9 @@ export type OAuthErrorCode =
   | 'unsupported_grant_type'
   | 'unsupported_response_type'
   | 'invalid_scope'
-  | 'access_denied';
+  | 'access_denied'
+  /** RFC 7009 §2.2.1: a token_type_hint the server does not know. */
+  | 'unsupported_token_type';
 
 /** An OAuth error: the token endpoint answers it as JSON, /v1/authorize as an error redirect. */
 export class OAuthError extends Error {

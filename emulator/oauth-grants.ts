@@ -40,7 +40,7 @@ export function basicCredentials(header: string | undefined): BasicCredentials |
 }
 
 /** The authenticated client: a confidential client must send its secret, a public one none. */
-function authenticate(
+export function authenticate(
   clients: OAuthClients,
   params: OAuthParams,
   basic: BasicCredentials | undefined,

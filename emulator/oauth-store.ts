@@ -65,7 +65,7 @@ export class OAuthStore {
   private readonly consents = new Map<string, AuthorizationGrant & Expiring>();
   private readonly codes = new Map<string, AuthorizationGrant & Expiring>();
   private readonly usedCodes = new Map<string, UsedCode>();
-  private readonly accessTokens = new Map<string, Expiring>();
+  private readonly accessTokens = new Map<string, Expiring & { clientId: string }>();
   private readonly refreshTokens = new Map<string, RefreshRecord>();
 
   constructor(
@@ -135,7 +135,7 @@ export class OAuthStore {
   ): TokenResponse {
     const now = this.now();
     const accessToken = `${randomBytes(32).toString('hex')}_${TOKEN_CLUSTER}_${this.orgUuid}`;
-    this.accessTokens.set(accessToken, { expiresAt: now + lifetimeS * 1000 });
+    this.accessTokens.set(accessToken, { clientId, expiresAt: now + lifetimeS * 1000 });
     this.refreshTokens.set(refreshToken, {
       clientId,
       scope,
@@ -162,6 +162,17 @@ export class OAuthStore {
     const entry = this.refreshTokens.get(token);
     if (!entry || entry.expiresAt <= this.now()) return undefined;
     return { clientId: entry.clientId, scope: entry.scope };
+  }
+
+  /**
+   * Revocation (RFC 7009) by the client the token was issued to: true when a live token of
+   * theirs went. Someone else's token, or an unknown one, is left alone (and still answered 200).
+   */
+  revokeFor(clientId: string, token: string): boolean {
+    const owner = this.accessTokens.get(token)?.clientId ?? this.refreshTokens.get(token)?.clientId;
+    if (owner !== clientId) return false;
+    this.revoke(token);
+    return true;
   }
 
   private revoke(token: string): void {

@@ -31,6 +31,8 @@ export interface OAuthCounts {
   tokensIssued: number;
   /** Successful refresh_token grants. */
   refreshes: number;
+  /** Tokens revoked through /idb/oauth2/v1/revoke (sign-out). */
+  revocations: number;
   /** OAuth error answers: error pages and redirects (access_denied included) and token errors. */
   failures: number;
 }
@@ -42,6 +44,7 @@ const noOAuth = (): OAuthCounts => ({
   codesIssued: 0,
   tokensIssued: 0,
   refreshes: 0,
+  revocations: 0,
   failures: 0,
 });
 

@@ -4,11 +4,11 @@ import type { RedirectTarget } from '../oauth-authorize.js';
 import { checkAuthorize } from '../oauth-authorize.js';
 import { OAuthError, NO_STORE, tokenErrorReply } from '../oauth-error.js';
 import type { GrantDeps } from '../oauth-grants.js';
-import { basicCredentials, tokenGrant } from '../oauth-grants.js';
+import { authenticate, basicCredentials, tokenGrant } from '../oauth-grants.js';
 import { consentPage, oauthErrorPage } from '../oauth-page.js';
 import { bodyParams } from '../oauth-params.js';
 import type { AuthorizationGrant } from '../oauth-store.js';
-import { HYDRA_BASE } from '../paths.js';
+import { HYDRA_BASE, REVOKE_PATH } from '../paths.js';
 import type { EmulatorState } from '../state.js';
 
 /** `redirect_uri` with `params` added to its query (RFC 6749 §4.1.2), as a 302. */
@@ -85,7 +85,37 @@ export function oauthRoutes(state: EmulatorState): Route[] {
     }
   };
 
+  /**
+   * The identity broker's revocation, as the JS SDK's Token#revoke calls it on sign-out: the
+   * client authenticates (Basic, or client_id and client_secret in the form), `token` is an
+   * access or refresh token of theirs; 200 either way (RFC 7009 §2.2), empty body.
+   */
+  const revoke = async (req: Request): Promise<Reply> => {
+    const usedBasic = /^Basic\s/i.test(req.headers.authorization ?? '');
+    try {
+      const params = await bodyParams(req);
+      const client = authenticate(
+        state.oauthClients,
+        params,
+        basicCredentials(req.headers.authorization),
+      );
+      const token = params.get('token') ?? '';
+      if (token === '') throw new OAuthError('invalid_request', 'Missing parameter: token');
+      const hint = params.get('token_type_hint');
+      if (hint !== undefined && hint !== 'access_token' && hint !== 'refresh_token') {
+        throw new OAuthError('unsupported_token_type', `Unknown token_type_hint ${hint}`);
+      }
+      if (state.oauth.revokeFor(client.clientId, token)) count('revocations');
+      return { status: 200, headers: { ...NO_STORE } };
+    } catch (err) {
+      if (!(err instanceof OAuthError)) throw err;
+      count('failures');
+      return tokenErrorReply(err, usedBasic);
+    }
+  };
+
   return [
+    { method: 'POST', pattern: REVOKE_PATH, auth: false, handler: revoke },
     { method: 'GET', pattern: `${HYDRA_BASE}/authorize`, auth: false, handler: authorize },
     { method: 'POST', pattern: `${HYDRA_BASE}/authorize/decision`, auth: false, handler: decide },
     { method: 'POST', pattern: `${HYDRA_BASE}/access_token`, auth: false, handler: accessToken },

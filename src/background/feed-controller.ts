@@ -161,7 +161,10 @@ export class FeedController {
     await this.open(credentials, { checkWatchList: true });
   }
 
-  /** Signs out: the feed stops, its WDM device is deleted, the token and presences are forgotten. */
+  /**
+   * Signs out: the feed stops, its WDM device is deleted, an OAuth sign-in's tokens are revoked,
+   * and the tokens and presences are forgotten.
+   */
   signOut(): Promise<ResponseMap['signOut']> {
     return this.serial(async () => {
       const credentials = this.session?.credentials ?? (await loadCredentials(this.deps.secrets));
@@ -242,10 +245,11 @@ export class FeedController {
   }
 
   private newSession(credentials: Credentials): FeedSession {
-    const hydra = resolveEndpoints(credentials.serverUrl, this.deps.audience);
+    const endpoints = resolveEndpoints(credentials.serverUrl, this.deps.audience);
     const tokens = new TokenKeeper(credentials, {
       http: this.httpFor(() => ''),
-      hydraBaseUrl: hydra.ok ? hydra.value.hydraBaseUrl : credentials.serverUrl,
+      hydraBaseUrl: endpoints.ok ? endpoints.value.hydraBaseUrl : credentials.serverUrl,
+      revokeUrl: endpoints.ok ? endpoints.value.revokeUrl : credentials.serverUrl,
       save: (next) => saveCredentials(this.deps.secrets, next),
       now: () => this.now(),
     });

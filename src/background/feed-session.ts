@@ -134,6 +134,7 @@ export class FeedSession {
   async signOut(): Promise<void> {
     this.deps.tokens.dispose();
     this.watcher.dispose();
-    await this.source.unregister();
+    await this.source.unregister(); // with the token: the device is deleted first
+    await this.deps.tokens.revoke();
   }
 }

@@ -4,7 +4,7 @@
  * after a 401, one refresh at a time; every new token is saved before it is used.
  */
 import type { HttpClient } from '../webex/http';
-import { refreshTokens } from '../webex/oauth';
+import { refreshTokens, revokeToken } from '../webex/oauth';
 import type { TimerId, Timers } from '../webex/timers';
 import { globalTimers } from '../webex/timers';
 import type { Credentials } from './credentials';
@@ -17,6 +17,8 @@ export interface TokenKeeperDeps {
   /** For the token endpoint only (its requests carry no token). */
   readonly http: HttpClient;
   readonly hydraBaseUrl: string;
+  /** The identity broker's revocation (sign-out). */
+  readonly revokeUrl: string;
   readonly save: (credentials: Credentials) => Promise<void>;
   readonly now: () => number;
 }
@@ -77,6 +79,28 @@ export class TokenKeeper {
   /** Whether a rejected token can be replaced: only an OAuth sign-in can. */
   get canRefresh(): boolean {
     return this.current.oauth !== undefined;
+  }
+
+  /**
+   * Sign-out: the OAuth sign-in's refresh and access tokens are revoked, when the integration has
+   * a secret (docs/protocol.md §6.2). A pasted token is the user's to revoke. Never throws: a
+   * revocation that fails is logged, and the tokens are forgotten all the same.
+   */
+  async revoke(): Promise<void> {
+    this.dispose();
+    const grant = this.current.oauth;
+    if (grant === undefined) return;
+    const tokens = [
+      { value: grant.refreshToken, hint: 'refresh_token' },
+      { value: this.current.accessToken, hint: 'access_token' },
+    ] as const;
+    for (const token of tokens) {
+      try {
+        await revokeToken(this.deps.http, this.deps.revokeUrl, grant, token);
+      } catch (error) {
+        console.warn(`Presence Lens: could not revoke the ${token.hint}`, error);
+      }
+    }
   }
 
   /** Gets a new access token now (after a 401). Rejects when the sign-in itself is dead. */

@@ -17,7 +17,11 @@ export interface Endpoints {
   readonly u2cBaseUrl: string;
   /** Public REST (People), e.g. `https://webexapis.com/v1`. */
   readonly hydraBaseUrl: string;
+  /** The identity broker's token revocation, for sign-out (docs/protocol.md §6.2). */
+  readonly revokeUrl: string;
 }
+
+const REVOKE_PATH = '/idb/oauth2/v1/revoke';
 
 const WEBEX_HOSTS = new Set(['webexapis.com', 'api.ciscospark.com']);
 
@@ -36,7 +40,15 @@ export function resolveEndpoints(serverUrl: string, audience: TokenAudience): Re
   const allowed = checkTokenUrl(url.origin, audience);
   if (!allowed.ok) return allowed;
   if (WEBEX_HOSTS.has(url.hostname.toLowerCase())) {
-    return ok({ u2cBaseUrl: 'https://u2c.wbx2.com/u2c/api/v1', hydraBaseUrl: `${url.origin}/v1` });
+    return ok({
+      u2cBaseUrl: 'https://u2c.wbx2.com/u2c/api/v1',
+      hydraBaseUrl: `${url.origin}/v1`,
+      revokeUrl: `https://idbroker.webex.com${REVOKE_PATH}`,
+    });
   }
-  return ok({ u2cBaseUrl: `${url.origin}/u2c/api/v1`, hydraBaseUrl: `${url.origin}/v1` });
+  return ok({
+    u2cBaseUrl: `${url.origin}/u2c/api/v1`,
+    hydraBaseUrl: `${url.origin}/v1`,
+    revokeUrl: `${url.origin}${REVOKE_PATH}`,
+  });
 }

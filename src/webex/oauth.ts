@@ -147,6 +147,29 @@ export function exchangeCode(
   );
 }
 
+/**
+ * Sign-out's revocation at the identity broker (docs/protocol.md §6.2), as the JS SDK's
+ * Token#revoke does it: form `token` and `token_type_hint`, the integration authenticated with
+ * Basic. Only an integration with a secret can (the SDK makes no request without one either).
+ */
+export async function revokeToken(
+  http: HttpClient,
+  revokeUrl: string,
+  client: OAuthClient,
+  token: { value: string; hint: 'access_token' | 'refresh_token' },
+): Promise<void> {
+  if (client.clientSecret === undefined) return;
+  const basic = btoa(
+    String.fromCharCode(...new TextEncoder().encode(`${client.clientId}:${client.clientSecret}`)),
+  );
+  await http.request('POST', revokeUrl, {
+    form: { token: token.value, token_type_hint: token.hint },
+    anonymous: true,
+    headers: { authorization: `Basic ${basic}` },
+    parse: () => ok(undefined),
+  });
+}
+
 export async function refreshTokens(
   http: HttpClient,
   hydraBaseUrl: string,

@@ -1,7 +1,7 @@
 /**
  * "Sign in with Webex" end to end: chrome.identity.launchWebAuthFlow against the emulator's
  * OAuth endpoints (auto-approve), a silent refresh after the access token's short lifetime, and
- * sign-out.
+ * sign-out with revocation.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -67,9 +67,11 @@ describe('Sign in with Webex', () => {
     await popup.close();
   }, 90_000);
 
-  test('Sign out: the device is deleted and the sign-in forgotten', async () => {
+  test('Sign out: the device is deleted, the tokens revoked and the sign-in forgotten', async () => {
     await options.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(async () => (await control.stats()).devices.deleted).toBe(1);
+    // The refresh token and the access token, at the identity broker, as the SDK revokes them.
+    await expect.poll(async () => (await control.stats()).oauth.revocations).toBe(2);
     await expect.poll(() => options.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     expect(await options.getByText('Signed in as').count()).toBe(0);
   });

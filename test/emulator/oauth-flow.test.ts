@@ -119,6 +119,7 @@ describe('Webex OAuth: authorization code with PKCE', () => {
       codesIssued: 0,
       tokensIssued: 0,
       refreshes: 0,
+      revocations: 0,
       failures: 1,
     });
   });
@@ -154,6 +155,7 @@ describe('Webex OAuth: authorization code with PKCE', () => {
       codesIssued: 1,
       tokensIssued: 2,
       refreshes: 1,
+      revocations: 0,
       failures: 0,
     });
   });

@@ -31,6 +31,7 @@ export interface EmuOAuthStats {
   codesIssued: number;
   tokensIssued: number;
   refreshes: number;
+  revocations: number;
   failures: number;
 }
 

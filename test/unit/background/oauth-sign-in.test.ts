@@ -2,7 +2,7 @@
  * "Sign in with Webex" against the emulator's OAuth endpoints: PKCE, the code exchange, silent
  * refresh before expiry and after a 401, and what a wrong answer does.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../emulator/oauth-clients';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import { TokenKeeper } from '../../../src/background/token-keeper';
@@ -99,6 +99,7 @@ describe('signing in with Webex', () => {
     const keeper = new TokenKeeper(signed.value, {
       http: http(() => ''),
       hydraBaseUrl: `${emulator.baseUrl}/v1`,
+      revokeUrl: `${emulator.baseUrl}/idb/oauth2/v1/revoke`,
       save: async (c) => {
         saved.push(c);
       },
@@ -124,6 +125,7 @@ describe('signing in with Webex', () => {
     const keeper = new TokenKeeper(signed.value, {
       http: http(() => ''),
       hydraBaseUrl: `${emulator.baseUrl}/v1`,
+      revokeUrl: `${emulator.baseUrl}/idb/oauth2/v1/revoke`,
       save: async () => undefined,
       now: Date.now,
     });
@@ -140,10 +142,35 @@ describe('signing in with Webex', () => {
     const keeper = new TokenKeeper(signed.value, {
       http: http(() => ''),
       hydraBaseUrl: `${emulator.baseUrl}/v1`,
+      revokeUrl: `${emulator.baseUrl}/idb/oauth2/v1/revoke`,
       save: async () => undefined,
       now: Date.now,
     });
     await expect(keeper.refresh()).rejects.toMatchObject({ kind: 'auth' });
     keeper.dispose();
+  });
+
+  test('sign-out revokes the refresh and the access token, and never throws', async () => {
+    const signed = await signIn();
+    if (!signed.ok) throw new Error(signed.error);
+    const deps = {
+      http: http(() => ''),
+      hydraBaseUrl: `${emulator.baseUrl}/v1`,
+      revokeUrl: `${emulator.baseUrl}/idb/oauth2/v1/revoke`,
+      save: async () => undefined,
+      now: Date.now,
+    };
+    await new TokenKeeper(signed.value, deps).revoke();
+    expect((await control.stats()).oauth.revocations).toBe(2);
+    const me = await fetch(`${emulator.baseUrl}/v1/people/me`, {
+      headers: { authorization: `Bearer ${signed.value.accessToken}` },
+    });
+    expect(me.status).toBe(401);
+    // Revoking again (the server says 200 and does nothing), or at an address that fails: fine.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const unreachable = { ...deps, revokeUrl: `${emulator.baseUrl}/nowhere` };
+    await expect(new TokenKeeper(signed.value, unreachable).revoke()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 });

@@ -11,6 +11,7 @@ describe('resolveEndpoints', () => {
       value: {
         u2cBaseUrl: 'https://u2c.wbx2.com/u2c/api/v1',
         hydraBaseUrl: 'https://webexapis.com/v1',
+        revokeUrl: 'https://idbroker.webex.com/idb/oauth2/v1/revoke',
       },
     });
     expect(resolveEndpoints('https://webexapis.com/v1/', DEV_AUDIENCE)).toEqual(
@@ -24,6 +25,7 @@ describe('resolveEndpoints', () => {
       value: {
         u2cBaseUrl: 'http://127.0.0.1:8787/u2c/api/v1',
         hydraBaseUrl: 'http://127.0.0.1:8787/v1',
+        revokeUrl: 'http://127.0.0.1:8787/idb/oauth2/v1/revoke',
       },
     };
     expect(resolveEndpoints('http://127.0.0.1:8787', DEV_AUDIENCE)).toEqual(expected);

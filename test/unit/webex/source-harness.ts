@@ -115,7 +115,11 @@ export function setup(
   const source = new WebexPresenceSource({
     fetch: server.fake.fetch,
     WebSocket: FakeWebSocket,
-    endpoints: { u2cBaseUrl: `${ORIGIN}/u2c/api/v1`, hydraBaseUrl: `${ORIGIN}/v1` },
+    endpoints: {
+      u2cBaseUrl: `${ORIGIN}/u2c/api/v1`,
+      hydraBaseUrl: `${ORIGIN}/v1`,
+      revokeUrl: `${ORIGIN}/idb/oauth2/v1/revoke`,
+    },
     audience: DEV_AUDIENCE,
     random: () => 0.5,
     // Off unless a test is about it: its reads would blur the exact read counts asserted here.
