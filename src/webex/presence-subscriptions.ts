@@ -10,52 +10,27 @@ import {
   compositionToSourcePresence,
   parseComposition,
 } from '../core/composition';
-import { PresenceStatus, UNKNOWN_SOURCE_PRESENCE } from '../core/presence';
+import { UNKNOWN_SOURCE_PRESENCE } from '../core/presence';
 import type { SourceListener, SourcePresence } from '../core/presence-source';
 import { presenceRecheckAt } from '../core/presence-recheck';
 import { readCompositions, subscribe, unsubscribe } from './apheleia';
-import type { SubscriptionResult } from './apheleia';
-import type { HttpClient } from './http';
 import type { MercuryEnvelope } from './mercury-envelope';
 import { eventTypeOf } from './mercury-envelope';
 import { MAX_SUBJECTS_PER_CALL } from './apheleia';
-import type { ReadBudget } from './read-budget';
+import { GapReread } from './gap-reread';
+import { PresenceOutlet } from './presence-outlet';
 import { SubscriptionAudit } from './subscription-audit';
+import type { SubscriptionContext } from './subscription-context';
 import { SubscriptionBook } from './subscription-book';
-import { backoffMs, subscriptionRetry } from './subscription-retry';
-import type { Logger } from './log';
-import type { TimerId, Timers } from './timers';
+import { backoffMs } from './subscription-retry';
+import { SubscribeResults } from './subscribe-results';
+import type { TimerId } from './timers';
 
 /** Re-read a little after the expiry, so the server has moved on too. */
 const RECHECK_MARGIN_MS = 1_000;
-/** At most one full re-read after sequence gaps in this time (docs/protocol.md §4). */
-const GAP_REREAD_EVERY_MS = 30_000;
-
-/** What the subscriptions need from the connection that owns them. */
-export interface SubscriptionContext {
-  readonly http: HttpClient;
-  readonly timers: Timers;
-  readonly log: Logger;
-  readonly now: () => number;
-  /** Requested subscription TTL in seconds. */
-  readonly ttl: number;
-  /** Shared with REST polling: reads stay under one request per watched person per minute. */
-  readonly budget: ReadBudget;
-  /** How often every watched person's presence is audited (default 45 s). */
-  readonly auditCycleMs?: number;
-  /** Apheleia's base URL, once the catalog is known. */
-  apheleiaBase(): string | undefined;
-  /** Whether the Mercury socket is up and authenticated. */
-  isLive(): boolean;
-  /** The current connection run's signal: aborted on stop, sign-out and reconnect. */
-  runSignal(): AbortSignal;
-  /** Apheleia rejected the token. */
-  signOut(message: string): void;
-}
 
 export class PresenceSubscriptions {
   private readonly watched = new Set<string>();
-  private readonly listeners = new Set<SourceListener>();
   private readonly book = new SubscriptionBook();
   private readonly toSubscribe = new Set<string>();
   private readonly toUnsubscribe = new Set<string>();
@@ -64,17 +39,19 @@ export class PresenceSubscriptions {
   private calls = 0;
   private flushQueued = false;
   private wakeTimer: TimerId | undefined;
-  private gapTimer: TimerId | undefined;
-  private lastFullRead: number | undefined;
-  /** The status last given to the listeners, per person: what the audit compares with. */
-  private readonly shown = new Map<string, PresenceStatus>();
+  private readonly gaps: GapReread;
   private readonly audit: SubscriptionAudit;
-  private serverFailingSince: number | undefined;
-  /** Counts pushes; `pushedAt` holds the count at each person's latest push. */
-  private pushes = 0;
-  private readonly pushedAt = new Map<string, number>();
+  private readonly results: SubscribeResults;
+  private readonly outlet: PresenceOutlet;
 
   constructor(private readonly context: SubscriptionContext) {
+    this.outlet = new PresenceOutlet(context.log);
+    this.results = new SubscribeResults(this.book, context.ttl, context.log);
+    this.gaps = new GapReread(
+      context.timers,
+      context.now,
+      () => void this.readNow([...this.watched]),
+    );
     this.audit = new SubscriptionAudit({
       timers: context.timers,
       ...(context.auditCycleMs === undefined ? {} : { cycleMs: context.auditCycleMs }),
@@ -95,7 +72,7 @@ export class PresenceSubscriptions {
 
   /** Since when every subscribe call has failed on the server's side (5xx, network), if so. */
   get failingSince(): number | undefined {
-    return this.serverFailingSince;
+    return this.results.failingSince;
   }
 
   /** A presence learnt another way (REST polling) goes to the listeners like a push. */
@@ -119,8 +96,7 @@ export class PresenceSubscriptions {
       const uuid = raw.toLowerCase();
       if (!this.watched.delete(uuid)) continue;
       this.book.forget(uuid);
-      this.shown.delete(uuid);
-      this.pushedAt.delete(uuid);
+      this.outlet.forget(uuid);
       // Never sent: nothing to cancel. In flight: its reply cancels it (TTL 0) if it succeeded.
       // Otherwise tell Apheleia with TTL 0.
       if (!this.toSubscribe.delete(uuid) && !this.inFlight.has(uuid)) this.toUnsubscribe.add(uuid);
@@ -129,8 +105,7 @@ export class PresenceSubscriptions {
   }
 
   onPresence(listener: SourceListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.outlet.onPresence(listener);
   }
 
   /** The feed went live: pushes may have been missed, and a new device has no subscriptions. */
@@ -141,23 +116,9 @@ export class PresenceSubscriptions {
     await this.subscribeNow([...this.watched]);
   }
 
-  /**
-   * Mercury lost a push (sequence gap): read everyone again, at most once per
-   * `GAP_REREAD_EVERY_MS`; gaps meanwhile are folded into one re-read at the end of that time.
-   */
+  /** Mercury lost a push (sequence gap): everyone is read again, at most every 30 s. */
   readAllAfterGap(): void {
-    const now = this.context.now();
-    const next = this.lastFullRead === undefined ? now : this.lastFullRead + GAP_REREAD_EVERY_MS;
-    if (next <= now) {
-      this.lastFullRead = now;
-      void this.readNow([...this.watched]);
-      return;
-    }
-    if (this.gapTimer !== undefined) return;
-    this.gapTimer = this.context.timers.setTimeout(() => {
-      this.gapTimer = undefined;
-      this.readAllAfterGap();
-    }, next - now);
+    this.gaps.gap();
   }
 
   /** Renews what is due and subscribes again whoever was lost (for the health check). */
@@ -172,14 +133,14 @@ export class PresenceSubscriptions {
   /** The socket is gone: no wake-ups until the feed is live again. */
   pause(): void {
     this.clearWakeTimer();
-    this.clearGapTimer();
+    this.gaps.cancel();
     this.audit.stop();
   }
 
   /** The feed stopped: forget all timing. Subscriptions are not cancelled: they lapse. */
   stop(): void {
     this.clearWakeTimer();
-    this.clearGapTimer();
+    this.gaps.cancel();
     this.audit.stop();
     this.book.clear();
   }
@@ -198,14 +159,9 @@ export class PresenceSubscriptions {
       void this.readNow([composition.subject]);
       return;
     }
-    this.pushedAt.set(composition.subject, ++this.pushes);
+    this.outlet.pushed(composition.subject);
     this.emitComposition(composition, this.context.now());
     this.reschedule();
-  }
-
-  /** A read answers for the time it was asked: a push that came after it is newer and wins. */
-  private pushedSince(uuid: string, pushesWhenAsked: number): boolean {
-    return (this.pushedAt.get(uuid) ?? 0) > pushesWhenAsked;
   }
 
   // ---- subscribing and reading ----------------------------------------------------------------
@@ -253,7 +209,7 @@ export class PresenceSubscriptions {
     for (const uuid of latest) this.inFlight.delete(uuid);
     if (run.aborted) return;
     const now = this.context.now();
-    this.noteServerHealth(results, now);
+    this.results.noteHealth(results, now);
     const toRead: string[] = [];
     const stale: string[] = [];
     for (const result of results) {
@@ -266,43 +222,15 @@ export class PresenceSubscriptions {
         this.context.signOut(result.error.message);
         return;
       }
-      if (this.booked(result, now)) {
-        if (result.status !== undefined) this.emitComposition(result.status, now);
-        else toRead.push(result.subject);
-      }
+      const outcome = this.results.record(result, now);
+      if (outcome === 'retry-unknown') this.emit(result.subject, UNKNOWN_SOURCE_PRESENCE, now);
+      if (outcome !== 'subscribed') continue;
+      if (result.status !== undefined) this.emitComposition(result.status, now);
+      else toRead.push(result.subject);
     }
     if (stale.length > 0) void this.unsubscribeNow(stale);
     this.reschedule();
     if (toRead.length > 0) await this.readNow(toRead);
-  }
-
-  /** Apheleia failing for minutes is one of the reasons to fall back to REST polling. */
-  private noteServerHealth(results: readonly SubscriptionResult[], now: number): void {
-    if (results.some((r) => r.responseCode === 200)) {
-      this.serverFailingSince = undefined;
-    } else if (
-      results.length > 0 &&
-      results.every((r) => r.responseCode === 0 || r.responseCode >= 500)
-    ) {
-      this.serverFailingSince ??= now;
-    }
-  }
-
-  /** Records one subscription outcome; true when subscribed. */
-  private booked(result: SubscriptionResult, now: number): boolean {
-    const { subject } = result;
-    if (result.error === undefined && result.responseCode === 200) {
-      const ttl = result.subscriptionTtl > 0 ? result.subscriptionTtl : this.context.ttl;
-      this.book.subscribed(subject, ttl, now);
-      return true;
-    }
-    if (result.error !== undefined) {
-      this.context.log('warn', `Subscribing failed: ${result.error.message}`);
-    }
-    const retry = subscriptionRetry(result, this.book.failed(subject));
-    this.book.retryAt(subject, now + retry.delayMs, now);
-    if (retry.unknown) this.emit(subject, UNKNOWN_SOURCE_PRESENCE, now);
-    return false;
   }
 
   private async readNow(uuids: string[]): Promise<void> {
@@ -318,13 +246,13 @@ export class PresenceSubscriptions {
       return;
     }
     const run = this.context.runSignal();
-    const asked = this.pushes;
+    const asked = this.outlet.mark;
     const { compositions, failures } = await readCompositions(this.context.http, base, uuids);
     if (run.aborted) return;
     const now = this.context.now();
     for (const composition of compositions) {
       const uuid = composition.subject;
-      if (this.watched.has(uuid) && !this.pushedSince(uuid, asked)) {
+      if (this.watched.has(uuid) && !this.outlet.pushedSince(uuid, asked)) {
         this.emitComposition(composition, now);
       }
     }
@@ -343,13 +271,7 @@ export class PresenceSubscriptions {
   }
 
   private emitComposition(composition: Composition, now: number): void {
-    const presence = compositionToSourcePresence(composition, now);
-    const raw = composition.status;
-    // Shown as Unknown; the raw value is logged so a new server status is noticed, not hidden.
-    if (presence.status === PresenceStatus.Unknown && raw !== undefined && raw !== 'unknown') {
-      this.context.log('info', `Unknown presence status "${raw.slice(0, 40)}" shown as Unknown`);
-    }
-    this.emit(composition.subject, presence, now);
+    this.emit(composition.subject, this.outlet.presenceOf(composition, now), now);
   }
 
   /**
@@ -361,16 +283,16 @@ export class PresenceSubscriptions {
     const base = this.context.apheleiaBase();
     if (base === undefined || !this.context.isLive() || !this.context.budget.tryTake(1)) return;
     const run = this.context.runSignal();
-    const asked = this.pushes;
+    const asked = this.outlet.mark;
     const { compositions } = await readCompositions(this.context.http, base, batch);
     if (run.aborted) return;
     const now = this.context.now();
     const differed: string[] = [];
     for (const composition of compositions) {
       const uuid = composition.subject;
-      if (!this.watched.has(uuid) || this.pushedSince(uuid, asked)) continue;
+      if (!this.watched.has(uuid) || this.outlet.pushedSince(uuid, asked)) continue;
       const presence = compositionToSourcePresence(composition, now);
-      if (this.shown.get(uuid) === presence.status) continue;
+      if (this.outlet.shownAs(uuid) === presence.status) continue;
       differed.push(uuid);
       this.emit(uuid, presence, now);
     }
@@ -385,16 +307,9 @@ export class PresenceSubscriptions {
 
   private emit(uuid: string, presence: SourcePresence, now: number): void {
     this.book.presenceArrived(uuid);
-    this.shown.set(uuid, presence.status);
     const recheck = presenceRecheckAt(presence, now);
     this.book.recheck(uuid, recheck === undefined ? undefined : recheck + RECHECK_MARGIN_MS, now);
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(uuid, presence);
-      } catch (error) {
-        this.context.log('error', 'A presence listener threw', error);
-      }
-    }
+    this.outlet.tell(uuid, presence);
   }
 
   // ---- the one timer --------------------------------------------------------------------------
@@ -422,10 +337,5 @@ export class PresenceSubscriptions {
   private clearWakeTimer(): void {
     if (this.wakeTimer !== undefined) this.context.timers.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
-  }
-
-  private clearGapTimer(): void {
-    if (this.gapTimer !== undefined) this.context.timers.clearTimeout(this.gapTimer);
-    this.gapTimer = undefined;
   }
 }
