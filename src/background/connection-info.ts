@@ -1,6 +1,6 @@
 /** What the connection line says (src/shared/connection.ts), made from the feed's state. */
 import type { ConnectionInfo } from '../shared/connection';
-import type { FeedState } from '../webex/webex-presence-source';
+import type { FeedState } from '../webex/feed-state';
 import type { Credentials } from './credentials';
 
 export function connectionInfoOf(

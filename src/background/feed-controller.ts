@@ -15,7 +15,7 @@ import {
 import { createHttpClient } from '../webex/http';
 import { createPeopleApi, type PeopleApi } from '../webex/people-api';
 import { resolveEndpoints } from '../webex/endpoints';
-import type { FeedState } from '../webex/webex-presence-source';
+import type { FeedState } from '../webex/feed-state';
 import type { WebSocketConstructor } from '../webex/mercury';
 import type { TokenAudience } from '../webex/token-audience';
 import { resolveContact } from './contact-resolver';

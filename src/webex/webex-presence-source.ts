@@ -6,65 +6,31 @@
  * Nothing here throws out of an event handler: failures become `onState` changes and retries.
  */
 import type { PresenceSource, SourceListener } from '../core/presence-source';
-import { DEFAULT_SUBSCRIPTION_TTL_S } from './apheleia';
+import { t } from '../ui/i18n';
 import type { Catalog } from './catalog';
 import { fetchCatalog } from './catalog';
-import type { DeviceStoreLike } from './device-keeper';
-import { DEVICE_REFRESH_MS, DeviceKeeper } from './device-keeper';
-import type { Endpoints } from './endpoints';
+import { closeVerdict } from './close-verdict';
+import type { DeviceKeeper } from './device-keeper';
+import { deleteDevice } from './device-list';
 import { WebexError, toWebexError } from './errors';
 import type { FeedState } from './feed-state';
 import { FeedStateReporter, ReconnectSchedule } from './feed-state';
-import type { FetchLike, HttpClient } from './http';
-import { createHttpClient } from './http';
-import type { MercuryClose, MercurySocket, WebSocketConstructor } from './mercury';
-import { MercuryHandover } from './mercury-handover';
-import { describeClose } from './mercury-wire';
-import { PresenceSubscriptions } from './presence-subscriptions';
-import { ReadBudget } from './read-budget';
-import { RequestGate } from './request-gate';
-import { RestFallback } from './rest-fallback';
-import { createPeopleApi } from './people-api';
-import type { TokenAudience } from './token-audience';
-import { deleteDevice } from './device-list';
+import type { HttpClient } from './http';
 import type { Logger } from './log';
 import { silentLogger } from './log';
+import type { MercuryClose, MercurySocket } from './mercury';
+import type { MercuryHandover } from './mercury-handover';
+import { describeClose } from './mercury-wire';
+import type { PeopleApi } from './people-api';
+import type { PresenceSubscriptions } from './presence-subscriptions';
+import type { RestFallback } from './rest-fallback';
+import type { WebexPresenceSourceOptions } from './source-options';
+import { createSourceParts } from './source-parts';
 import type { Timers } from './timers';
 import { globalTimers } from './timers';
-import { t } from '../ui/i18n';
-
-export type { FeedState } from './feed-state';
-export { DEVICE_REFRESH_MS } from './device-keeper';
-export { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from './subscription-retry';
 
 /** Connect attempts failing in a row before presence is polled over REST meanwhile. */
 const POLL_AFTER_FAILURES = 3;
-
-export interface WebexPresenceSourceOptions {
-  readonly fetch: FetchLike;
-  readonly WebSocket: WebSocketConstructor;
-  readonly endpoints: Endpoints;
-  /** Where the token may go (docs/protocol.md §2). */
-  readonly audience: TokenAudience;
-  readonly getToken: () => Promise<string>;
-  readonly deviceStore: DeviceStoreLike;
-  readonly onState?: (state: FeedState) => void;
-  readonly now?: () => number;
-  readonly timers?: Timers;
-  readonly log?: Logger;
-  /** For the reconnect jitter; `Math.random` by default. */
-  readonly random?: () => number;
-  /** Mercury's ping interval (the SDK's `mercury.pingInterval`, default 15 s). */
-  readonly pingIntervalMs?: number;
-  /** How long any one request may take (default 15 s). */
-  readonly requestTimeoutMs?: number;
-  /** Every watched person's presence is re-read once per this many ms (default 45 s). */
-  readonly auditCycleMs?: number;
-  /** The worker's one request gate, shared by all its clients (default: a gate of its own). */
-  readonly gate?: RequestGate;
-  /** Refresh the WDM device at least this often while connected (default 30 min). */
-  readonly deviceRefreshMs?: number;
-}
 
 /** One connection attempt; it ends once its socket is the current one (or it failed). */
 interface Attempt {
@@ -89,7 +55,7 @@ export class WebexPresenceSource implements PresenceSource {
   private run = new AbortController();
   private readonly reconnect: ReconnectSchedule;
   private readonly feed: FeedStateReporter;
-  private readonly budget: ReadBudget;
+  private readonly people: () => PeopleApi;
   private readonly fallback: RestFallback;
 
   constructor(private readonly options: WebexPresenceSourceOptions) {
@@ -100,63 +66,24 @@ export class WebexPresenceSource implements PresenceSource {
     this.reconnect = new ReconnectSchedule(this.timers, options.random ?? Math.random, () => {
       if (this.started) void this.connect();
     });
-    this.http = createHttpClient({
-      fetch: options.fetch,
-      getToken: options.getToken,
-      deviceUrl: () => this.devices.current?.url,
-      audience: options.audience,
-      signal: () => this.run.signal,
-      gate: options.gate ?? new RequestGate(this.timers, this.now),
-      ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
-    });
-    this.budget = new ReadBudget(this.now, () => this.subscriptions.watchedCount);
-    this.fallback = new RestFallback({
-      timers: this.timers,
-      now: this.now,
-      log: this.log,
-      budget: this.budget,
-      feed: this.feed,
-      people: () => this.people(),
-      watched: () => this.subscriptions.watchedList,
-      emit: (uuid, presence) => this.subscriptions.report(uuid, presence),
-      subscriptionsFailingSince: () => this.subscriptions.failingSince,
-      signOut: (error) => this.signOut(error.message),
-    });
-    this.devices = new DeviceKeeper({
-      http: this.http,
-      store: options.deviceStore,
-      timers: this.timers,
-      now: this.now,
-      log: this.log,
-      refreshMs: options.deviceRefreshMs ?? DEVICE_REFRESH_MS,
-      onRefreshDue: () => void this.refreshDevice(),
-    });
-    this.sockets = new MercuryHandover({
-      WebSocket: options.WebSocket,
-      audience: options.audience,
-      ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
-      getToken: options.getToken,
-      timers: this.timers,
-      now: this.now,
-      log: this.log,
-      onEvent: (envelope) => this.subscriptions.handleEnvelope(envelope),
-      onSequenceGap: () => this.subscriptions.readAllAfterGap(),
-      onShutdown: () => this.replaceSocket(),
-      onClose: (close, announced) => this.socketClosed(close, announced),
-    });
-    this.subscriptions = new PresenceSubscriptions({
-      http: this.http,
-      timers: this.timers,
-      log: this.log,
-      now: this.now,
-      ttl: DEFAULT_SUBSCRIPTION_TTL_S,
-      budget: this.budget,
-      ...(options.auditCycleMs === undefined ? {} : { auditCycleMs: options.auditCycleMs }),
-      apheleiaBase: () => this.catalog?.apheleia,
-      isLive: () => this.sockets.isLive,
-      runSignal: () => this.run.signal,
-      signOut: (message) => this.signOut(message),
-    });
+    const parts = createSourceParts(
+      options,
+      { timers: this.timers, now: this.now, log: this.log, feed: this.feed },
+      {
+        runSignal: () => this.run.signal,
+        catalog: () => this.catalog,
+        signOut: (message) => this.signOut(message),
+        refreshDevice: () => void this.refreshDevice(),
+        replaceSocket: () => this.replaceSocket(),
+        socketClosed: (close, announced) => this.socketClosed(close, announced),
+      },
+    );
+    this.http = parts.http;
+    this.devices = parts.devices;
+    this.sockets = parts.sockets;
+    this.subscriptions = parts.subscriptions;
+    this.fallback = parts.fallback;
+    this.people = parts.people;
   }
 
   get state(): FeedState {
@@ -330,10 +257,6 @@ export class WebexPresenceSource implements PresenceSource {
     }
   }
 
-  private people() {
-    return createPeopleApi(this.http, this.catalog?.hydra ?? this.options.endpoints.hydraBaseUrl);
-  }
-
   /**
    * Mercury closed with 1008 (or its 1005 aliases): not proof that the token is dead (the 30 s
    * authentication timeout closes the same way). One REST call decides: 401 signs out, anything
@@ -359,35 +282,29 @@ export class WebexPresenceSource implements PresenceSource {
   private socketClosed(close: MercuryClose, announced: boolean): void {
     this.subscriptions.pause();
     const said = describeClose(close.code, close.reason);
-    if (close.code === 4401) {
-      this.signOut(t('webex_token_no_longer_accepted_sign_in', said));
-      return;
-    }
-    if (close.code === 1008) {
-      this.reconnect.dropped(this.now());
-      void this.checkTokenThenRetry(t('webex_connection_closed_by_webex', said));
-      return;
-    }
-    if (close.code === 4000) {
-      // Not started any more, so health checks leave it off; `start()` takes over again.
-      this.started = false;
-      this.halt();
-      this.feed.set('error', t('webex_connection_replaced'));
-      return;
-    }
-    if (announced) {
-      // Expected (4001 after a shutdown notice): a replacement under way decides the phase.
-      if (this.connecting !== undefined) return;
-    } else if (!close.shouldReconnect) {
-      this.feed.set('error', t('webex_connection_closed', said));
-      return;
-    }
-    // Backoff counts on: only a connection that stayed up 60 s earns an immediate reconnect.
-    if (this.reconnect.dropped(this.now())) {
-      this.feed.set('reconnecting', t('webex_connection_dropped_reconnecting', said));
-      void this.connect();
-    } else {
-      this.retryLater(t('webex_connection_dropped', said));
+    const verdict = closeVerdict(close, announced, this.connecting !== undefined);
+    switch (verdict.kind) {
+      case 'sign-out':
+        return this.signOut(t('webex_token_no_longer_accepted_sign_in', said));
+      case 'check-token':
+        this.reconnect.dropped(this.now());
+        return void this.checkTokenThenRetry(t('webex_connection_closed_by_webex', said));
+      case 'replaced':
+        // Not started any more, so health checks leave it off; `start()` takes over again.
+        this.started = false;
+        this.halt();
+        return this.feed.set('error', t('webex_connection_replaced'));
+      case 'replacement-decides':
+        return;
+      case 'stopped':
+        return this.feed.set('error', t('webex_connection_closed', said));
+      case 'reconnect':
+        // Backoff counts on: only a connection that stayed up 60 s earns an immediate reconnect.
+        if (!this.reconnect.dropped(this.now())) {
+          return this.retryLater(t('webex_connection_dropped', said));
+        }
+        this.feed.set('reconnecting', t('webex_connection_dropped_reconnecting', said));
+        return void this.connect();
     }
   }
 

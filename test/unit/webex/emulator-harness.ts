@@ -10,10 +10,8 @@ import type { SourcePresence } from '../../../src/core/presence-source';
 import type { StoredDevice } from '../../../src/webex/device';
 import { DEV_AUDIENCE } from './fakes';
 import { resolveEndpoints } from '../../../src/webex/endpoints';
-import type {
-  FeedState,
-  WebexPresenceSourceOptions,
-} from '../../../src/webex/webex-presence-source';
+import type { FeedState } from '../../../src/webex/feed-state';
+import type { WebexPresenceSourceOptions } from '../../../src/webex/source-options';
 import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
 
 export interface EmulatorStats {

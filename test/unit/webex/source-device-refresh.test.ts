@@ -1,6 +1,6 @@
 /** WebexPresenceSource keeps its WDM device registered while one socket stays up for long. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEVICE_REFRESH_MS } from '../../../src/webex/webex-presence-source';
+import { DEVICE_REFRESH_MS } from '../../../src/webex/device-keeper';
 import { FakeWebSocket } from './fakes';
 import { A, B, ORIGIN, setup } from './source-harness';
 

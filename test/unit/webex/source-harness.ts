@@ -2,7 +2,7 @@
 import { personIdToUuid } from '../../../src/core/hydra-id';
 import type { SourcePresence } from '../../../src/core/presence-source';
 import type { StoredDevice } from '../../../src/webex/device';
-import type { FeedState } from '../../../src/webex/webex-presence-source';
+import type { FeedState } from '../../../src/webex/feed-state';
 import { WebexPresenceSource } from '../../../src/webex/webex-presence-source';
 import type { FakeReply, RecordedRequest } from './fakes';
 import { DEV_AUDIENCE, FakeFetch, FakeWebSocket, ManualClock } from './fakes';

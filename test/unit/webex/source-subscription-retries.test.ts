@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PresenceStatus } from '../../../src/core/presence';
-import { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from '../../../src/webex/webex-presence-source';
+import { FAILED_CALL_RETRY_MS, FORBIDDEN_RETRY_MS } from '../../../src/webex/subscription-retry';
 import type { FakeReply } from './fakes';
 import { FakeWebSocket, settle } from './fakes';
 import { A, B, deferred, setup, subscriptionsReply } from './source-harness';
