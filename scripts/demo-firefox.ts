@@ -19,17 +19,10 @@ import {
   waitForText,
 } from './lib/firefox-page-queries';
 import { launchFirefox } from './lib/launch-firefox';
-import { runDemoLoop, startDemo } from './lib/demo-loop';
+import { listDemoPeople, runDemoLoop, startDemo } from './lib/demo-loop';
 
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
 const port = Number(process.env.PORT ?? 8787);
-
-interface DemoPerson {
-  displayName: string;
-  emails: string[];
-  type: string;
-  signedIn: boolean;
-}
 
 async function main() {
   const emulator = await startEmulator({ port, tokens: [DEMO_TOKEN], demo: true }).catch(() =>
@@ -47,10 +40,7 @@ async function main() {
   await fill(options, 'Access token', DEMO_TOKEN);
   await click(options, 'Connect');
   await waitForText(options, 'Signed in as', 15_000);
-  const response = await fetch(`${emulator.baseUrl}/_emu/people`);
-  const people = ((await response.json()) as { people: DemoPerson[] }).people.filter(
-    (p) => p.type === 'person' && !p.signedIn,
-  );
+  const people = await listDemoPeople(emulator.baseUrl);
   for (const person of people) {
     if (!person.emails[0]) continue;
     await fill(options, 'Add contact', person.emails[0]);

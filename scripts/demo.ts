@@ -12,24 +12,11 @@ import { startEmulator } from '../emulator/server';
 import { launchExtension } from './lib/launch-extension';
 import { BADGE_ATTRIBUTE } from '../src/content/dom-marks';
 import { readPopupRows, type PopupRow } from './lib/popup-rows';
-import { runDemoLoop, startDemo } from './lib/demo-loop';
+import { listDemoPeople, runDemoLoop, startDemo, type DemoPerson } from './lib/demo-loop';
 
 const TOKEN = DEMO_TOKEN;
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
 const port = Number(process.env.PORT ?? 8787);
-
-interface DemoPerson {
-  displayName: string;
-  emails: string[];
-  type: string;
-  signedIn: boolean;
-}
-
-async function listDemoPeople(baseUrl: string): Promise<DemoPerson[]> {
-  const response = await fetch(`${baseUrl}/_emu/people`);
-  const body = (await response.json()) as { people: DemoPerson[] };
-  return body.people.filter((p) => p.type === 'person' && !p.signedIn);
-}
 
 async function signInAndWatch(options: Page, baseUrl: string, people: DemoPerson[]) {
   await options.getByLabel('Server URL').fill(baseUrl);

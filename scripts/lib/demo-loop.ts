@@ -1,8 +1,22 @@
 /**
- * The demos' running part (scripts/demo.ts in Chromium, scripts/demo-firefox.ts in Firefox): what
- * the popup and the badges show is printed every half second, a screenshot saved every 30 s, and
+ * What the two demos (scripts/demo.ts in Chromium, scripts/demo-firefox.ts in Firefox) share:
+ * whom they watch, and their running part: what the popup and the badges show is printed every half second, a screenshot saved every 30 s, and
  * Ctrl-C closes the browser and the emulator.
  */
+export interface DemoPerson {
+  readonly displayName: string;
+  readonly emails: readonly string[];
+  readonly type: string;
+  readonly signedIn: boolean;
+}
+
+/** The demo people to watch: every person the emulator knows, but the bot and the signed-in user. */
+export async function listDemoPeople(baseUrl: string): Promise<DemoPerson[]> {
+  const response = await fetch(`${baseUrl}/_emu/people`);
+  const body = (await response.json()) as { people: DemoPerson[] };
+  return body.people.filter((p) => p.type === 'person' && !p.signedIn);
+}
+
 export interface DemoLoop {
   /** Prints what changed since the last look. */
   readonly look: () => void;

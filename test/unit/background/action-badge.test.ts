@@ -9,20 +9,13 @@ import {
 import type { ConnectionPhase } from '../../../src/core/connection-phase';
 import type { Presence } from '../../../src/core/presence';
 import type { WatchedContact } from '../../../src/shared/contact';
+import { presence } from '../ui/fixtures';
 
 const contact = (contactId: string): WatchedContact => ({
   contactId,
   displayName: contactId,
   emails: [],
   addedAt: 0,
-});
-
-const presence = (contactId: string, status: Presence['status']): Presence => ({
-  contactId,
-  status,
-  customStatus: '',
-  lastActiveTime: 0,
-  expiresTime: 0,
 });
 
 function inputs(phase: ConnectionPhase, statuses: Record<string, Presence['status']>): BadgeInputs {

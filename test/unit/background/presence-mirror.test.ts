@@ -1,16 +1,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { PresenceStatus } from '../../../src/core/presence';
 import { PresenceMirror } from '../../../src/background/presence-mirror';
 import { lastKnownPresenceItem, livePresenceItem } from '../../../src/shared/storage-items';
-
-const presence = (contactId: string, status: Presence['status']): Presence => ({
-  contactId,
-  status,
-  customStatus: '',
-  lastActiveTime: 0,
-  expiresTime: 0,
-});
+import { presence } from '../ui/fixtures';
 
 const newMirror = () =>
   new PresenceMirror({
