@@ -25,6 +25,8 @@ export class ListHeadWriter {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private byName: Promise<readonly WatchedContact[]> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** What was written last, as JSON: a head that did not change is not written again. */
+  private written: string | null = null;
 
   constructor(private readonly deps: ListHeadWriterDeps) {}
 
@@ -47,9 +49,16 @@ export class ListHeadWriter {
         .watchList()
         .then((list) => sortContactsByName(list, this.deps.collator));
       const [byName, order] = await Promise.all([this.byName, this.deps.order()]);
-      await this.deps.write(listHeadOf(byName, this.deps.presences(), order, this.deps.collator));
+      const head = listHeadOf(byName, this.deps.presences(), order, this.deps.collator);
+      // Most presence changes are of people below the first rows: nothing to write then (every
+      // write is copied to each extension page listening to storage changes).
+      const text = JSON.stringify(head);
+      if (text === this.written) return;
+      await this.deps.write(head);
+      this.written = text;
     } catch (error) {
       this.byName = null;
+      this.written = null;
       // The popup then paints from the whole list, as it would without a head.
       console.warn('Presence Lens: could not write the list head', error);
     }

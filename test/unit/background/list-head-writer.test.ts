@@ -72,6 +72,19 @@ describe('ListHeadWriter', () => {
     expect(w.written[2]?.total).toBe(1);
   });
 
+  it('does not write a head that did not change', async () => {
+    const w = setup();
+    w.writer.schedule();
+    await vi.advanceTimersByTimeAsync(100);
+    w.writer.schedule();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(w.write).toHaveBeenCalledTimes(1);
+    w.setPresences({ 'ada-id': presence('ada-id', PresenceStatus.Dnd) });
+    w.writer.schedule();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(w.write).toHaveBeenCalledTimes(2);
+  });
+
   it('says so when a write fails, and writes again on the next change', async () => {
     const w = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
