@@ -2,11 +2,18 @@
  * The worker's end of every page annotator's port (src/shared/page-protocol.ts). A port is
  * answered only when it comes from this extension's content script in a tab of an allowed site,
  * or of a tab the user granted from the popup; any other is told to stop and dropped. A page gets
- * the watched contacts' names and match terms, then the presence of the contacts it shows, and
- * every later change to them (batched per task).
+ * the watched contacts' names and match terms, then what the badges of the contacts it shows say
+ * (badge-views.ts), and every later change to them (batched per task).
  */
 import type { Presence } from '../core/presence';
-import { parsePageToWorker, type PageContacts, type WorkerToPage } from '../shared/page-protocol';
+import { PagePeople } from '../shared/page-people';
+import {
+  parsePageToWorker,
+  type BadgeView,
+  type PageContacts,
+  type WorkerToPage,
+} from '../shared/page-protocol';
+import { badgeView } from './badge-views';
 
 /** What the hub needs of a `runtime.Port` (the polyfill's and Chrome's both fit). */
 export interface PagePort {
@@ -29,6 +36,7 @@ export interface PagePortsDeps {
   readonly ready: () => Promise<void>;
   readonly contacts: () => Promise<{ contacts: PageContacts; focusable: boolean }>;
   readonly presenceOf: (contactId: string) => Presence | undefined;
+  readonly now?: () => number;
 }
 
 interface PageEntry {
@@ -42,6 +50,8 @@ export class PagePorts {
   private readonly pages = new Map<PagePort, PageEntry>();
   private readonly changed = new Map<string, Presence>();
   private flushQueued = false;
+  /** The watched contacts as last sent to pages: their names go into the badge views. */
+  private people = new PagePeople('');
 
   constructor(private readonly deps: PagePortsDeps) {}
 
@@ -63,13 +73,13 @@ export class PagePorts {
       const message = parsePageToWorker(raw);
       if (!message.ok) return;
       entry.wanted = new Set(message.value.ids);
-      if (admitted) this.sendPresence(entry, entry.wanted);
+      if (admitted) this.sendViews(entry, entry.wanted);
     });
     port.onDisconnect.addListener(() => this.pages.delete(port));
     this.admit(entry)
       .then((ok) => {
         admitted = ok;
-        if (ok) this.sendPresence(entry, entry.wanted);
+        if (ok) this.sendViews(entry, entry.wanted);
       })
       .catch((error: unknown) => {
         // The worker could not rebuild its state: the page retries when its port drops.
@@ -83,7 +93,11 @@ export class PagePorts {
   async contactsChanged(): Promise<void> {
     if (this.pages.size === 0) return;
     const message = await this.contactsMessage();
-    for (const entry of this.pages.values()) this.post(entry, message);
+    for (const entry of this.pages.values()) {
+      this.post(entry, message);
+      // Names may have changed, and the views' labels say them.
+      this.sendViews(entry, entry.wanted);
+    }
   }
 
   /** Allowed sites, permissions or tab grants changed: pages no longer allowed are stopped. */
@@ -117,6 +131,7 @@ export class PagePorts {
 
   private async contactsMessage(): Promise<WorkerToPage> {
     const { contacts, focusable } = await this.deps.contacts();
+    this.people = new PagePeople(contacts.people);
     return { type: 'contacts', ...contacts, focusable };
   }
 
@@ -124,19 +139,28 @@ export class PagePorts {
     this.flushQueued = false;
     const changed = [...this.changed.values()];
     this.changed.clear();
+    const views = new Map<string, BadgeView>();
     for (const entry of this.pages.values()) {
-      const presences = changed.filter((p) => entry.wanted.has(p.contactId));
-      if (presences.length > 0) this.post(entry, { type: 'presence', presences });
+      const wanted = changed.filter((p) => entry.wanted.has(p.contactId));
+      for (const p of wanted) if (!views.has(p.contactId)) views.set(p.contactId, this.view(p));
+      if (wanted.length > 0) {
+        this.post(entry, { type: 'views', views: wanted.map((p) => views.get(p.contactId)!) });
+      }
     }
   }
 
-  private sendPresence(entry: PageEntry, ids: Iterable<string>): void {
-    const presences: Presence[] = [];
+  private sendViews(entry: PageEntry, ids: Iterable<string>): void {
+    const views: BadgeView[] = [];
     for (const id of ids) {
       const presence = this.deps.presenceOf(id);
-      if (presence) presences.push(presence);
+      if (presence) views.push(this.view(presence));
     }
-    if (presences.length > 0) this.post(entry, { type: 'presence', presences });
+    if (views.length > 0) this.post(entry, { type: 'views', views });
+  }
+
+  private view(presence: Presence): BadgeView {
+    const name = this.people.byId(presence.contactId)?.name ?? '';
+    return badgeView(name, presence, (this.deps.now ?? Date.now)());
   }
 
   private post(entry: PageEntry, message: WorkerToPage): void {

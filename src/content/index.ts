@@ -45,8 +45,8 @@ function main(doc: Document): void {
       if (message.type === 'contacts') {
         annotator.setContacts(message, message.focusable);
         annotator.start();
-      } else if (message.type === 'presence') {
-        for (const presence of message.presences) badges.setPresence(presence);
+      } else if (message.type === 'views') {
+        for (const view of message.views) badges.setView(view);
       }
     },
     onGone: stop,

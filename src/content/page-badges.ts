@@ -5,10 +5,10 @@
  * shadow root; `role="img"` and its `aria-label` carry the whole status for screen readers.
  */
 import { render } from 'lit/html.js';
-import { unknownPresence, type Presence } from '../core/presence';
 import type { PagePeople, PagePerson } from '../shared/page-people';
+import type { BadgeView } from '../shared/page-protocol';
 import { BADGE_CSS } from './badge-styles';
-import { badgeLabel, badgeTemplate, cardTemplate } from './badge-view';
+import { badgeTemplate, cardTemplate } from './badge-view';
 import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
 
@@ -23,16 +23,10 @@ interface Badge {
 export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
   readonly #byContact = new Map<string, Set<HTMLElement>>();
-  readonly #presences = new Map<string, Presence>();
+  /** What each contact's badges say, as the worker last sent it. */
+  readonly #views = new Map<string, BadgeView>();
   /** Who each contact with badges is: their names and emails, as of the latest watch list. */
   readonly #people = new Map<string, PagePerson>();
-  /**
-   * Every badge of a contact says the same: its label is made once, not per badge (a page may
-   * name someone a hundred times), and made again when their presence or name changes, or the
-   * minute does (it may say "until 15:30" or "until Tue 09:00").
-   */
-  readonly #labels = new Map<string, string>();
-  #labelMinute = 0;
   /** A fresh badge host is a copy of this one: its marks set in one native call. */
   readonly #blank: HTMLElement;
   #focusable = false;
@@ -51,7 +45,6 @@ export class PageBadges {
 
   readonly #doc: Document;
   readonly #card: PresenceCard;
-  readonly #now: () => number;
 
   /**
    * One set of listeners for every badge (events from inside a badge reach the document with the
@@ -67,10 +60,9 @@ export class PageBadges {
     } else this.#card.hideSoon();
   };
 
-  constructor(doc: Document, card: PresenceCard, now: () => number = Date.now) {
+  constructor(doc: Document, card: PresenceCard) {
     this.#doc = doc;
     this.#card = card;
-    this.#now = now;
     this.#blank = doc.createElement('span');
     this.#blank.setAttribute(BADGE_ATTRIBUTE, '');
     this.#blank.setAttribute('role', 'img');
@@ -104,7 +96,6 @@ export class PageBadges {
 
   /** Who the badges stand for: a new watch list, so every badge is repainted (names may change). */
   setPeople(people: PagePeople): void {
-    this.#labels.clear();
     for (const [id, hosts] of this.#byContact) {
       const person = people.byId(id);
       if (person) this.#people.set(id, person);
@@ -127,9 +118,7 @@ export class PageBadges {
   /** Inserts a badge for `person` into `parent`, before `ref` (null: at the end). */
   place(parent: Node, ref: Node | null, person: PagePerson): void {
     const contactId = person.id;
-    const known = this.#people.get(contactId);
-    if (known?.name !== person.name) this.#labels.delete(contactId);
-    if (known !== person) this.#people.set(contactId, person);
+    if (this.#people.get(contactId) !== person) this.#people.set(contactId, person);
     const host = this.#blank.cloneNode(false) as HTMLElement;
     this.#badges.set(host, { contactId, view: null });
     let hosts = this.#byContact.get(contactId);
@@ -180,9 +169,8 @@ export class PageBadges {
     for (const id of ids) {
       for (const host of this.#byContact.get(id) ?? []) this.removeBadge(host);
       if (this.#byContact.delete(id)) this.#shownVersion++;
-      this.#presences.delete(id);
+      this.#views.delete(id);
       this.#people.delete(id);
-      this.#labels.delete(id);
     }
   }
 
@@ -193,48 +181,29 @@ export class PageBadges {
     this.#card.remove();
   }
 
-  setPresence(presence: Presence): void {
-    this.#presences.set(presence.contactId, presence);
-    this.#labels.delete(presence.contactId);
-    for (const host of this.#byContact.get(presence.contactId) ?? []) {
+  setView(view: BadgeView): void {
+    this.#views.set(view.id, view);
+    for (const host of this.#byContact.get(view.id) ?? []) {
       // A badge the page removed (with its text) is noticed here, where its contact is touched.
       if (host.isConnected) this.#paint(host);
-      else this.#forget(presence.contactId, host);
+      else this.#forget(view.id, host);
     }
-  }
-
-  #presenceOf(contactId: string): Presence {
-    return this.#presences.get(contactId) ?? unknownPresence(contactId);
   }
 
   #paint(host: HTMLElement): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
-    const presence = this.#presenceOf(badge.contactId);
-    host.setAttribute('aria-label', this.#label(badge.contactId, presence));
-    if (badge.view) render(badgeTemplate(presence), badge.view);
+    const view = this.#views.get(badge.contactId);
+    // Until the worker's view arrives (a moment later), the badge is named for its person.
+    host.setAttribute('aria-label', view?.label ?? this.#people.get(badge.contactId)?.name ?? '');
+    if (badge.view) render(badgeTemplate(view), badge.view);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
-  }
-
-  #label(contactId: string, presence: Presence): string {
-    const now = this.#now();
-    const minute = Math.floor(now / 60_000);
-    if (minute !== this.#labelMinute) {
-      this.#labels.clear();
-      this.#labelMinute = minute;
-    }
-    let label = this.#labels.get(contactId);
-    if (label === undefined) {
-      label = badgeLabel(this.#people.get(contactId)?.name ?? '', presence, now);
-      this.#labels.set(contactId, label);
-    }
-    return label;
   }
 
   #cardFor(badge: Badge) {
     const contact = this.#people.get(badge.contactId);
     if (!contact) return null;
-    return cardTemplate(contact, this.#presenceOf(badge.contactId), this.#now());
+    return cardTemplate(contact, this.#views.get(badge.contactId));
   }
 
   #showCard(host: HTMLElement): void {

@@ -113,6 +113,26 @@ export function formatUntil(
 }
 
 /**
+ * When something happened, in words that stay true while days pass (a page may stay open for
+ * days with the same text): "Tue 14:02" within the last six days, today included, "3 Dec"
+ * before, with the year past 300 days. A time ahead of `now` (a skewed clock) reads as now's
+ * day. "" for a time that is not a date.
+ */
+export function formatMoment(ms: number, now: number, locale?: string): string {
+  if (!isDateTime(ms) || !isDateTime(now)) return '';
+  const when = new Date(ms);
+  const days = Math.max(0, calendarDaysBetween(when, new Date(now)));
+  if (days <= WEEKDAY_HORIZON_DAYS) {
+    return dateFormat(locale, { weekday: 'short', ...CLOCK }).format(when);
+  }
+  return dateFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(days > YEAR_HORIZON_DAYS ? { year: 'numeric' } : {}),
+  }).format(when);
+}
+
+/**
  * How long ago something happened: "just now", "5 minutes ago", "2 hours ago", "3 days ago"
  * (`Intl.RelativeTimeFormat`, whole units rounded down). Times in the future (a skewed clock)
  * count as just now.

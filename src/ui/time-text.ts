@@ -6,6 +6,7 @@ import {
   formatAge,
   formatClock,
   formatLastActive,
+  formatMoment,
   formatUntil,
   type TimeWords,
 } from '../core/time-format';
@@ -39,6 +40,15 @@ export const untilText = (expiresTime: number, now: number): string =>
 /** "active 5 minutes ago"; "" when unknown. */
 export const lastActiveText = (lastActiveTime: number, now: number): string =>
   formatLastActive(lastActiveTime, now, timeLocale(), catalogueWords());
+
+/**
+ * "last active Tue 14:02": for text made once and kept (a page's badge card), which must not go
+ * stale the way "5 minutes ago" does. "" when unknown.
+ */
+export const lastActiveAtText = (lastActiveTime: number, now: number): string => {
+  const when = lastActiveTime === 0 ? '' : formatMoment(lastActiveTime, now, timeLocale());
+  return when ? t('time_active_at', when) : '';
+};
 
 /** "5 minutes ago", "just now". */
 export const ageText = (since: number, now: number): string =>

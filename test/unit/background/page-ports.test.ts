@@ -3,6 +3,7 @@ import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/backg
 import { buildTermIndex } from '../../../src/core/term-index';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { presence } from '../ui/fixtures';
+import { badgeView } from '../../../src/background/badge-views';
 import { encodePeople } from '../../../src/shared/page-people';
 import type { PageContacts, WorkerToPage } from '../../../src/shared/page-protocol';
 
@@ -14,6 +15,10 @@ const contacts: PageContacts = {
   index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]),
 };
 const none: PageContacts = { revision: 'r0', people: '', index: buildTermIndex([]) };
+const NOW = Date.UTC(2026, 11, 4, 12);
+/** What a page is told about Ana in `status`: her view, with the name from the contacts sent. */
+const anaView = (status: Presence['status']) =>
+  badgeView('Ana Silva', presence('ana', status), NOW);
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];
@@ -52,6 +57,7 @@ function hub(overrides: Partial<PagePortsDeps> = {}) {
     ready: async () => {},
     contacts: async () => ({ contacts, focusable: false }),
     presenceOf: (id) => presences.get(id),
+    now: () => NOW,
     ...overrides,
   });
   return { ports, allows, presences };
@@ -63,7 +69,7 @@ const fromTab = (url: string, id = EXTENSION_ID, tabId: number | null = 4) =>
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('PagePorts: who gets an answer', () => {
-  test('a page of an allowed site gets the contacts, then the presence of what it shows', async () => {
+  test('a page of an allowed site gets the contacts, then the views of what it shows', async () => {
     const { ports, allows } = hub();
     const port = fromTab(ALLOWED_URL);
     ports.accept(port);
@@ -72,8 +78,9 @@ describe('PagePorts: who gets an answer', () => {
     expect(allows).toHaveBeenCalledWith(4, ALLOWED_URL);
     expect(port.sent).toEqual([
       { type: 'contacts', ...contacts, focusable: false },
-      { type: 'presence', presences: [presence('ana', PresenceStatus.Dnd)] },
+      { type: 'views', views: [anaView(PresenceStatus.Dnd)] },
     ]);
+    expect(anaView(PresenceStatus.Dnd).label).toMatch(/^Ana Silva: /);
     expect(ports.size).toBe(1);
   });
 
@@ -109,11 +116,11 @@ describe('PagePorts: who gets an answer', () => {
     ports.presenceChanged(presence('bo', PresenceStatus.Active));
     await settle();
     expect(showsAna.sent.at(-1)).toEqual({
-      type: 'presence',
-      presences: [presence('ana', PresenceStatus.Active)],
+      type: 'views',
+      views: [anaView(PresenceStatus.Active)],
     });
-    expect(showsAna.sent.filter((m) => m.type === 'presence')).toHaveLength(2);
-    expect(showsNobody.sent.filter((m) => m.type === 'presence')).toEqual([]);
+    expect(showsAna.sent.filter((m) => m.type === 'views')).toHaveLength(2);
+    expect(showsNobody.sent.filter((m) => m.type === 'views')).toEqual([]);
   });
 
   test('a malformed or oversized message from a page is ignored', async () => {
@@ -154,6 +161,27 @@ describe('PagePorts: who gets an answer', () => {
     current = none;
     await ports.contactsChanged();
     expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none, focusable: true });
+  });
+
+  test('a renamed contact: the page gets the new contacts, then views that say the new name', async () => {
+    const renamed: PageContacts = {
+      revision: 'r2',
+      people: encodePeople([{ id: 'ana', name: 'Ana Souza', email: 'ana@example.com' }]).encoded,
+      index: buildTermIndex([{ key: '0', text: 'Ana Souza' }]),
+    };
+    let current: PageContacts = contacts;
+    const { ports } = hub({ contacts: async () => ({ contacts: current, focusable: false }) });
+    const port = fromTab(ALLOWED_URL);
+    ports.accept(port);
+    port.receive({ type: 'watch', ids: ['ana'] });
+    await settle();
+    current = renamed;
+    await ports.contactsChanged();
+    const dnd = presence('ana', PresenceStatus.Dnd);
+    expect(port.sent.slice(-2)).toEqual([
+      { type: 'contacts', ...renamed, focusable: false },
+      { type: 'views', views: [badgeView('Ana Souza', dnd, NOW)] },
+    ]);
   });
 
   test('a worker that cannot rebuild its state drops the port, so the page tries again later', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatLastActive, formatUntil } from '../../../src/core/time-format';
+import {
+  formatAge,
+  formatLastActive,
+  formatMoment,
+  formatUntil,
+} from '../../../src/core/time-format';
 
 // Dates are built in local time, so the expectations hold in any TZ the tests run in.
 const monday10am = new Date(2025, 11, 1, 10, 0).getTime(); // Mon 1 Dec 2025, 10:00 local
@@ -95,5 +100,24 @@ describe('other languages', () => {
 
   it('lets the locale order weekday and time', () => {
     expect(formatUntil(at(2, 9, 0), monday10am, 'ja')).toBe('until 09:00 (火)');
+  });
+});
+
+describe('formatMoment', () => {
+  it('names the weekday even for today, so the text stays true on later days', () => {
+    expect(formatMoment(at(1, 8, 5), monday10am, 'en-GB')).toBe('Mon 08:05');
+    expect(formatMoment(at(26, 17, 0, 10), monday10am, 'en-GB')).toBe('Wed 17:00');
+  });
+
+  it('gives the date beyond six days, and the year beyond 300', () => {
+    expect(formatMoment(at(20, 9, 0, 10), monday10am, 'en-GB')).toBe('20 Nov');
+    expect(formatMoment(at(3, 9, 0, 0, 2025), monday10am, 'en-GB')).toBe('3 Jan 2025');
+  });
+
+  it('reads a time ahead of now (a skewed clock) as today, and a non-date as nothing', () => {
+    expect(formatMoment(at(1, 10, 2), monday10am, 'en-GB')).toBe('Mon 10:02');
+    expect(formatMoment(at(9, 10, 2), monday10am, 'en-GB')).toBe('Tue 10:02');
+    expect(formatMoment(Number.NaN, monday10am)).toBe('');
+    expect(formatMoment(9e15, monday10am)).toBe('');
   });
 });

@@ -8,7 +8,25 @@ import { parsePageToWorker, parseWorkerToPage } from '../../../src/shared/page-p
 import { fuzzParser } from './fuzz-parser';
 import { expectNoPollution, huge, weirdNumber } from './hostile';
 import { TIMEOUT_MS, check, countFixed, reportRuns, titled } from './runs';
-import { expectPresence, validPresence } from './invariants';
+import { ALL_PRESENCE_STATUSES } from '../../../src/core/presence';
+import type { BadgeView } from '../../../src/shared/page-protocol';
+
+const validView: fc.Arbitrary<BadgeView> = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 60 }),
+  status: fc.constantFrom(...ALL_PRESENCE_STATUSES),
+  label: fc.string({ maxLength: 200 }),
+  lines: fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+});
+
+function expectView(view: BadgeView): void {
+  expect(typeof view.id).toBe('string');
+  expect(view.id).not.toBe('');
+  expect(ALL_PRESENCE_STATUSES).toContain(view.status);
+  expect(typeof view.label).toBe('string');
+  expect(view.lines.length).toBeGreaterThanOrEqual(1);
+  expect(view.lines.length).toBeLessThanOrEqual(4);
+  for (const line of view.lines) expect(typeof line).toBe('string');
+}
 
 reportRuns('messages, sites and Retry-After');
 
@@ -44,20 +62,18 @@ describe('parseWorkerToPage', () => {
   fuzzParser({
     name: 'parseWorkerToPage',
     parse: parseWorkerToPage,
-    fields: ['type', 'presences', 'revision', 'people', 'emails', 'index', 'hints', 'buckets'],
+    fields: ['type', 'views', 'id', 'status', 'label', 'lines', 'revision', 'people', 'index'],
     // Contacts' people and buckets are checked when used (personOf), so they pass through.
     opaqueOutput: true,
     valid: fc
       .oneof(
-        fc
-          .array(validPresence, { maxLength: 4 })
-          .map((presences) => ({ type: 'presence' as const, presences })),
+        fc.array(validView, { maxLength: 4 }).map((views) => ({ type: 'views' as const, views })),
         fc.constant({ type: 'stop' as const }),
       )
       .map((m) => ({ input: m, expected: m })),
     invariant: (m) => {
-      expect(['contacts', 'presence', 'stop']).toContain(m.type);
-      if (m.type === 'presence') m.presences.forEach(expectPresence);
+      expect(['contacts', 'views', 'stop']).toContain(m.type);
+      if (m.type === 'views') m.views.forEach(expectView);
       if (m.type === 'contacts') {
         expect(typeof m.revision).toBe('string');
         expect(typeof m.index.hints).toBe('string');

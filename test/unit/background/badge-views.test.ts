@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { badgeView } from '../../../src/background/badge-views';
+import { PresenceStatus, type Presence } from '../../../src/core/presence';
+
+// Local times, so the expectations hold in any TZ the tests run in.
+const now = new Date(2025, 11, 1, 10, 0).getTime(); // Mon 1 Dec 2025, 10:00
+const presence = (fields: Partial<Presence>): Presence => ({
+  contactId: 'ana',
+  status: PresenceStatus.Dnd,
+  customStatus: '',
+  lastActiveTime: 0,
+  expiresTime: 0,
+  ...fields,
+});
+
+describe('badgeView: what a page says about a contact', () => {
+  it('names the person, the status, until when and the custom status', () => {
+    const view = badgeView(
+      'Ana Silva',
+      presence({
+        expiresTime: new Date(2025, 11, 1, 15, 30).getTime(),
+        customStatus: 'Focus time',
+      }),
+      now,
+    );
+    expect(view).toEqual({
+      id: 'ana',
+      status: PresenceStatus.Dnd,
+      label: "Ana Silva: Do not disturb until 15:30, 'Focus time'",
+      lines: ['Do not disturb', '“Focus time”', 'until 15:30'],
+    });
+  });
+
+  it('says when an away person was last active, with the weekday so it never goes stale', () => {
+    const view = badgeView(
+      'Ana Silva',
+      presence({
+        status: PresenceStatus.Inactive,
+        lastActiveTime: new Date(2025, 11, 1, 9, 12).getTime(),
+      }),
+      now,
+    );
+    expect(view.label).toBe('Ana Silva: Inactive');
+    expect(view.lines).toEqual(['Inactive', 'last active Mon 09:12']);
+  });
+
+  it('leaves out what is unknown, past or beside the point', () => {
+    expect(badgeView('Ana Silva', presence({ status: PresenceStatus.Unknown }), now)).toEqual({
+      id: 'ana',
+      status: PresenceStatus.Unknown,
+      label: 'Ana Silva: Unknown',
+      lines: ['Unknown'],
+    });
+    // An expiry already passed, and the last activity of someone active now.
+    const active = presence({
+      status: PresenceStatus.Active,
+      expiresTime: now - 1,
+      lastActiveTime: now - 60_000,
+    });
+    expect(badgeView('Ana Silva', active, now).lines).toEqual(['Active']);
+  });
+});
