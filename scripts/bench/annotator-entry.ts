@@ -5,7 +5,7 @@
  * `prepare` does the worker's part (once per watch list, untimed) and `annotate` starts from the
  * message as it arrives, JSON text included, since that is what every page pays.
  */
-import { toPageContacts } from '../../src/background/page-contacts';
+import { toPageContacts, type PageContactsBuild } from '../../src/background/page-contacts';
 import { PageAnnotator } from '../../src/content/page-annotator';
 import { PageBadges } from '../../src/content/page-badges';
 import { PresenceCard } from '../../src/content/presence-card';
@@ -16,9 +16,11 @@ let badges: PageBadges | null = null;
 let annotator: PageAnnotator | null = null;
 let shown: string[] = [];
 let message = '';
+/** `ids[k]` is the id of the contact with key `k` (what the worker keeps to itself). */
+let ids: string[] = [];
 
 /** What the worker sends for the benchmark's contacts: its own function, on the same data. */
-function pageContacts(contacts: readonly BenchContact[]): PageContacts {
+function pageContacts(contacts: readonly BenchContact[]): PageContactsBuild {
   return toPageContacts(
     contacts.map((c) => ({
       contactId: c.id,
@@ -31,15 +33,17 @@ function pageContacts(contacts: readonly BenchContact[]): PageContacts {
 
 const api: PresenceLensBenchApi = {
   prepare(contacts: BenchContact[]) {
-    message = JSON.stringify(pageContacts(contacts));
+    const { contacts: sent, people } = pageContacts(contacts);
+    message = JSON.stringify(sent);
+    ids = people.map((person) => person.id);
   },
   annotate() {
     api.reset();
     badges = new PageBadges(document, new PresenceCard(document));
-    annotator = new PageAnnotator(document, badges, (ids) => (shown = ids));
+    annotator = new PageAnnotator(document, badges, (_revision, keys) => (shown = keys));
     annotator.setContacts(JSON.parse(message) as PageContacts, false);
     annotator.start(); // the first pass (the page is visible), then it observes mutations
-    return { badges: badges.count(), badgedIds: shown };
+    return { badges: badges.count(), badgedIds: shown.map((key) => ids[Number(key)]!) };
   },
   observe() {
     // start() observes already: nothing more to do, kept for the benchmark's protocol.

@@ -5,12 +5,22 @@
  */
 import { PresenceStatus, type Presence } from '../core/presence';
 import type { BadgeView } from '../shared/page-protocol';
+import type { PagePerson } from './page-contacts';
 import { t } from '../ui/i18n';
 import { statusLabel } from '../ui/status-strings';
 import { lastActiveAtText, untilText } from '../ui/time-text';
 
-/** `name` is the watched contact's name; `now` is when the view is made (it is not redone later). */
-export function badgeView(name: string, presence: Presence, now: number): BadgeView {
+/**
+ * The view of `person` (key `key` in the page's revision) in `presence`; `now` is when the view
+ * is made (it is not redone later).
+ */
+export function badgeView(
+  key: string,
+  person: PagePerson,
+  presence: Presence,
+  now: number,
+): BadgeView {
+  const { name, email } = person;
   const status = statusLabel(presence.status);
   const until = untilText(presence.expiresTime, now);
   const custom = presence.customStatus;
@@ -27,9 +37,11 @@ export function badgeView(name: string, presence: Presence, now: number): BadgeV
     if (lastActive) lines.push(lastActive);
   }
   return {
-    id: presence.contactId,
+    key,
     status: presence.status,
     label: custom ? t('content_badge_with_custom', [label, custom]) : label,
+    name,
+    email,
     lines,
   };
 }

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { nameCollator } from '../shared/contact-list';
 import { UI_PORT_NAME } from '../shared/messages';
-import { PAGE_PORT_NAME, type PageContacts } from '../shared/page-protocol';
+import { PAGE_PORT_NAME } from '../shared/page-protocol';
 import {
   allowedSitesItem,
   connectionItem,
@@ -25,7 +25,7 @@ import { ListHeadWriter } from './list-head-writer';
 import { createMessageListener } from './message-handler';
 import { AvailabilityNotifier } from './notifier';
 import { PageAccess } from './page-access';
-import { toPageContacts } from './page-contacts';
+import { toPageContacts, type PageContactsBuild } from './page-contacts';
 import { PagePorts } from './page-ports';
 import { PresenceMirror } from './presence-mirror';
 import { PresenceFollowers } from './presence-followers';
@@ -75,7 +75,7 @@ const pages = new PagePorts({
   allows: (tabId, url) => pageAccess.allows(tabId, url),
   ready: () => controller.wake(),
   contacts: async () => ({
-    contacts: await pageContacts(),
+    build: await pageContacts(),
     focusable: (await pageBadgeSettingsItem.get()).focusable,
   }),
   presenceOf: (contactId) => mirror.get(contactId),
@@ -179,8 +179,8 @@ allowedSitesItem.watch(() => void pages.accessChanged());
 pageGrantsItem.watch(() => void pages.accessChanged());
 
 /** Made once per watch list (and per worker start), not once per page. */
-let pageContactsCache: Promise<PageContacts> | null = null;
-function pageContacts(): Promise<PageContacts> {
+let pageContactsCache: Promise<PageContactsBuild> | null = null;
+function pageContacts(): Promise<PageContactsBuild> {
   pageContactsCache ??= watchListItem.get().then(toPageContacts);
   return pageContactsCache;
 }

@@ -1,27 +1,43 @@
 /**
  * What pages are told about the watched contacts (src/shared/page-protocol.ts), made once per
  * watch list here in the worker, so that no page has to prepare a thousand contacts' names on
- * every load: who they are (page-people.ts), and the name matcher's term index, whose terms name
- * a contact by where its record starts among the people (a few digits, where a contact id is
- * dozens of characters, and the page parses every one of them).
+ * every load: the name matcher's term index, whose terms name a contact by its key (its
+ * position in this list), and, for the worker alone, who each key is.
  */
 import { contactTerms } from '../core/contact-terms';
 import { buildTermIndex } from '../core/term-index';
 import type { WatchedContact } from '../shared/contact';
-import { encodePeople } from '../shared/page-people';
-import { MAX_PAGE_CONTACTS, type PageContacts } from '../shared/page-protocol';
+import { MAX_PAGE_CONTACTS, MAX_PERSON_TEXT, type PageContacts } from '../shared/page-protocol';
 
-export function toPageContacts(contacts: readonly WatchedContact[]): PageContacts {
-  const kept = contacts.slice(0, MAX_PAGE_CONTACTS);
-  const { encoded: people, keys } = encodePeople(
-    kept.map((c) => ({ id: c.contactId, name: c.displayName, email: c.emails[0] ?? '' })),
-  );
+/** Who a key stands for: what the worker puts into that contact's badge views. */
+export interface PagePerson {
+  readonly id: string;
+  readonly name: string;
+  /** For "Open chat"; "" when the contact has none. */
+  readonly email: string;
+}
+
+export interface PageContactsBuild {
+  readonly contacts: PageContacts;
+  /** `people[k]` is the contact whose key is `String(k)`. */
+  readonly people: readonly PagePerson[];
+}
+
+export function toPageContacts(watched: readonly WatchedContact[]): PageContactsBuild {
+  const kept = watched.slice(0, MAX_PAGE_CONTACTS);
+  const people = kept.map((c) => ({
+    id: c.contactId,
+    name: c.displayName.slice(0, MAX_PERSON_TEXT),
+    email: (c.emails[0] ?? '').slice(0, MAX_PERSON_TEXT),
+  }));
   const index = buildTermIndex(
-    kept.flatMap((contact, position) =>
-      contactTerms(contact).map((term) => ({ ...term, key: keys[position]! })),
+    kept.flatMap((contact, key) =>
+      contactTerms(contact).map((term) => ({ ...term, key: String(key) })),
     ),
   );
-  return { revision: revisionOf(JSON.stringify([people, index])), people, index };
+  // The people are in the revision: their names and emails go into the views.
+  const revision = revisionOf(JSON.stringify([people, index]));
+  return { contacts: { revision, index }, people };
 }
 
 /**

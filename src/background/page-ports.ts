@@ -6,14 +6,17 @@
  * (badge-views.ts), and every later change to them (batched per task).
  */
 import type { Presence } from '../core/presence';
-import { PagePeople } from '../shared/page-people';
+import { buildTermIndex } from '../core/term-index';
 import {
   parsePageToWorker,
   type BadgeView,
-  type PageContacts,
+  type PageToWorker,
   type WorkerToPage,
 } from '../shared/page-protocol';
 import { badgeView } from './badge-views';
+import type { PageContactsBuild } from './page-contacts';
+
+const EMPTY_INDEX = buildTermIndex([]);
 
 /** What the hub needs of a `runtime.Port` (the polyfill's and Chrome's both fit). */
 export interface PagePort {
@@ -34,7 +37,7 @@ export interface PagePortsDeps {
   readonly allows: (tabId: number, url: string) => Promise<boolean>;
   /** Resolves once the worker has rebuilt its state (a page's port may be what woke it). */
   readonly ready: () => Promise<void>;
-  readonly contacts: () => Promise<{ contacts: PageContacts; focusable: boolean }>;
+  readonly contacts: () => Promise<{ build: PageContactsBuild; focusable: boolean }>;
   readonly presenceOf: (contactId: string) => Presence | undefined;
   readonly now?: () => number;
 }
@@ -43,6 +46,7 @@ interface PageEntry {
   readonly port: PagePort;
   readonly tabId: number;
   readonly url: string;
+  /** The contacts it shows, by id: kept across revisions (keys are not). */
   wanted: ReadonlySet<string>;
 }
 
@@ -50,8 +54,12 @@ export class PagePorts {
   private readonly pages = new Map<PagePort, PageEntry>();
   private readonly changed = new Map<string, Presence>();
   private flushQueued = false;
-  /** The watched contacts as last sent to pages: their names go into the badge views. */
-  private people = new PagePeople('');
+  /** The watched contacts as last sent to pages, and each one's key. */
+  private current: PageContactsBuild = {
+    contacts: { revision: '', index: EMPTY_INDEX },
+    people: [],
+  };
+  private keys = new Map<string, string>();
 
   constructor(private readonly deps: PagePortsDeps) {}
 
@@ -69,17 +77,18 @@ export class PagePorts {
       wanted: new Set(),
     };
     let admitted = false;
+    let early: PageToWorker | undefined; // a watch sent before the page was admitted
     port.onMessage.addListener((raw) => {
       const message = parsePageToWorker(raw);
       if (!message.ok) return;
-      entry.wanted = new Set(message.value.ids);
-      if (admitted) this.sendViews(entry, entry.wanted);
+      if (admitted) this.watch(entry, message.value);
+      else early = message.value;
     });
     port.onDisconnect.addListener(() => this.pages.delete(port));
     this.admit(entry)
       .then((ok) => {
         admitted = ok;
-        if (ok) this.sendViews(entry, entry.wanted);
+        if (ok && early) this.watch(entry, early);
       })
       .catch((error: unknown) => {
         // The worker could not rebuild its state: the page retries when its port drops.
@@ -93,11 +102,9 @@ export class PagePorts {
   async contactsChanged(): Promise<void> {
     if (this.pages.size === 0) return;
     const message = await this.contactsMessage();
-    for (const entry of this.pages.values()) {
-      this.post(entry, message);
-      // Names may have changed, and the views' labels say them.
-      this.sendViews(entry, entry.wanted);
-    }
+    // Each page starts its badges over and watches again, with the new keys: it then gets the
+    // views (names may have changed, and the views say them).
+    for (const entry of this.pages.values()) this.post(entry, message);
   }
 
   /** Allowed sites, permissions or tab grants changed: pages no longer allowed are stopped. */
@@ -130,22 +137,48 @@ export class PagePorts {
   }
 
   private async contactsMessage(): Promise<WorkerToPage> {
-    const { contacts, focusable } = await this.deps.contacts();
-    this.people = new PagePeople(contacts.people);
-    return { type: 'contacts', ...contacts, focusable };
+    const { build, focusable } = await this.deps.contacts();
+    if (build !== this.current) {
+      this.current = build;
+      this.keys = new Map(build.people.map((person, key) => [person.id, String(key)]));
+    }
+    return { type: 'contacts', ...build.contacts, focusable };
+  }
+
+  private watch(entry: PageEntry, watch: PageToWorker): void {
+    // Made for an older revision: the page watches again once it has the new one.
+    if (watch.revision !== this.current.contacts.revision) return;
+    entry.wanted = this.idsOf(watch);
+    this.sendViews(entry, entry.wanted);
+  }
+
+  /** The ids of a watch's keys (it is for the current revision). */
+  private idsOf(watch: PageToWorker): Set<string> {
+    const ids = new Set<string>();
+    for (const key of watch.keys) {
+      const person = this.current.people[Number(key)];
+      if (person && String(Number(key)) === key) ids.add(person.id);
+    }
+    return ids;
   }
 
   private flushChanges(): void {
     this.flushQueued = false;
     const changed = [...this.changed.values()];
     this.changed.clear();
-    const views = new Map<string, BadgeView>();
+    // Each view is made once, however many pages show that contact.
+    const views = new Map<string, BadgeView | null>();
+    const viewOf = (presence: Presence) => {
+      if (!views.has(presence.contactId)) views.set(presence.contactId, this.view(presence));
+      return views.get(presence.contactId) ?? null;
+    };
     for (const entry of this.pages.values()) {
-      const wanted = changed.filter((p) => entry.wanted.has(p.contactId));
-      for (const p of wanted) if (!views.has(p.contactId)) views.set(p.contactId, this.view(p));
-      if (wanted.length > 0) {
-        this.post(entry, { type: 'views', views: wanted.map((p) => views.get(p.contactId)!) });
+      const shown: BadgeView[] = [];
+      for (const presence of changed) {
+        const view = entry.wanted.has(presence.contactId) ? viewOf(presence) : null;
+        if (view) shown.push(view);
       }
+      if (shown.length > 0) this.post(entry, { type: 'views', views: shown });
     }
   }
 
@@ -153,14 +186,18 @@ export class PagePorts {
     const views: BadgeView[] = [];
     for (const id of ids) {
       const presence = this.deps.presenceOf(id);
-      if (presence) views.push(this.view(presence));
+      const view = presence && this.view(presence);
+      if (view) views.push(view);
     }
     if (views.length > 0) this.post(entry, { type: 'views', views });
   }
 
-  private view(presence: Presence): BadgeView {
-    const name = this.people.byId(presence.contactId)?.name ?? '';
-    return badgeView(name, presence, (this.deps.now ?? Date.now)());
+  /** Null for someone no longer watched. */
+  private view(presence: Presence): BadgeView | null {
+    const key = this.keys.get(presence.contactId);
+    const person = key === undefined ? undefined : this.current.people[Number(key)];
+    if (key === undefined || !person) return null;
+    return badgeView(key, person, presence, (this.deps.now ?? Date.now)());
   }
 
   private post(entry: PageEntry, message: WorkerToPage): void {

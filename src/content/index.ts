@@ -23,7 +23,9 @@ function main(doc: Document): void {
 
   const card = new PresenceCard(doc);
   const badges = new PageBadges(doc, card);
-  const annotator = new PageAnnotator(doc, badges, (ids) => link?.send({ type: 'watch', ids }));
+  const annotator = new PageAnnotator(doc, badges, (revision, keys) =>
+    link?.send({ type: 'watch', revision, keys }),
+  );
   let link: WorkerLink | undefined = undefined; // onGone may run before linkToWorker returns
   let running = true;
   const stop = () => {

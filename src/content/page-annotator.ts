@@ -9,7 +9,6 @@
  * style or layout pass.
  */
 import { matcherFromIndex, type NameMatch } from '../core/name-matcher';
-import { PagePeople, type PagePerson } from '../shared/page-people';
 import type { PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import type { PageBadges } from './page-badges';
@@ -32,8 +31,7 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
 type Hit = readonly [Text, readonly NameMatch[]];
 
 export class PageAnnotator {
-  #contacts: PageContacts | null = null;
-  #people = new PagePeople('');
+  #revision: string | null = null;
   // An empty index written out, not built: the worker's index builder stays out of every page.
   #matcher = matcherFromIndex({
     size: 0,
@@ -58,13 +56,13 @@ export class PageAnnotator {
 
   readonly #doc: Document;
   readonly #badges: PageBadges;
-  readonly #onShown: (ids: string[]) => void;
+  readonly #onShown: (revision: string, keys: string[]) => void;
 
   constructor(
     doc: Document,
     badges: PageBadges,
-    /** Called with the contacts that have badges, whenever that set changes. */
-    onShown: (ids: string[]) => void,
+    /** Called with the keys of the contacts that have badges, whenever that set changes. */
+    onShown: (revision: string, keys: string[]) => void,
   ) {
     this.#doc = doc;
     this.#badges = badges;
@@ -72,25 +70,16 @@ export class PageAnnotator {
   }
 
   setContacts(contacts: PageContacts, focusable: boolean): void {
-    const previous = this.#contacts;
+    const previous = this.#revision;
     this.#badges.setFocusable(focusable);
     // A woken worker sends the same contacts again: nothing to scan, nothing to repaint.
-    if (previous?.revision === contacts.revision) return;
-    this.#contacts = contacts;
+    if (previous === contacts.revision) return;
+    this.#revision = contacts.revision;
     this.#matcher = matcherFromIndex(contacts.index);
-    this.#people = new PagePeople(contacts.people);
-    if (previous !== null) {
-      // The watch list changed: badges of people no longer watched (or renamed) go, and the new
-      // names are looked for in the whole page, once. Badges in place stay: a match that a badge
-      // already follows is skipped.
-      const changed = (id: string) => {
-        const before = this.#badges.person(id);
-        const now = this.#people.byId(id);
-        return !before || !now || before.name !== now.name || before.email !== now.email;
-      };
-      this.#badges.removeContacts(this.#badges.shownIds().filter(changed));
-      this.#badges.setPeople(this.#people);
-    }
+    // The watch list changed, and keys now mean other contacts: the badges start over, with the
+    // whole page looked at once more. The worker hears the new keys either way.
+    this.#badges.clear();
+    this.#lastShown = -1;
     if (previous !== null && this.#started) {
       this.#whenVisible(() => this.#scanDocument());
     } else this.#reportShown();
@@ -221,13 +210,14 @@ export class PageAnnotator {
     const parent = node.parentNode;
     if (!parent) return;
     for (let i = matches.length - 1; i >= 0; i--) {
-      const { end, key } = matches[i]!;
-      const person = this.#people.at(key);
-      if (!person) continue;
-      const atEnd = end >= node.data.length;
+      const { start, end, key } = matches[i]!;
+      const text = node.data;
+      const atEnd = end >= text.length;
       // Seen before (the node was moved or re-added): a badge already follows this match.
       if (atEnd && this.#badges.isBadge(node.nextSibling)) continue;
-      this.#badges.place(parent, atEnd ? node.nextSibling : node.splitText(end), person);
+      const ref = atEnd ? node.nextSibling : node.splitText(end);
+      // As a name reads: the page may have broken it across lines.
+      this.#badges.place(parent, ref, key, text.slice(start, end).replace(/\s+/g, ' '));
     }
   }
 
@@ -241,13 +231,13 @@ export class PageAnnotator {
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const people = new Set<PagePerson>();
-    for (const address of addresses) {
-      const key = this.#matcher.keyOf(address.trim());
-      const person = key === undefined ? null : this.#people.at(key);
-      if (person) people.add(person);
+    const keys = new Map<string, string>();
+    for (const raw of addresses) {
+      const address = raw.trim();
+      const key = this.#matcher.keyOf(address);
+      if (key !== undefined && !keys.has(key)) keys.set(key, address);
     }
-    for (const person of people) this.#badges.place(parent, link.nextSibling, person);
+    for (const [key, address] of keys) this.#badges.place(parent, link.nextSibling, key, address);
   }
 
   #collect(records: readonly MutationRecord[]): void {
@@ -280,8 +270,8 @@ export class PageAnnotator {
   }
 
   #reportShown(): void {
-    if (this.#badges.shownVersion === this.#lastShown) return;
+    if (this.#badges.shownVersion === this.#lastShown || this.#revision === null) return;
     this.#lastShown = this.#badges.shownVersion;
-    this.#onShown(this.#badges.shownIds());
+    this.#onShown(this.#revision, this.#badges.shownKeys());
   }
 }

@@ -1,11 +1,11 @@
 /**
- * Every badge on the page, by contact: placing one right after a match (or a `mailto:` link),
- * keeping all of a contact's badges live, and removing them. A badge is a `span` (a host any page
- * allows, which no page script can upgrade into a custom element of its own) with a closed
- * shadow root; `role="img"` and its `aria-label` carry the whole status for screen readers.
+ * Every badge on the page, by contact key: placing one right after a match (or a `mailto:`
+ * link), keeping all of a contact's badges live, and removing them. A badge is a `span` (a host
+ * any page allows, which no page script can upgrade into a custom element of its own) with a
+ * closed shadow root; `role="img"` and its `aria-label` carry the whole status for screen
+ * readers.
  */
 import { render } from 'lit/html.js';
-import type { PagePeople, PagePerson } from '../shared/page-people';
 import type { BadgeView } from '../shared/page-protocol';
 import { BADGE_CSS } from './badge-styles';
 import { badgeTemplate, cardTemplate } from './badge-view';
@@ -15,18 +15,18 @@ import type { PresenceCard } from './presence-card';
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
 
 interface Badge {
-  readonly contactId: string;
+  readonly key: string;
+  /** The page's text it follows: its name until the worker's view arrives. */
+  readonly text: string;
   /** Where its glyph renders, once it has come near the viewport (null before). */
   view: HTMLElement | null;
 }
 
 export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
-  readonly #byContact = new Map<string, Set<HTMLElement>>();
+  readonly #byKey = new Map<string, Set<HTMLElement>>();
   /** What each contact's badges say, as the worker last sent it. */
   readonly #views = new Map<string, BadgeView>();
-  /** Who each contact with badges is: their names and emails, as of the latest watch list. */
-  readonly #people = new Map<string, PagePerson>();
   /** A fresh badge host is a copy of this one: its marks set in one native call. */
   readonly #blank: HTMLElement;
   #focusable = false;
@@ -77,16 +77,16 @@ export class PageBadges {
     return this.#shownVersion;
   }
 
-  /** Contacts with at least one badge (badges the page removed count until noticed). */
-  shownIds(): string[] {
-    const ids: string[] = [];
-    for (const [id, hosts] of this.#byContact) if (hosts.size > 0) ids.push(id);
-    return ids.sort();
+  /** Keys of the contacts with at least one badge (badges the page removed count until noticed). */
+  shownKeys(): string[] {
+    const keys: string[] = [];
+    for (const [key, hosts] of this.#byKey) if (hosts.size > 0) keys.push(key);
+    return keys.sort();
   }
 
   count(): number {
     let total = 0;
-    for (const hosts of this.#byContact.values()) total += hosts.size;
+    for (const hosts of this.#byKey.values()) total += hosts.size;
     return total;
   }
 
@@ -94,35 +94,19 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
-  /** Who the badges stand for: a new watch list, so every badge is repainted (names may change). */
-  setPeople(people: PagePeople): void {
-    for (const [id, hosts] of this.#byContact) {
-      const person = people.byId(id);
-      if (person) this.#people.set(id, person);
-      for (const host of hosts) this.#paint(host);
-    }
-  }
-
-  /** Who `contactId` is, for the badges of them placed before the watch list changes. */
-  person(contactId: string): PagePerson | undefined {
-    return this.#people.get(contactId);
-  }
-
   setFocusable(focusable: boolean): void {
     if (focusable === this.#focusable) return;
     this.#focusable = focusable;
     this.#setTabStop(this.#blank);
-    for (const hosts of this.#byContact.values()) for (const host of hosts) this.#setTabStop(host);
+    for (const hosts of this.#byKey.values()) for (const host of hosts) this.#setTabStop(host);
   }
 
-  /** Inserts a badge for `person` into `parent`, before `ref` (null: at the end). */
-  place(parent: Node, ref: Node | null, person: PagePerson): void {
-    const contactId = person.id;
-    if (this.#people.get(contactId) !== person) this.#people.set(contactId, person);
+  /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
+  place(parent: Node, ref: Node | null, key: string, text: string): void {
     const host = this.#blank.cloneNode(false) as HTMLElement;
-    this.#badges.set(host, { contactId, view: null });
-    let hosts = this.#byContact.get(contactId);
-    if (!hosts) this.#byContact.set(contactId, (hosts = new Set()));
+    this.#badges.set(host, { key, text, view: null });
+    let hosts = this.#byKey.get(key);
+    if (!hosts) this.#byKey.set(key, (hosts = new Set()));
     if (hosts.size === 0) this.#shownVersion++;
     hosts.add(host);
     this.#paint(host);
@@ -131,8 +115,8 @@ export class PageBadges {
     else this.#render(host);
   }
 
-  #forget(contactId: string, host: HTMLElement): void {
-    const hosts = this.#byContact.get(contactId);
+  #forget(key: string, host: HTMLElement): void {
+    const hosts = this.#byKey.get(key);
     if (hosts?.delete(host) && hosts.size === 0) this.#shownVersion++;
   }
 
@@ -159,57 +143,54 @@ export class PageBadges {
   removeBadge(host: Element): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
-    this.#forget(badge.contactId, host as HTMLElement);
+    this.#forget(badge.key, host as HTMLElement);
     this.#nearViewport?.unobserve(host);
     if (this.#card.shownFor === host) this.#card.hide();
     host.remove();
   }
 
-  removeContacts(ids: Iterable<string>): void {
-    for (const id of ids) {
-      for (const host of this.#byContact.get(id) ?? []) this.removeBadge(host);
-      if (this.#byContact.delete(id)) this.#shownVersion++;
-      this.#views.delete(id);
-      this.#people.delete(id);
-    }
+  /** Every badge and view goes: a new watch list, whose keys mean other contacts. */
+  clear(): void {
+    for (const hosts of this.#byKey.values()) for (const host of hosts) this.removeBadge(host);
+    if (this.#byKey.size > 0) this.#shownVersion++;
+    this.#byKey.clear();
+    this.#views.clear();
   }
 
+  /** `clear`, and no more listening: this copy of the script is done. */
   removeAll(): void {
-    this.removeContacts([...this.#byContact.keys()]);
+    this.clear();
     this.#nearViewport?.disconnect();
     for (const type of POINTER_EVENTS) this.#doc.removeEventListener(type, this.#onPointer, true);
     this.#card.remove();
   }
 
   setView(view: BadgeView): void {
-    this.#views.set(view.id, view);
-    for (const host of this.#byContact.get(view.id) ?? []) {
+    this.#views.set(view.key, view);
+    for (const host of this.#byKey.get(view.key) ?? []) {
       // A badge the page removed (with its text) is noticed here, where its contact is touched.
       if (host.isConnected) this.#paint(host);
-      else this.#forget(view.id, host);
+      else this.#forget(view.key, host);
     }
   }
 
   #paint(host: HTMLElement): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
-    const view = this.#views.get(badge.contactId);
-    // Until the worker's view arrives (a moment later), the badge is named for its person.
-    host.setAttribute('aria-label', view?.label ?? this.#people.get(badge.contactId)?.name ?? '');
+    const view = this.#views.get(badge.key);
+    // Until the worker's view arrives (a moment later), the badge is named by the text it follows.
+    host.setAttribute('aria-label', view?.label ?? badge.text);
     if (badge.view) render(badgeTemplate(view), badge.view);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
   }
 
   #cardFor(badge: Badge) {
-    const contact = this.#people.get(badge.contactId);
-    if (!contact) return null;
-    return cardTemplate(contact, this.#views.get(badge.contactId));
+    return cardTemplate(badge.text, this.#views.get(badge.key));
   }
 
   #showCard(host: HTMLElement): void {
     const badge = this.#badges.get(host);
-    const template = badge && this.#cardFor(badge);
-    if (template) this.#card.show(host, template);
+    if (badge) this.#card.show(host, this.#cardFor(badge));
   }
 
   #setTabStop(host: HTMLElement): void {

@@ -1,7 +1,13 @@
 /**
  * The one port between a page's annotator (src/content/) and the worker. The page learns only
- * what it needs to draw badges: names, match terms and one email per watched contact, and what
- * the badges of the contacts it actually shows say. Never tokens, settings or the server.
+ * what it needs to draw badges: the watched contacts' match terms, and what the badges of the
+ * contacts it actually shows say, names and emails included. Never contact ids, tokens,
+ * settings or the server.
+ *
+ * A page names a contact by its key: its position in the watch list of one revision (a few
+ * digits, where a contact id is dozens of characters, and the page parses every key on every
+ * load). Keys mean nothing across revisions, so a page's `watch` carries the revision it was
+ * made for, and a new revision starts a page's badges over.
  *
  * Imported by the content script, so this module must stay free of webextension-polyfill and of
  * anything large. Both ends validate and cap what they receive.
@@ -10,34 +16,32 @@ import { isRecord, isString } from '../core/json-guards';
 import { isPresenceStatus, type PresenceStatus } from '../core/presence';
 import { err, ok, type Result } from '../core/result';
 import type { TermIndex } from '../core/term-index';
-import { MAX_PERSON_TEXT } from './page-people';
 
 export const PAGE_PORT_NAME = 'presence-lens:page';
 
 /** More than any watch list we keep (the UI caps it far lower): a bound, not a product limit. */
 export const MAX_PAGE_CONTACTS = 5_000;
-const MAX_TEXT = MAX_PERSON_TEXT;
+/** Longer names and emails are not what the worker sends: a bound, not a product limit. */
+export const MAX_PERSON_TEXT = 320;
+/** A revision or a key at most. */
+const MAX_KEY = 40;
 /** A hint's units at most, with its separator (term-hint.ts). */
 const MAX_HINT = 8;
-/** A record of page-people.ts at most: three texts and their separators. */
-const MAX_PERSON_RECORD = 3 * MAX_PERSON_TEXT + 3;
 /** A badge's label or card line at most: a name, a custom status and a few words around them. */
 const MAX_VIEW_TEXT = 4 * MAX_PERSON_TEXT;
 /** The status line, custom status, until and last active. */
 const MAX_VIEW_LINES = 4;
 
 /**
- * The watched contacts, as a page needs them. Made once per watch list by the worker
- * (src/background/page-contacts.ts) and read lazily by the page: a page's code runs cold on every
- * load, so it must not loop over a thousand contacts to get started. Each entry is checked when it
- * is first used (PagePeople, matcherFromIndex), not on arrival.
+ * The watched contacts' match terms, as a page needs them. Made once per watch list by the
+ * worker (src/background/page-contacts.ts) and read lazily by the page: a page's code runs cold
+ * on every load, so it must not loop over a thousand contacts to get started. Each index entry
+ * is checked when it is first used (matcherFromIndex), not on arrival.
  */
 export interface PageContacts {
   /** Changes whenever anything below does: the same revision again needs no new scan. */
   readonly revision: string;
-  /** Encoded by page-people.ts; the index's term keys are positions in it. */
-  readonly people: string;
-  /** Display names, "First Last" forms and emails (also for `mailto:` links). */
+  /** Display names, "First Last" forms and emails (also for `mailto:` links), by contact key. */
   readonly index: TermIndex;
 }
 
@@ -49,11 +53,16 @@ export interface PageContacts {
  * "5 minutes ago".
  */
 export interface BadgeView {
-  readonly id: string;
+  /** The contact's key in the page's current revision. */
+  readonly key: string;
   /** Which glyph the badge shows. */
   readonly status: PresenceStatus;
   /** The badge's accessible name: "Ana Silva: Do not disturb until 15:30, 'Focus time'". */
   readonly label: string;
+  /** The card's heading. */
+  readonly name: string;
+  /** For the card's "Open chat"; "" when the contact has none. */
+  readonly email: string;
   /** The card's lines: the status's name, then the custom status, until and last active, if any. */
   readonly lines: readonly string[];
 }
@@ -69,43 +78,48 @@ export type WorkerToPage =
   | { readonly type: 'stop' };
 
 /** The contacts this page shows: the worker sends their views now and on every change. */
-export type PageToWorker = { readonly type: 'watch'; readonly ids: readonly string[] };
+export type PageToWorker = {
+  readonly type: 'watch';
+  /** The revision the keys belong to: a watch for an older one is ignored. */
+  readonly revision: string;
+  readonly keys: readonly string[];
+};
 
-const isShortText = (value: unknown): value is string =>
-  isString(value) && value.length <= MAX_TEXT;
+// The page drops a message it cannot read without a word (there is no one to tell), so one
+// reason does for all of them there.
+const MALFORMED = err('a malformed message');
+
+const isKey = (value: unknown): value is string =>
+  isString(value) && value !== '' && value.length <= MAX_KEY;
+const isText =
+  (max: number) =>
+  (value: unknown): value is string =>
+    isString(value) && value.length <= max;
+const isViewText = isText(MAX_VIEW_TEXT);
 
 function isBoundedRecord(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && Object.keys(value).length <= MAX_PAGE_CONTACTS * 4;
 }
 
-function parseList<T>(raw: unknown, parse: (item: unknown) => Result<T>): Result<T[]> {
-  if (!Array.isArray(raw) || raw.length > MAX_PAGE_CONTACTS) return err('a bad or too long list');
-  const items: T[] = [];
-  for (const item of raw) {
-    const parsed = parse(item);
-    if (!parsed.ok) return parsed;
-    items.push(parsed.value);
-  }
-  return ok(items);
+/** Array.from reads the holes of a sparse array as undefined, where `every` would skip them. */
+function listOf<T>(raw: unknown, max: number, is: (item: unknown) => item is T): T[] | null {
+  if (!Array.isArray(raw) || raw.length > max) return null;
+  const items = Array.from(raw as unknown[]);
+  return items.every(is) ? items : null;
 }
 
 function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
-  const { revision, people, index } = raw;
-  if (!isShortText(revision) || !isString(people))
-    return err('contacts need a revision and people');
-  if (people.length > MAX_PAGE_CONTACTS * MAX_PERSON_RECORD) return err('too many people');
-  if (!isRecord(index)) return err('contacts need an index');
+  const { revision, index } = raw;
+  if (!isKey(revision) || !isRecord(index)) return MALFORMED;
   const { size, spaceless, punctuation, buckets, hints, otherHints } = index;
-  if (typeof size !== 'number' || !isBoundedRecord(buckets)) return err('a bad term index');
   // Hints are escaped where they are compiled (term-hint.ts): any string is safe, if bounded.
-  const isHints = (value: unknown): value is string =>
-    isString(value) && value.length <= MAX_PAGE_CONTACTS * 4 * MAX_HINT;
-  if (!isHints(hints) || !isHints(otherHints)) return err('bad term hints');
+  const isHints = isText(MAX_PAGE_CONTACTS * 4 * MAX_HINT);
+  if (typeof size !== 'number' || !isBoundedRecord(buckets)) return MALFORMED;
+  if (!isHints(hints) || !isHints(otherHints)) return MALFORMED;
   return ok({
     type: 'contacts',
     focusable: raw.focusable === true,
     revision,
-    people,
     index: {
       size,
       spaceless: spaceless === true,
@@ -117,41 +131,50 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
   });
 }
 
-const isViewText = (value: unknown): value is string =>
-  isString(value) && value.length <= MAX_VIEW_TEXT;
-
-function parseBadgeView(raw: unknown): Result<BadgeView> {
-  if (!isRecord(raw)) return err('a badge view must be an object');
-  const { id, status, label, lines } = raw;
-  if (!isShortText(id) || id === '') return err('a badge view needs a contact id');
-  if (!isPresenceStatus(status)) return err(`badge view of ${id}: unknown status`);
-  if (!isViewText(label)) return err(`badge view of ${id}: a bad label`);
-  // Array.from reads holes of a sparse array as undefined, where `every` would skip them.
-  const copy = Array.isArray(lines) && lines.length <= MAX_VIEW_LINES ? Array.from(lines) : [];
-  if (copy.length < 1 || !copy.every(isViewText)) return err(`badge view of ${id}: bad card lines`);
-  return ok({ id, status, label, lines: copy });
+function isBadgeView(raw: unknown): raw is BadgeView {
+  if (!isRecord(raw)) return false;
+  const { key, status, label, name, email, lines } = raw;
+  const texts = listOf(lines, MAX_VIEW_LINES, isViewText);
+  return (
+    isKey(key) &&
+    isPresenceStatus(status) &&
+    isViewText(label) &&
+    isText(MAX_PERSON_TEXT)(name) &&
+    isText(MAX_PERSON_TEXT)(email) &&
+    texts !== null &&
+    texts.length > 0
+  );
 }
 
 export function parseWorkerToPage(raw: unknown): Result<WorkerToPage> {
-  if (!isRecord(raw)) return err('a message must be an object');
+  if (!isRecord(raw)) return MALFORMED;
   switch (raw.type) {
     case 'contacts':
       return parseContacts(raw);
     case 'views': {
-      const views = parseList(raw.views, parseBadgeView);
-      return views.ok ? ok({ type: 'views', views: views.value }) : views;
+      const views = listOf(raw.views, MAX_PAGE_CONTACTS, isBadgeView);
+      // Copied field by field: nothing else the message held goes on.
+      const copy = (v: BadgeView): BadgeView => ({
+        key: v.key,
+        status: v.status,
+        label: v.label,
+        name: v.name,
+        email: v.email,
+        lines: Array.from(v.lines),
+      });
+      return views ? ok({ type: 'views', views: views.map(copy) }) : MALFORMED;
     }
     case 'stop':
       return ok({ type: 'stop' });
     default:
-      return err('unknown message type');
+      return MALFORMED;
   }
 }
 
 export function parsePageToWorker(raw: unknown): Result<PageToWorker> {
   if (!isRecord(raw) || raw.type !== 'watch') return err('unknown message type');
-  const ids = parseList(raw.ids, (id) =>
-    isShortText(id) && id !== '' ? ok(id) : err('a contact id must be short text'),
-  );
-  return ids.ok ? ok({ type: 'watch', ids: ids.value }) : ids;
+  if (!isKey(raw.revision)) return err('a watch needs the revision of its keys');
+  const keys = listOf(raw.keys, MAX_PAGE_CONTACTS, isKey);
+  if (!keys) return err('contact keys must be a list of short texts');
+  return ok({ type: 'watch', revision: raw.revision, keys });
 }

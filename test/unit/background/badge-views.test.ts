@@ -4,6 +4,7 @@ import { PresenceStatus, type Presence } from '../../../src/core/presence';
 
 // Local times, so the expectations hold in any TZ the tests run in.
 const now = new Date(2025, 11, 1, 10, 0).getTime(); // Mon 1 Dec 2025, 10:00
+const ANA = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com' };
 const presence = (fields: Partial<Presence>): Presence => ({
   contactId: 'ana',
   status: PresenceStatus.Dnd,
@@ -16,7 +17,8 @@ const presence = (fields: Partial<Presence>): Presence => ({
 describe('badgeView: what a page says about a contact', () => {
   it('names the person, the status, until when and the custom status', () => {
     const view = badgeView(
-      'Ana Silva',
+      '0',
+      ANA,
       presence({
         expiresTime: new Date(2025, 11, 1, 15, 30).getTime(),
         customStatus: 'Focus time',
@@ -24,7 +26,9 @@ describe('badgeView: what a page says about a contact', () => {
       now,
     );
     expect(view).toEqual({
-      id: 'ana',
+      key: '0',
+      name: 'Ana Silva',
+      email: 'ana@example.com',
       status: PresenceStatus.Dnd,
       label: "Ana Silva: Do not disturb until 15:30, 'Focus time'",
       lines: ['Do not disturb', '“Focus time”', 'until 15:30'],
@@ -33,7 +37,8 @@ describe('badgeView: what a page says about a contact', () => {
 
   it('says when an away person was last active, with the weekday so it never goes stale', () => {
     const view = badgeView(
-      'Ana Silva',
+      '0',
+      ANA,
       presence({
         status: PresenceStatus.Inactive,
         lastActiveTime: new Date(2025, 11, 1, 9, 12).getTime(),
@@ -45,8 +50,10 @@ describe('badgeView: what a page says about a contact', () => {
   });
 
   it('leaves out what is unknown, past or beside the point', () => {
-    expect(badgeView('Ana Silva', presence({ status: PresenceStatus.Unknown }), now)).toEqual({
-      id: 'ana',
+    expect(badgeView('0', ANA, presence({ status: PresenceStatus.Unknown }), now)).toEqual({
+      key: '0',
+      name: 'Ana Silva',
+      email: 'ana@example.com',
       status: PresenceStatus.Unknown,
       label: 'Ana Silva: Unknown',
       lines: ['Unknown'],
@@ -57,6 +64,6 @@ describe('badgeView: what a page says about a contact', () => {
       expiresTime: now - 1,
       lastActiveTime: now - 60_000,
     });
-    expect(badgeView('Ana Silva', active, now).lines).toEqual(['Active']);
+    expect(badgeView('0', ANA, active, now).lines).toEqual(['Active']);
   });
 });

@@ -1,24 +1,29 @@
 import { describe, expect, test, vi } from 'vitest';
-import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
-import { buildTermIndex } from '../../../src/core/term-index';
-import { PresenceStatus, type Presence } from '../../../src/core/presence';
-import { presence } from '../ui/fixtures';
 import { badgeView } from '../../../src/background/badge-views';
-import { encodePeople } from '../../../src/shared/page-people';
-import type { PageContacts, WorkerToPage } from '../../../src/shared/page-protocol';
+import type { PageContactsBuild } from '../../../src/background/page-contacts';
+import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
+import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { buildTermIndex } from '../../../src/core/term-index';
+import type { WorkerToPage } from '../../../src/shared/page-protocol';
+import { presence } from '../ui/fixtures';
 
 const EXTENSION_ID = 'our-extension';
 const ALLOWED_URL = 'https://jira.example.com/browse/X-1';
-const contacts: PageContacts = {
-  revision: 'r1',
-  people: encodePeople([{ id: 'ana', name: 'Ana Silva', email: 'ana@example.com' }]).encoded,
-  index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]),
+const ANA = { id: 'ana', name: 'Ana Silva', email: 'ana@example.com' };
+/** Ana is key 0 of revision r1. */
+const build: PageContactsBuild = {
+  contacts: { revision: 'r1', index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]) },
+  people: [ANA],
 };
-const none: PageContacts = { revision: 'r0', people: '', index: buildTermIndex([]) };
+const contacts = build.contacts;
+const none: PageContactsBuild = {
+  contacts: { revision: 'r0', index: buildTermIndex([]) },
+  people: [],
+};
 const NOW = Date.UTC(2026, 11, 4, 12);
-/** What a page is told about Ana in `status`: her view, with the name from the contacts sent. */
-const anaView = (status: Presence['status']) =>
-  badgeView('Ana Silva', presence('ana', status), NOW);
+/** What a page is told about Ana in `status`. */
+const anaView = (status: Presence['status']) => badgeView('0', ANA, presence('ana', status), NOW);
+const watchAna = { type: 'watch', revision: 'r1', keys: ['0'] };
 
 class FakePort implements PagePort {
   readonly sent: WorkerToPage[] = [];
@@ -55,7 +60,7 @@ function hub(overrides: Partial<PagePortsDeps> = {}) {
     extensionId: EXTENSION_ID,
     allows,
     ready: async () => {},
-    contacts: async () => ({ contacts, focusable: false }),
+    contacts: async () => ({ build, focusable: false }),
     presenceOf: (id) => presences.get(id),
     now: () => NOW,
     ...overrides,
@@ -73,7 +78,7 @@ describe('PagePorts: who gets an answer', () => {
     const { ports, allows } = hub();
     const port = fromTab(ALLOWED_URL);
     ports.accept(port);
-    port.receive({ type: 'watch', ids: ['ana'] }); // sent early, before the worker answered
+    port.receive(watchAna); // sent early, before the worker answered
     await settle();
     expect(allows).toHaveBeenCalledWith(4, ALLOWED_URL);
     expect(port.sent).toEqual([
@@ -92,7 +97,7 @@ describe('PagePorts: who gets an answer', () => {
   ])('%s is told to stop and gets nothing else', async (_what, port) => {
     const { ports } = hub();
     ports.accept(port);
-    port.receive({ type: 'watch', ids: ['ana'] });
+    port.receive(watchAna);
     await settle();
     expect(port.sent).toEqual([{ type: 'stop' }]);
     expect(port.disconnected).toBe(true);
@@ -108,8 +113,8 @@ describe('PagePorts: who gets an answer', () => {
     const showsNobody = fromTab(ALLOWED_URL);
     ports.accept(showsAna);
     ports.accept(showsNobody);
-    showsAna.receive({ type: 'watch', ids: ['ana'] });
-    showsNobody.receive({ type: 'watch', ids: [] });
+    showsAna.receive(watchAna);
+    showsNobody.receive({ type: 'watch', revision: 'r1', keys: [] });
     await settle();
     ports.presenceChanged(presence('ana', PresenceStatus.Meeting));
     ports.presenceChanged(presence('ana', PresenceStatus.Active));
@@ -128,8 +133,11 @@ describe('PagePorts: who gets an answer', () => {
     const port = fromTab(ALLOWED_URL);
     ports.accept(port);
     await settle();
-    port.receive({ type: 'watch', ids: 'ana' });
-    port.receive({ type: 'watch', ids: Array(6_000).fill('ana') });
+    port.receive({ type: 'watch', revision: 'r1', keys: '0' });
+    port.receive({ type: 'watch', revision: 'r1', keys: Array(6_000).fill('0') });
+    port.receive({ type: 'watch', keys: ['0'] }); // no revision
+    port.receive({ type: 'watch', revision: 'r0', keys: ['0'] }); // an older one
+    port.receive({ type: 'watch', revision: 'r1', keys: ['00', '7', '-1', 'ana', '1e0'] });
     port.receive({ type: 'getToken' });
     port.receive(null);
     await settle();
@@ -152,36 +160,37 @@ describe('PagePorts: who gets an answer', () => {
     expect(ports.size).toBe(0);
   });
 
-  test('a watch-list change reaches every open page', async () => {
-    let current: PageContacts = contacts;
-    const { ports } = hub({ contacts: async () => ({ contacts: current, focusable: true }) });
+  test('a watch-list change reaches every open page, whose watch is then of the new keys', async () => {
+    // Ana moves to key 1 when Bo is added before her, and is renamed.
+    const BO = { id: 'bo', name: 'Bo Chen', email: '' };
+    const next: PageContactsBuild = {
+      contacts: { revision: 'r2', index: buildTermIndex([{ key: '1', text: 'Ana Souza' }]) },
+      people: [BO, { ...ANA, name: 'Ana Souza' }],
+    };
+    let current = build;
+    const { ports } = hub({ contacts: async () => ({ build: current, focusable: true }) });
     const port = fromTab(ALLOWED_URL);
     ports.accept(port);
+    port.receive(watchAna);
     await settle();
+    current = next;
+    await ports.contactsChanged();
+    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...next.contacts, focusable: true });
+    // Changes go on to the page meanwhile, with the new key and name.
+    ports.presenceChanged(presence('ana', PresenceStatus.Busy));
+    await settle();
+    const busy = badgeView('1', next.people[1]!, presence('ana', PresenceStatus.Busy), NOW);
+    expect(port.sent.at(-1)).toEqual({ type: 'views', views: [busy] });
+    // A watch the page made before it heard of r2 is ignored; its new one is answered.
+    const sentBefore = port.sent.length;
+    port.receive(watchAna);
+    expect(port.sent).toHaveLength(sentBefore);
+    port.receive({ type: 'watch', revision: 'r2', keys: ['1'] });
+    const dnd = badgeView('1', next.people[1]!, presence('ana', PresenceStatus.Dnd), NOW);
+    expect(port.sent.at(-1)).toEqual({ type: 'views', views: [dnd] });
     current = none;
     await ports.contactsChanged();
-    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none, focusable: true });
-  });
-
-  test('a renamed contact: the page gets the new contacts, then views that say the new name', async () => {
-    const renamed: PageContacts = {
-      revision: 'r2',
-      people: encodePeople([{ id: 'ana', name: 'Ana Souza', email: 'ana@example.com' }]).encoded,
-      index: buildTermIndex([{ key: '0', text: 'Ana Souza' }]),
-    };
-    let current: PageContacts = contacts;
-    const { ports } = hub({ contacts: async () => ({ contacts: current, focusable: false }) });
-    const port = fromTab(ALLOWED_URL);
-    ports.accept(port);
-    port.receive({ type: 'watch', ids: ['ana'] });
-    await settle();
-    current = renamed;
-    await ports.contactsChanged();
-    const dnd = presence('ana', PresenceStatus.Dnd);
-    expect(port.sent.slice(-2)).toEqual([
-      { type: 'contacts', ...renamed, focusable: false },
-      { type: 'views', views: [badgeView('Ana Souza', dnd, NOW)] },
-    ]);
+    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none.contacts, focusable: true });
   });
 
   test('a worker that cannot rebuild its state drops the port, so the page tries again later', async () => {

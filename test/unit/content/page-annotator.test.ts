@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { PresenceStatus, unknownPresence, type Presence } from '../../../src/core/presence';
 import { PageAnnotator } from '../../../src/content/page-annotator';
 import { BADGE_ATTRIBUTE } from '../../../src/content/dom-marks';
 import { PageBadges } from '../../../src/content/page-badges';
@@ -8,6 +8,7 @@ import { PresenceCard } from '../../../src/content/presence-card';
 import { badgeView } from '../../../src/background/badge-views';
 import { toPageContacts } from '../../../src/background/page-contacts';
 import type { WatchedContact } from '../../../src/shared/contact';
+import type { PageContacts } from '../../../src/shared/page-protocol';
 
 const ana: WatchedContact = {
   contactId: 'ana',
@@ -18,16 +19,22 @@ const ana: WatchedContact = {
 const li: WatchedContact = { contactId: 'li', displayName: '王小明', emails: [], addedAt: 0 };
 /** What the worker sends a page for these contacts, through JSON as a port does. */
 const sent = (contacts: readonly WatchedContact[]) =>
-  JSON.parse(JSON.stringify(toPageContacts(contacts))) as ReturnType<typeof toPageContacts>;
+  JSON.parse(JSON.stringify(toPageContacts(contacts).contacts)) as PageContacts;
+
+/** The views the worker sends for these contacts (keys are places in the list), all Unknown. */
+const viewsOf = (contacts: readonly WatchedContact[]) =>
+  toPageContacts(contacts).people.map((person, key) =>
+    badgeView(String(key), person, unknownPresence(person.id), 0),
+  );
 
 const running: PageAnnotator[] = [];
 
 function annotate(
   contacts: readonly WatchedContact[],
-  onShown: (ids: string[]) => void = () => {},
+  onShown: (keys: string[]) => void = () => {},
 ) {
   const badges = new PageBadges(document, new PresenceCard(document));
-  const annotator = new PageAnnotator(document, badges, onShown);
+  const annotator = new PageAnnotator(document, badges, (_revision, keys) => onShown(keys));
   running.push(annotator);
   annotator.setContacts(sent(contacts), false);
   return { annotator, badges };
@@ -36,7 +43,7 @@ function annotate(
 function setup(html: string, contacts: readonly WatchedContact[] = [ana, li]) {
   document.body.innerHTML = html;
   const shown: string[][] = [];
-  const { annotator, badges } = annotate(contacts, (ids) => shown.push(ids));
+  const { annotator, badges } = annotate(contacts, (keys) => shown.push(keys));
   annotator.start();
   return { annotator, badges, shown };
 }
@@ -60,8 +67,17 @@ describe('PageAnnotator', () => {
       '<p>Ask Ana\n   Silva first.</p><p>ANA SILVA wrote it.</p><p>Mail ana@example.com.</p>' +
       '<table><tr><td>Ana Silva</td></tr></table><p>记者王小明报道</p>';
     const before = ((document.body.innerHTML = html), document.body.textContent);
-    setup(html);
-    expect(labels()).toEqual(['Ana Silva', 'Ana Silva', 'Ana Silva', 'Ana Silva', '王小明']);
+    const { badges } = setup(html);
+    // Until the worker's views arrive, a badge is named by the text it follows.
+    expect(labels()).toEqual(['Ana Silva', 'ANA SILVA', 'ana@example.com', 'Ana Silva', '王小明']);
+    for (const view of viewsOf([ana, li])) badges.setView(view);
+    expect(labels()).toEqual([
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      'Ana Silva: Unknown',
+      '王小明: Unknown',
+    ]);
     expect(pageText()).toBe(before);
     // Each badge sits right after its match.
     expect(allBadges()[0]!.previousSibling!.textContent).toBe('Ask Ana\n   Silva');
@@ -102,7 +118,7 @@ describe('PageAnnotator', () => {
 
   it('badges text added later by script, once, and never its own insertions', async () => {
     const { annotator, shown } = setup('<main></main>');
-    expect(shown).toEqual([]);
+    expect(shown).toEqual([[]]); // the worker hears the first, empty, set of keys
     const main = document.querySelector('main')!;
     main.insertAdjacentHTML('beforeend', '<p>Later: Ana Silva and 王小明.</p>');
     annotator.flush();
@@ -110,7 +126,7 @@ describe('PageAnnotator', () => {
     annotator.flush(); // the badges' own mutations must not be scanned again
     await new Promise((resolve) => setTimeout(resolve, 400)); // the idle flush runs too
     expect(allBadges()).toHaveLength(2);
-    expect(shown.at(-1)).toEqual(['ana', 'li']);
+    expect(shown.at(-1)).toEqual(['0', '1']); // keys: Ana and 王小明's places in the watch list
   });
 
   it('re-checks a text node whose text changed, and does not badge a moved node twice', () => {
@@ -136,7 +152,8 @@ describe('PageAnnotator', () => {
       lastActiveTime: 0,
       expiresTime: 0,
     };
-    badges.setView(badgeView('Ana Silva', hostile, 0)); // as the worker makes it
+    // As the worker makes it: Ana is key 0.
+    badges.setView(badgeView('0', { id: 'ana', name: 'Ana Silva', email: '' }, hostile, 0));
     expect(labels()).toEqual(["Ana Silva: Do not disturb, '<img src=x onerror=alert(1)>'"]);
     expect(document.querySelector('img')).toBeNull();
   });

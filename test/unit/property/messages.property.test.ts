@@ -12,15 +12,20 @@ import { ALL_PRESENCE_STATUSES } from '../../../src/core/presence';
 import type { BadgeView } from '../../../src/shared/page-protocol';
 
 const validView: fc.Arbitrary<BadgeView> = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 60 }),
+  key: fc.string({ minLength: 1, maxLength: 40 }),
+  name: fc.string({ maxLength: 80 }),
+  email: fc.string({ maxLength: 80 }),
   status: fc.constantFrom(...ALL_PRESENCE_STATUSES),
   label: fc.string({ maxLength: 200 }),
   lines: fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 4 }),
 });
 
 function expectView(view: BadgeView): void {
-  expect(typeof view.id).toBe('string');
-  expect(view.id).not.toBe('');
+  expect(typeof view.key).toBe('string');
+  expect(view.key).not.toBe('');
+  expect(view.key.length).toBeLessThanOrEqual(40);
+  expect(typeof view.name).toBe('string');
+  expect(typeof view.email).toBe('string');
   expect(ALL_PRESENCE_STATUSES).toContain(view.status);
   expect(typeof view.label).toBe('string');
   expect(view.lines.length).toBeGreaterThanOrEqual(1);
@@ -62,7 +67,18 @@ describe('parseWorkerToPage', () => {
   fuzzParser({
     name: 'parseWorkerToPage',
     parse: parseWorkerToPage,
-    fields: ['type', 'views', 'id', 'status', 'label', 'lines', 'revision', 'people', 'index'],
+    fields: [
+      'type',
+      'views',
+      'key',
+      'status',
+      'label',
+      'name',
+      'email',
+      'lines',
+      'revision',
+      'index',
+    ],
     // Contacts' people and buckets are checked when used (personOf), so they pass through.
     opaqueOutput: true,
     valid: fc
@@ -86,16 +102,23 @@ describe('parsePageToWorker', () => {
   fuzzParser({
     name: 'parsePageToWorker',
     parse: parsePageToWorker,
-    fields: ['type', 'ids', 'watch'],
+    fields: ['type', 'revision', 'keys', 'watch'],
     valid: fc
-      .array(fc.string({ minLength: 1, maxLength: 60 }), { maxLength: 20 })
-      .map((ids) => ({ input: { type: 'watch', ids }, expected: { type: 'watch' as const, ids } })),
+      .record({
+        revision: fc.string({ minLength: 1, maxLength: 40 }),
+        keys: fc.array(fc.string({ minLength: 1, maxLength: 40 }), { maxLength: 20 }),
+      })
+      .map(({ revision, keys }) => ({
+        input: { type: 'watch', revision, keys },
+        expected: { type: 'watch' as const, revision, keys },
+      })),
     invariant: (m) => {
       expect(m.type).toBe('watch');
-      for (const id of m.ids) {
-        expect(typeof id).toBe('string');
-        expect(id).not.toBe('');
-        expect(id.length).toBeLessThanOrEqual(320);
+      expect(typeof m.revision).toBe('string');
+      for (const key of [m.revision, ...m.keys]) {
+        expect(typeof key).toBe('string');
+        expect(key).not.toBe('');
+        expect(key.length).toBeLessThanOrEqual(40);
       }
     },
   });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermIndex } from '../../../src/core/term-index';
-import { encodePeople } from '../../../src/shared/page-people';
 import { parseWorkerToPage } from '../../../src/shared/page-protocol';
 
 const contacts = {
   type: 'contacts',
   focusable: false,
   revision: 'r1',
-  people: encodePeople([{ id: 'ana', name: 'Ana Silva', email: 'ana@example.com' }]).encoded,
   index: buildTermIndex([{ key: '0', text: 'Ana Silva' }]),
 };
 
@@ -25,6 +23,6 @@ describe('parseWorkerToPage: contacts', () => {
     ['longer than any watch list makes', 'x'.repeat(200_001)],
   ])('refuses an index whose hints are %s', (_, hints) => {
     const parsed = parseWorkerToPage({ ...contacts, index: { ...contacts.index, hints } });
-    expect(parsed).toEqual({ ok: false, error: 'bad term hints' });
+    expect(parsed).toEqual({ ok: false, error: 'a malformed message' });
   });
 });
