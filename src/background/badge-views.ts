@@ -43,5 +43,7 @@ export function badgeView(
     name,
     email,
     lines,
+    card: t('content_card_label', name),
+    chat: t('content_open_chat'),
   };
 }

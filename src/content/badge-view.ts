@@ -1,34 +1,27 @@
 /**
- * What a badge and its card show. The words, name and email come ready-made from the worker
- * (BadgeView). All of it only ever reaches the DOM as lit-html text bindings or attribute
- * values, never as HTML.
+ * What a badge and its card show. Every word, the name and the email come ready-made from the
+ * worker (BadgeView): the page carries no catalogue. All of it only ever reaches the DOM as
+ * lit-html text bindings or attribute values, never as HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { PresenceStatus } from '../core/presence';
 import type { BadgeView } from '../shared/page-protocol';
-// chrome.i18n directly (src/ui/i18n.ts is a few lines, no polyfill): fine on every page.
-import { t } from '../ui/i18n';
 import { statusGlyph } from '../ui/status-glyph';
 
+/** Until the worker's view arrives (a moment after the badge), the glyph of an unknown status. */
 export function badgeTemplate(view: BadgeView | undefined): TemplateResult {
-  return html`<span class="chip">${statusGlyph(view?.status ?? PresenceStatus.Unknown)}</span>`;
+  return html`<span class="chip">${statusGlyph(view?.status ?? 'Unknown')}</span>`;
 }
 
 /** `text` is what the badge follows on the page: the name until the worker's view arrives. */
 export function cardTemplate(text: string, view: BadgeView | undefined): TemplateResult {
-  // Until the worker's view arrives (a moment after the badge), the status is not known yet.
-  const [status = t('status_unknown'), ...lines] = view?.lines ?? [];
-  const name = view?.name ?? text;
-  const chat = view?.email
-    ? html`<a href=${`webexteams://im?email=${encodeURIComponent(view.email)}`}
-        >${t('content_open_chat')}</a
-      >`
+  if (!view) return html`<div class="card" role="group"><p class="name">${text}</p></div>`;
+  const [status, ...lines] = view.lines;
+  const chat = view.email
+    ? html`<a href=${`webexteams://im?email=${encodeURIComponent(view.email)}`}>${view.chat}</a>`
     : nothing;
-  return html`<div class="card" role="group" aria-label=${t('content_card_label', name)}>
-    <p class="name">${name}</p>
-    <p class="status">
-      ${statusGlyph(view?.status ?? PresenceStatus.Unknown)}<span>${status}</span>
-    </p>
+  return html`<div class="card" role="group" aria-label=${view.card}>
+    <p class="name">${view.name}</p>
+    <p class="status">${statusGlyph(view.status)}<span>${status}</span></p>
     ${lines.map((line) => html`<p class="line">${line}</p>`)} ${chat}
   </div>`;
 }

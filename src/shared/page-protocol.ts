@@ -65,6 +65,10 @@ export interface BadgeView {
   readonly email: string;
   /** The card's lines: the status's name, then the custom status, until and last active, if any. */
   readonly lines: readonly string[];
+  /** The card's accessible name: "Presence of Ana Silva". */
+  readonly card: string;
+  /** The words of its "Open chat" link. */
+  readonly chat: string;
 }
 
 export type WorkerToPage =
@@ -133,7 +137,7 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
 
 function isBadgeView(raw: unknown): raw is BadgeView {
   if (!isRecord(raw)) return false;
-  const { key, status, label, name, email, lines } = raw;
+  const { key, status, label, name, email, lines, card, chat } = raw;
   const texts = listOf(lines, MAX_VIEW_LINES, isViewText);
   return (
     isKey(key) &&
@@ -141,6 +145,8 @@ function isBadgeView(raw: unknown): raw is BadgeView {
     isViewText(label) &&
     isText(MAX_PERSON_TEXT)(name) &&
     isText(MAX_PERSON_TEXT)(email) &&
+    isViewText(card) &&
+    isViewText(chat) &&
     texts !== null &&
     texts.length > 0
   );
@@ -161,6 +167,8 @@ export function parseWorkerToPage(raw: unknown): Result<WorkerToPage> {
         name: v.name,
         email: v.email,
         lines: Array.from(v.lines),
+        card: v.card,
+        chat: v.chat,
       });
       return views ? ok({ type: 'views', views: views.map(copy) }) : MALFORMED;
     }

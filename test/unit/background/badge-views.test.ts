@@ -32,6 +32,8 @@ describe('badgeView: what a page says about a contact', () => {
       status: PresenceStatus.Dnd,
       label: "Ana Silva: Do not disturb until 15:30, 'Focus time'",
       lines: ['Do not disturb', '“Focus time”', 'until 15:30'],
+      card: 'Presence of Ana Silva',
+      chat: 'Open chat',
     });
   });
 
@@ -57,6 +59,8 @@ describe('badgeView: what a page says about a contact', () => {
       status: PresenceStatus.Unknown,
       label: 'Ana Silva: Unknown',
       lines: ['Unknown'],
+      card: 'Presence of Ana Silva',
+      chat: 'Open chat',
     });
     // An expiry already passed, and the last activity of someone active now.
     const active = presence({

@@ -18,6 +18,8 @@ const validView: fc.Arbitrary<BadgeView> = fc.record({
   status: fc.constantFrom(...ALL_PRESENCE_STATUSES),
   label: fc.string({ maxLength: 200 }),
   lines: fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+  card: fc.string({ maxLength: 80 }),
+  chat: fc.string({ maxLength: 20 }),
 });
 
 function expectView(view: BadgeView): void {
@@ -31,6 +33,8 @@ function expectView(view: BadgeView): void {
   expect(view.lines.length).toBeGreaterThanOrEqual(1);
   expect(view.lines.length).toBeLessThanOrEqual(4);
   for (const line of view.lines) expect(typeof line).toBe('string');
+  expect(typeof view.card).toBe('string');
+  expect(typeof view.chat).toBe('string');
 }
 
 reportRuns('messages, sites and Retry-After');
