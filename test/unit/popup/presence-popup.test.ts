@@ -79,7 +79,7 @@ describe('<presence-popup>', () => {
     expect(partText(adaItem, 'status-label')).toBe('Do not disturb');
     expect(partText(adaItem, 'custom-status')).toBe('Focus time');
     expect(partText(adaItem, 'until')).toMatch(/^until \d\d:\d\d$/);
-    expect(adaItem.querySelector('svg.pl-glyph[data-status="Dnd"]')).not.toBeNull();
+    expect(adaItem.querySelector('svg.pl-glyph[data-tone="dnd"]')).not.toBeNull();
 
     const graceItem = itemFor(popup, 'grace-id');
     expect(partText(graceItem, 'status-label')).toBe('Inactive');
