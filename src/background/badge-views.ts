@@ -7,7 +7,9 @@ import { PresenceStatus, type Presence } from '../core/presence';
 import type { BadgeView } from '../shared/page-protocol';
 import type { PagePerson } from './page-contacts';
 import { t } from '../ui/i18n';
+import { GLYPH_SHAPES } from '../ui/status-glyph';
 import { statusLabel } from '../ui/status-strings';
+import { STATUS_TONES } from '../ui/status-tones';
 import { lastActiveAtText, untilText } from '../ui/time-text';
 
 /**
@@ -38,7 +40,8 @@ export function badgeView(
   }
   return {
     key,
-    status: presence.status,
+    glyph: GLYPH_SHAPES[presence.status],
+    tone: STATUS_TONES[presence.status],
     label: custom ? t('content_badge_with_custom', [label, custom]) : label,
     name,
     email,

@@ -4,7 +4,7 @@
  * script). Page CSS cannot reach inside; it can only style the host element, so every :host
  * declaration is `!important`, which beats the page's own `!important` across the shadow boundary.
  */
-import { GLYPH_CSS } from '../ui/status-glyph';
+import { GLYPH_CSS } from '../ui/glyph-svg';
 import { DARK_PALETTE, LIGHT_PALETTE, type Palette } from '../ui/status-tones';
 
 /** A rule whose declarations are all `!important`: ("a", "b:1;c:2") gives "a{b:1!important;c:2!important}". */

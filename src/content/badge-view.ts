@@ -5,11 +5,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { BadgeView } from '../shared/page-protocol';
-import { statusGlyph } from '../ui/status-glyph';
+import { glyphSvg } from '../ui/glyph-svg';
 
-/** Until the worker's view arrives (a moment after the badge), the glyph of an unknown status. */
+/** Until the worker's view arrives (a moment after the badge), the chip is empty. */
 export function badgeTemplate(view: BadgeView | undefined): TemplateResult {
-  return html`<span class="chip">${statusGlyph(view?.status ?? 'Unknown')}</span>`;
+  return html`<span class="chip">${view ? glyphSvg(view.glyph, view.tone) : nothing}</span>`;
 }
 
 /** `text` is what the badge follows on the page: the name until the worker's view arrives. */
@@ -21,7 +21,7 @@ export function cardTemplate(text: string, view: BadgeView | undefined): Templat
     : nothing;
   return html`<div class="card" role="group" aria-label=${view.card}>
     <p class="name">${view.name}</p>
-    <p class="status">${statusGlyph(view.status)}<span>${status}</span></p>
+    <p class="status">${glyphSvg(view.glyph, view.tone)}<span>${status}</span></p>
     ${lines.map((line) => html`<p class="line">${line}</p>`)} ${chat}
   </div>`;
 }

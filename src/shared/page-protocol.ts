@@ -13,9 +13,10 @@
  * anything large. Both ends validate and cap what they receive.
  */
 import { isRecord, isString } from '../core/json-guards';
-import { isPresenceStatus, type PresenceStatus } from '../core/presence';
 import { err, ok, type Result } from '../core/result';
 import type { TermIndex } from '../core/term-index';
+import type { GlyphShape } from '../ui/glyph-svg';
+import type { StatusTone } from '../ui/status-tones';
 
 export const PAGE_PORT_NAME = 'presence-lens:page';
 
@@ -55,8 +56,10 @@ export interface PageContacts {
 export interface BadgeView {
   /** The contact's key in the page's current revision. */
   readonly key: string;
-  /** Which glyph the badge shows. */
-  readonly status: PresenceStatus;
+  /** The status's glyph (src/ui/status-glyph.ts): the page carries no shapes of its own. */
+  readonly glyph: GlyphShape;
+  /** The glyph's colour family (its `data-tone`). */
+  readonly tone: StatusTone;
   /** The badge's accessible name: "Ana Silva: Do not disturb until 15:30, 'Focus time'". */
   readonly label: string;
   /** The card's heading. */
@@ -100,6 +103,15 @@ const isText =
   (value: unknown): value is string =>
     isString(value) && value.length <= max;
 const isViewText = isText(MAX_VIEW_TEXT);
+/** SVG path data: commands, numbers and separators, nothing else. */
+const isPathData = (value: unknown): value is string =>
+  isString(value) && /^[MmLlHhVvCcSsQqTtAaZz0-9 .,-]{1,400}$/.test(value);
+const isTone = (value: unknown): value is StatusTone =>
+  isString(value) && /^[a-z-]{1,16}$/.test(value);
+
+function isGlyph(value: unknown): value is GlyphShape {
+  return isRecord(value) && isPathData(value.d) && typeof value.outline === 'boolean';
+}
 
 function isBoundedRecord(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && Object.keys(value).length <= MAX_PAGE_CONTACTS * 4;
@@ -137,11 +149,12 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
 
 function isBadgeView(raw: unknown): raw is BadgeView {
   if (!isRecord(raw)) return false;
-  const { key, status, label, name, email, lines, card, chat } = raw;
+  const { key, glyph, tone, label, name, email, lines, card, chat } = raw;
   const texts = listOf(lines, MAX_VIEW_LINES, isViewText);
   return (
     isKey(key) &&
-    isPresenceStatus(status) &&
+    isGlyph(glyph) &&
+    isTone(tone) &&
     isViewText(label) &&
     isText(MAX_PERSON_TEXT)(name) &&
     isText(MAX_PERSON_TEXT)(email) &&
@@ -162,7 +175,8 @@ export function parseWorkerToPage(raw: unknown): Result<WorkerToPage> {
       // Copied field by field: nothing else the message held goes on.
       const copy = (v: BadgeView): BadgeView => ({
         key: v.key,
-        status: v.status,
+        glyph: { d: v.glyph.d, outline: v.glyph.outline },
+        tone: v.tone,
         label: v.label,
         name: v.name,
         email: v.email,

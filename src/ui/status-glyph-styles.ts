@@ -5,7 +5,7 @@
  * script colours its glyphs in badge-styles.ts.)
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { GLYPH_CSS } from './status-glyph';
+import { GLYPH_CSS } from './glyph-svg';
 import { LIGHT_PALETTE } from './status-tones';
 
 const toneColours = Object.entries(LIGHT_PALETTE.tones)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeView } from '../../../src/background/badge-views';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
+import { GLYPH_SHAPES } from '../../../src/ui/status-glyph';
 
 // Local times, so the expectations hold in any TZ the tests run in.
 const now = new Date(2025, 11, 1, 10, 0).getTime(); // Mon 1 Dec 2025, 10:00
@@ -29,7 +30,8 @@ describe('badgeView: what a page says about a contact', () => {
       key: '0',
       name: 'Ana Silva',
       email: 'ana@example.com',
-      status: PresenceStatus.Dnd,
+      glyph: GLYPH_SHAPES.Dnd,
+      tone: 'dnd',
       label: "Ana Silva: Do not disturb until 15:30, 'Focus time'",
       lines: ['Do not disturb', '“Focus time”', 'until 15:30'],
       card: 'Presence of Ana Silva',
@@ -56,7 +58,8 @@ describe('badgeView: what a page says about a contact', () => {
       key: '0',
       name: 'Ana Silva',
       email: 'ana@example.com',
-      status: PresenceStatus.Unknown,
+      glyph: GLYPH_SHAPES.Unknown,
+      tone: 'neutral',
       label: 'Ana Silva: Unknown',
       lines: ['Unknown'],
       card: 'Presence of Ana Silva',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_CSS, CARD_CSS } from '../../../src/content/badge-styles';
-import { GLYPH_CSS } from '../../../src/ui/status-glyph';
+import { GLYPH_CSS } from '../../../src/ui/glyph-svg';
 import { DARK_PALETTE, LIGHT_PALETTE, STATUS_TONES } from '../../../src/ui/status-tones';
 
 /** The declarations of every `:host` or `:host(…)` rule in a stylesheet. */

@@ -8,14 +8,16 @@ import { parsePageToWorker, parseWorkerToPage } from '../../../src/shared/page-p
 import { fuzzParser } from './fuzz-parser';
 import { expectNoPollution, huge, weirdNumber } from './hostile';
 import { TIMEOUT_MS, check, countFixed, reportRuns, titled } from './runs';
-import { ALL_PRESENCE_STATUSES } from '../../../src/core/presence';
+import { GLYPH_SHAPES } from '../../../src/ui/status-glyph';
+import { STATUS_TONES } from '../../../src/ui/status-tones';
 import type { BadgeView } from '../../../src/shared/page-protocol';
 
 const validView: fc.Arbitrary<BadgeView> = fc.record({
   key: fc.string({ minLength: 1, maxLength: 40 }),
   name: fc.string({ maxLength: 80 }),
   email: fc.string({ maxLength: 80 }),
-  status: fc.constantFrom(...ALL_PRESENCE_STATUSES),
+  glyph: fc.constantFrom(...Object.values(GLYPH_SHAPES)),
+  tone: fc.constantFrom(...Object.values(STATUS_TONES)),
   label: fc.string({ maxLength: 200 }),
   lines: fc.array(fc.string({ maxLength: 80 }), { minLength: 1, maxLength: 4 }),
   card: fc.string({ maxLength: 80 }),
@@ -28,7 +30,9 @@ function expectView(view: BadgeView): void {
   expect(view.key.length).toBeLessThanOrEqual(40);
   expect(typeof view.name).toBe('string');
   expect(typeof view.email).toBe('string');
-  expect(ALL_PRESENCE_STATUSES).toContain(view.status);
+  expect(view.glyph.d).toMatch(/^[MmLlHhVvCcSsQqTtAaZz0-9 .,-]+$/);
+  expect(typeof view.glyph.outline).toBe('boolean');
+  expect(view.tone).toMatch(/^[a-z-]+$/);
   expect(typeof view.label).toBe('string');
   expect(view.lines.length).toBeGreaterThanOrEqual(1);
   expect(view.lines.length).toBeLessThanOrEqual(4);
@@ -75,11 +79,16 @@ describe('parseWorkerToPage', () => {
       'type',
       'views',
       'key',
-      'status',
+      'glyph',
+      'd',
+      'outline',
+      'tone',
       'label',
       'name',
       'email',
       'lines',
+      'card',
+      'chat',
       'revision',
       'index',
     ],

@@ -2,7 +2,8 @@
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { ALL_PRESENCE_STATUSES, type PresenceStatus } from '../../../src/core/presence';
-import { GLYPH_CSS, statusGlyph } from '../../../src/ui/status-glyph';
+import { GLYPH_CSS } from '../../../src/ui/glyph-svg';
+import { statusGlyph } from '../../../src/ui/status-glyph';
 import { glyphStyles } from '../../../src/ui/status-glyph-styles';
 import { STATUS_TONES } from '../../../src/ui/status-tones';
 
