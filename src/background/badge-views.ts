@@ -7,7 +7,7 @@ import { PresenceStatus, type Presence } from '../core/presence';
 import type { BadgeView } from '../shared/page-protocol';
 import type { PagePerson } from './page-contacts';
 import { t } from '../ui/i18n';
-import { GLYPH_SHAPES } from '../ui/status-glyph';
+import { GLYPH_SHAPES } from '../ui/glyph-shapes';
 import { statusLabel } from '../ui/status-strings';
 import { STATUS_TONES } from '../ui/status-tones';
 import { lastActiveAtText, untilText } from '../ui/time-text';

@@ -15,7 +15,7 @@
 import { isRecord, isString } from '../core/json-guards';
 import { err, ok, type Result } from '../core/result';
 import type { TermIndex } from '../core/term-index';
-import type { GlyphShape } from '../ui/glyph-svg';
+import type { GlyphShape } from '../ui/glyph-shapes';
 import type { StatusTone } from '../ui/status-tones';
 
 export const PAGE_PORT_NAME = 'presence-lens:page';

@@ -6,14 +6,8 @@
  * Only `lit/html.js` is imported, so a content script using this does not pull in LitElement.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
+import type { GlyphShape } from './glyph-shapes';
 import type { StatusTone } from './status-tones';
-
-/** One glyph: a path on the 16-unit grid, filled or drawn as lines. */
-export interface GlyphShape {
-  readonly d: string;
-  /** Lines only (`.pl-outline`), not filled. */
-  readonly outline: boolean;
-}
 
 /**
  * Sizing and painting for glyphs, as plain CSS text (a content script cannot take lit's

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badgeView } from '../../../src/background/badge-views';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
-import { GLYPH_SHAPES } from '../../../src/ui/status-glyph';
+import { GLYPH_SHAPES } from '../../../src/ui/glyph-shapes';
 
 // Local times, so the expectations hold in any TZ the tests run in.
 const now = new Date(2025, 11, 1, 10, 0).getTime(); // Mon 1 Dec 2025, 10:00

@@ -8,7 +8,7 @@ import { parsePageToWorker, parseWorkerToPage } from '../../../src/shared/page-p
 import { fuzzParser } from './fuzz-parser';
 import { expectNoPollution, huge, weirdNumber } from './hostile';
 import { TIMEOUT_MS, check, countFixed, reportRuns, titled } from './runs';
-import { GLYPH_SHAPES } from '../../../src/ui/status-glyph';
+import { GLYPH_SHAPES } from '../../../src/ui/glyph-shapes';
 import { STATUS_TONES } from '../../../src/ui/status-tones';
 import type { BadgeView } from '../../../src/shared/page-protocol';
 
