@@ -4,10 +4,13 @@
  * Serves DIR's pages (scripts stripped) from 127.0.0.1, opens each in one headless Chromium and
  * times, inside the page, a bare text walk (floor), the shipped annotator (ours, bundled from
  * scripts/bench/annotator-entry.ts), one alternation regex and mark.js over N watched names, then
- * the MutationObserver path. One JSON line per page and a summary line go to stdout; progress to
- * stderr. Nothing but 127.0.0.1 is contacted.
+ * the MutationObserver path. One JSON line per page and a summary line (with the gzipped size of
+ * the content script, bundled as the build does) go to stdout; progress to stderr. Nothing but
+ * 127.0.0.1 is contacted.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { parseBenchArgs, UsageError, USAGE } from './bench/args';
 import { launchBenchBrowser, type BenchBrowser } from './bench/browser';
@@ -18,6 +21,9 @@ import { measurePage, type Injected } from './bench/measure-page';
 import { makeMutationBatches, measureMutation } from './bench/mutation';
 import { pageLine, summaryLine, type PageRow } from './bench/report';
 import { BLANK_PATH, serveCorpus, type CorpusServer } from './bench/serve';
+
+/** The shipped content script's entry, bundled as the build does (one minified IIFE). */
+const CONTENT_SCRIPT_ENTRY = path.resolve(import.meta.dirname, '../src/content/index.ts');
 import type { BenchContact } from './bench/types';
 
 /** mark.js slower than this on a page is recorded as null. */
@@ -46,7 +52,10 @@ async function main(): Promise<number> {
     corpus.entries.flatMap((e) => e.names),
   );
 
-  log('bundling scripts/bench/annotator-entry.ts with vite...');
+  log('bundling scripts/bench/annotator-entry.ts and src/content/index.ts with vite...');
+  const contentScriptGzipBytes = gzipSync(await bundleAnnotator(CONTENT_SCRIPT_ENTRY), {
+    level: 9,
+  }).length;
   const injected: Injected = {
     annotator: await bundleAnnotator(),
     markjs: readFileSync(
@@ -126,7 +135,7 @@ async function main(): Promise<number> {
           'recorded as null; markjsMs and ours/markjs cover the other pages',
       );
     }
-    emit(summaryLine(rows, options.names, options.runs, mutation));
+    emit(summaryLine(rows, options.names, options.runs, mutation, contentScriptGzipBytes));
     log(
       `blocked ${browser.blockedRequests()} requests to other hosts; ` +
         `total ${((Date.now() - started) / 1000).toFixed(1)} s`,
