@@ -1,35 +1,33 @@
 /**
  * Finds watched contacts' names and emails in page text, for the content script's badges.
  *
- * All terms go into one trie. A text is read once, left to right: a term can only begin where a
- * word begins (or anywhere in a script written without spaces), and only there does a walk down the
- * trie start; it stops at the first unit no term continues with, usually within a few units.
- * Compiling runs on every page load, cold, for up to a thousand contacts, so it must cost about as
- * little as matching does: the trie grows lazily (see TrieNode), where a full Aho-Corasick
- * automaton took 20-70 ms to build. Boundary rules are checked only where a term ends.
+ * A text is read once, left to right: a term can only begin where a word begins (or anywhere in a
+ * script written without spaces), and only there does a walk through the terms start; it stops at
+ * the first unit no term continues with, usually within a few units. Compiling runs on every page
+ * load, cold, for up to a thousand contacts, so it must cost about as little as matching does,
+ * where a full Aho-Corasick automaton took 20-70 ms to build: the terms stay in the index's
+ * buckets (by their first two units) until a walk reaches one, and a bucket, sorted, is a trie as
+ * it is (see `walk`), with nothing to build. Boundary rules are checked only where a term ends.
  */
 import {
-  DOT,
-  SPACE,
   codePointBefore,
-  continuesEmailAfter,
-  continuesEmailBefore,
-  foldTerm,
-  foldUnit,
   DIGIT,
+  DOT,
+  foldUnit,
+  foldUnits,
   isLetterOrDigit,
   kindOf,
-  MARK_KIND,
-  NOT_A_WORD,
   normalizeTerm,
+  NOT_A_WORD,
   OTHER,
+  SPACE,
   SPACED_LETTER,
   SPACELESS,
-  SURROGATE,
+  WORD_LETTER,
   wordKind,
 } from './char-classes';
-import { hintPatterns, isWordLetter, lowerText, type HintPatterns } from './term-hint';
-import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-index';
+import { hintFinder, type HintFinder } from './term-hint';
+import { EDGES, EMAIL, ENTRY, FIELD, FOLDED, KEY, slotOf, type TermIndex } from './term-format';
 
 /** Offsets into the text given to `find`; `end` is exclusive. */
 export interface NameMatch {
@@ -57,233 +55,172 @@ export interface NameMatcher {
 
 const NO_MATCHES: readonly NameMatch[] = Object.freeze([]);
 
-interface Term {
-  readonly key: string;
-  /** Normalised and folded: runs of white space are one space, as in the folded page text. */
-  readonly folded: string;
-  readonly edges: number;
-}
+/**
+ * A term of the index, its fields where the entry has them (FOLDED, KEY, EDGES): its text
+ * normalised and folded (runs of white space are one space, as in the folded page text), what a
+ * match reports, and its boundary rules.
+ */
+type Term = readonly [folded: string, key: string, edges: number];
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
-  const before = start > 0 ? codePointBefore(text, start) : -1;
-  const after = end < text.length ? text.codePointAt(end)! : -1;
+  const before = codePointBefore(text, start);
+  const after = text.codePointAt(end) ?? 0;
   if (edges & EMAIL) {
-    if (before >= 0 && continuesEmailBefore(before)) return false;
-    if (after < 0) return true;
-    if (continuesEmailAfter(after)) return false;
     // "ana@example.com." ends a sentence; "ana@example.com.au" is another address.
-    return !(after === DOT && end + 1 < text.length && isLetterOrDigit(text.codePointAt(end + 1)!));
+    const afterDot = after === DOT ? (text.codePointAt(end + 1) ?? 0) : 0;
+    // Besides letters and digits, these would make an address start earlier or end later.
+    return (
+      !isLetterOrDigit(before, '._%+-') &&
+      !isLetterOrDigit(after, '_%+@-') &&
+      !isLetterOrDigit(afterDot)
+    );
   }
   // A Latin name may touch a CJK run ("和Ana Silva说"): only the same kind of character of a spaced
   // script continues it.
-  const first = edges & 3;
-  const last = (edges >> 2) & 3;
-  if (first !== NOT_A_WORD && before >= 0 && wordKind(before) === first) return false;
-  return !(last !== NOT_A_WORD && after >= 0 && wordKind(after) === last);
+  return !continuesWord(edges & 3, before) && !continuesWord((edges >> 2) & 3, after);
 }
 
-/** Where `folded` ends if the text spells it from `start` (any run of white space for a space), else 0. */
-function endOf(text: string, start: number, folded: string): number {
-  let at = start;
-  for (let k = 0; k < folded.length; k++) {
-    const unit = folded.charCodeAt(k);
-    if (at >= text.length || foldUnit(text.charCodeAt(at)) !== unit) return 0;
-    at++;
-    if (unit === SPACE) while (at < text.length && foldUnit(text.charCodeAt(at)) === SPACE) at++;
-  }
+/** Whether a code point continues a term's edge of word kind `edge` (see wordKind). */
+function continuesWord(edge: number, codePoint: number): boolean {
+  return edge !== NOT_A_WORD && wordKind(codePoint) === edge;
+}
+
+/** Past the run of white space (if any) that starts at `at`: a run in the page is one space in a term. */
+function pastSpaces(text: string, at: number): number {
+  while (at < text.length && foldUnit(text.charCodeAt(at)) === SPACE) at++;
   return at;
 }
 
 /**
- * A trie node. Children are built the first time a walk reaches the node, from the terms that share
- * its prefix: compiling only sorts terms by their first unit, and a page pays for the prefixes it
- * shows, not for the whole watch list. A node with one term left compares the rest in place.
+ * The terms of one bucket (the same first two folded units), sorted by their folded text: the
+ * terms that share a prefix are a range, a node of a trie, and in it the ones that end there come
+ * first (equal ones in the index's order).
  */
-interface TrieNode {
-  /** Units from the root. */
-  readonly depth: number;
-  /** Every term with this prefix. */
-  readonly terms: readonly Term[];
-  children?: ReadonlyMap<number, TrieNode>;
-  /** The terms that end at this node. */
-  ends?: readonly Term[];
-}
+type Bucket = readonly Term[];
 
-function byUnit(terms: readonly Term[], depth: number): Map<number, TrieNode> {
-  const groups = new Map<number, Term[]>();
-  for (const term of terms) {
-    if (term.folded.length <= depth) continue;
-    const unit = term.folded.charCodeAt(depth);
-    const group = groups.get(unit);
-    if (group) group.push(term);
-    else groups.set(unit, [term]);
+/** The first term from `from` (up to `to`) whose unit at `depth` is not below `unit`. */
+function firstFrom(terms: Bucket, from: number, to: number, depth: number, unit: number): number {
+  while (from < to) {
+    const middle = (from + to) >> 1;
+    if (terms[middle]![FOLDED].charCodeAt(depth) < unit) from = middle + 1;
+    else to = middle;
   }
-  const nodes = new Map<number, TrieNode>();
-  for (const [unit, group] of groups) nodes.set(unit, { depth: depth + 1, terms: group });
-  return nodes;
-}
-
-function grow(node: TrieNode): { children: ReadonlyMap<number, TrieNode>; ends: readonly Term[] } {
-  node.children ??= byUnit(node.terms, node.depth);
-  node.ends ??= node.terms.filter((term) => term.folded.length === node.depth);
-  return { children: node.children, ends: node.ends };
-}
-
-/** The longest term the text spells from `start` (within the boundary rules), and where it ends. */
-function walk(root: Root['node'], text: string, start: number, first: number) {
-  if (start + 1 >= text.length) return undefined;
-  const second = foldUnit(text.charCodeAt(start + 1));
-  let node = root(slotOf(first, second));
-  let at = start + 2;
-  // A run of white space in the page is one space, as in the terms.
-  if (second === SPACE) while (at < text.length && foldUnit(text.charCodeAt(at)) === SPACE) at++;
-  let best: Term | undefined;
-  let bestEnd = 0;
-  while (node !== undefined) {
-    if (node.terms.length === 1) {
-      const term = node.terms[0]!;
-      const end = endOf(text, start, term.folded);
-      if (end > bestEnd && fitsBoundaries(text, start, end, term.edges))
-        [best, bestEnd] = [term, end];
-      break;
-    }
-    const { children, ends } = grow(node);
-    for (const term of ends) {
-      if (fitsBoundaries(text, start, at, term.edges)) [best, bestEnd] = [term, at];
-    }
-    if (at >= text.length) break;
-    const unit = foldUnit(text.charCodeAt(at++));
-    // A run of white space in the page is one space, as in the terms.
-    if (unit === SPACE) while (at < text.length && foldUnit(text.charCodeAt(at)) === SPACE) at++;
-    node = children.get(unit);
-  }
-  return best === undefined ? undefined : { term: best, end: bestEnd };
+  return from;
 }
 
 /**
- * Where a hint occurs (see term-hint.ts) and a term may begin (a letter no spaced-script letter
- * precedes, a digit no digit precedes, or per the index any letter of a script written without
- * spaces or any punctuation), the trie takes over.
- *
- * All texts are read in one go: joined, lower-cased and searched by one native call each, so a
- * page's thousand text nodes do not each pay a round of calls from cold JavaScript. A hint never
- * spans two texts: the separator (U+0000) is neither a hint's unit nor white space for `\s`.
+ * The longest term the text spells from `start` (within the boundary rules), as a match. The walk
+ * narrows its bucket, unit by unit, to the range of the terms that the text spells so far (two
+ * binary searches), until no term is left or the text ends.
  */
-function findEach(
-  root: Root,
-  texts: readonly string[],
-  found: (at: number, matches: readonly NameMatch[]) => void,
-): void {
-  const { inWords, anywhereStart, anywhere } = root.hints();
-  if ((inWords === null && anywhere === null) || texts.length === 0) return;
-  const lowered = lowerText(texts.length === 1 ? texts[0]! : texts.join('\0'));
-  // The next place each pattern finds a hint at or after `from` (-1: none left).
-  const nextInWords = (from: number): number => {
-    if (inWords === null) return -1;
-    inWords.lastIndex = from > 0 ? from - 1 : 0; // what precedes a hint is part of its match
-    for (let hit = inWords.exec(lowered); hit !== null; hit = inWords.exec(lowered)) {
-      const start = isWordLetter(lowered.charCodeAt(hit.index)) ? hit.index : hit.index + 1;
-      if (start >= from) return start;
-      inWords.lastIndex = hit.index + 1;
+function walk(
+  bucket: (slot: number) => Bucket,
+  text: string,
+  start: number,
+): NameMatch | undefined {
+  let at = start + 1;
+  if (at >= text.length) return undefined;
+  const second = foldUnit(text.charCodeAt(at++));
+  if (second === SPACE) at = pastSpaces(text, at);
+  const terms = bucket(slotOf(foldUnit(text.charCodeAt(start)), second));
+  let best: NameMatch | undefined;
+  let from = 0;
+  let to = terms.length;
+  for (let depth = 2; from < to; depth++) {
+    for (; from < to && terms[from]![FOLDED].length === depth; from++) {
+      const term = terms[from]!;
+      if (fitsBoundaries(text, start, at, term[EDGES])) best = { start, end: at, key: term[KEY] };
     }
-    return -1;
-  };
-  const nextAnywhere = (from: number): number => {
-    if (anywhereStart === null || anywhere === null) return -1;
-    anywhereStart.lastIndex = from;
-    for (let hit = anywhereStart.exec(lowered); hit !== null; hit = anywhereStart.exec(lowered)) {
-      anywhere.lastIndex = hit.index;
-      if (anywhere.test(lowered)) return hit.index;
-    }
-    return -1;
-  };
-  let wordHint = nextInWords(0);
-  let otherHint = nextAnywhere(0);
-  let at = 0;
-  let text = texts[0]!;
-  let offset = 0; // where `text` starts in the joined texts
-  let matches: NameMatch[] | undefined;
-  while (wordHint >= 0 || otherHint >= 0) {
-    const hint = otherHint < 0 || (wordHint >= 0 && wordHint < otherHint) ? wordHint : otherHint;
-    while (hint >= offset + text.length) {
-      if (matches) found(at, matches);
-      matches = undefined;
-      offset += text.length + 1;
-      text = texts[++at]!;
-    }
-    const start = hint - offset;
-    const term = begins(text, start, root.anywhere)
-      ? walk(root.node, text, start, foldUnit(text.charCodeAt(start)))
-      : undefined;
-    if (term !== undefined) (matches ??= []).push({ start, end: term.end, key: term.term.key });
-    const next = term === undefined ? hint + 1 : offset + term.end;
-    if (wordHint >= 0 && wordHint < next) wordHint = nextInWords(next);
-    if (otherHint >= 0 && otherHint < next) otherHint = nextAnywhere(next);
+    if (at >= text.length) break;
+    const unit = foldUnit(text.charCodeAt(at++));
+    if (unit === SPACE) at = pastSpaces(text, at);
+    from = firstFrom(terms, from, to, depth, unit);
+    to = firstFrom(terms, from, to, depth, unit + 1);
   }
-  if (matches) found(at, matches);
-}
-
-function find(root: Root, text: string): readonly NameMatch[] {
-  let matches: readonly NameMatch[] = NO_MATCHES;
-  findEach(root, [text], (_, found) => (matches = found));
-  return matches;
+  return best;
 }
 
 function begins(text: string, start: number, anywhere: number): boolean {
-  let kind = kindOf(text.codePointAt(start)!);
-  if (kind & SURROGATE) kind = OTHER; // a lone half of a pair
+  const kind = kindOf(text.codePointAt(start)!);
   if (kind & anywhere) return true;
-  const previous = start > 0 ? kindOf(codePointBefore(text, start)) : 0;
-  if (kind & (SPACED_LETTER | MARK_KIND)) return (previous & SPACED_LETTER) === 0;
-  return (kind & DIGIT) !== 0 && (previous & DIGIT) === 0;
+  const previous = kindOf(codePointBefore(text, start));
+  // A letter or a mark: not after a letter of a spaced script. A digit: not after a digit.
+  if (kind & WORD_LETTER) return previous !== SPACED_LETTER;
+  return kind === DIGIT && previous !== DIGIT;
 }
 
-interface Root {
-  readonly node: (slot: number) => TrieNode | undefined;
-  /** Compiled the first time a text is read. */
-  readonly hints: () => HintPatterns;
-  /** Kinds that may begin a term wherever they are (SPACELESS, OTHER), per the index. */
-  readonly anywhere: number;
-}
+/** Code-unit order of folded texts, as the index's builder sorts them. */
+const byFolded = (a: Term, b: Term) => (a[FOLDED] < b[FOLDED] ? -1 : a[FOLDED] > b[FOLDED] ? 1 : 0);
 
-/** One bucket as a trie node; entries that are not well formed (it came over a port) are left out. */
-function decodeBucket(raw: unknown, slot: number): TrieNode | undefined {
-  if (typeof raw !== 'string') return undefined;
+/** One bucket of the index; entries that are not well formed (it came over a port) are left out. */
+function decodeBucket(buckets: TermIndex['buckets'], slot: number): Bucket {
+  // A number is never the name of an inherited property (as "constructor" would be).
+  const raw: unknown = buckets[slot];
   const terms: Term[] = [];
-  for (const entry of raw.split(ENTRY)) {
-    const [folded, key, rules] = entry.split(FIELD);
+  for (const entry of typeof raw === 'string' ? raw.split(ENTRY) : []) {
+    const [folded = '', key, rules] = entry.split(FIELD);
     const edges = Number(rules);
-    if (!folded || folded.length < 2 || !key || !Number.isInteger(edges)) continue;
-    if (slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) !== slot) continue;
-    if (edges < 0 || edges > (EMAIL | 15)) continue;
-    terms.push({ key, folded, edges });
+    // In this bucket (so at least two units long), with a key, and rules an integer 0..EMAIL | 15.
+    if (slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) !== slot || !key) continue;
+    if ((edges & (EMAIL | 15)) === edges) terms.push([folded, key, edges]);
   }
-  return terms.length > 0 ? { depth: 2, terms } : undefined;
+  // Sorted already, from the worker: a stable sort then only checks it.
+  return terms.sort(byFolded);
 }
 
 export function matcherFromIndex(index: TermIndex): NameMatcher {
-  const nodes = new Map<number, TrieNode | undefined>();
-  const node = (slot: number) => {
-    if (!nodes.has(slot)) {
-      const raw = Object.hasOwn(index.buckets, slot) ? index.buckets[slot] : undefined;
-      nodes.set(slot, decodeBucket(raw, slot));
-    }
-    return nodes.get(slot);
+  const buckets = new Map<number, Bucket>();
+  /** A bucket by its slot, decoded the first time. */
+  const bucket = (slot: number) => {
+    let terms = buckets.get(slot);
+    if (terms === undefined) buckets.set(slot, (terms = decodeBucket(index.buckets, slot)));
+    return terms;
   };
-  let hints: HintPatterns | undefined;
+  /** Compiled the first time a text is read. */
+  let findHints: HintFinder | undefined;
+  /** Kinds that may begin a term wherever they are (SPACELESS, OTHER), per the index. */
   const anywhere =
     (index.spaceless === true ? SPACELESS : 0) | (index.punctuation === true ? OTHER : 0);
-  const patterns = () => hintPatterns(index.hints, index.otherHints);
-  const root: Root = { node, hints: () => (hints ??= patterns()), anywhere };
+
+  /**
+   * Where a hint occurs (see term-hint.ts) and a term may begin (a letter no spaced-script letter
+   * precedes, a digit no digit precedes, or per the index any letter of a script written without
+   * spaces or any punctuation), a walk takes over.
+   */
+  const findEach: NameMatcher['findEach'] = (texts, found) => {
+    const nextHint = (findHints ??= hintFinder(index.hints, index.otherHints))(texts);
+    let at = 0;
+    let text = texts[0]!;
+    let offset = 1; // where `text` starts in the joined texts
+    let matches: NameMatch[] | undefined;
+    for (let hint = nextHint(1); hint < Infinity;) {
+      while (hint >= offset + text.length) {
+        if (matches) found(at, matches);
+        matches = undefined;
+        offset += text.length + 1;
+        text = texts[++at]!;
+      }
+      const start = hint - offset;
+      const match = begins(text, start, anywhere) ? walk(bucket, text, start) : undefined;
+      if (match) (matches ??= []).push(match);
+      hint = nextHint(match ? offset + match.end : hint + 1);
+    }
+    if (matches) found(at, matches);
+  };
+
   return {
     size: index.size,
-    find: (text) => find(root, text),
-    findEach: (texts, found) => findEach(root, texts, found),
+    find(text) {
+      let matches: readonly NameMatch[] = NO_MATCHES;
+      findEach([text], (_, found) => (matches = found));
+      return matches;
+    },
+    findEach,
     keyOf(text) {
-      const folded = foldTerm(normalizeTerm(text));
-      if (folded.length < 2) return undefined;
-      const terms = node(slotOf(folded.charCodeAt(0), folded.charCodeAt(1)))?.terms ?? [];
-      return terms.find((term) => term.folded === folded && term.edges === EMAIL)?.key;
+      const folded = foldUnits(normalizeTerm(text));
+      // A text shorter than two units has no slot (NaN), and so no terms.
+      const terms = bucket(slotOf(folded.charCodeAt(0), folded.charCodeAt(1)));
+      return terms.find((term) => term[FOLDED] === folded && term[EDGES] === EMAIL)?.[KEY];
     },
   };
 }

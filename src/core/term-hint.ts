@@ -3,7 +3,7 @@
  * is read cold on every load, and a loop over its characters in JavaScript runs interpreted, at
  * tens of nanoseconds a character; the regular-expression engine reads it natively. So the terms'
  * first few units (their "hints") become one alternation of literals, which the engine reads as a
- * trie of its own (it merges common prefixes), and the matcher's trie is walked only where a hint
+ * trie of its own (it merges common prefixes), and the matcher walks its terms only where a hint
  * occurs: on most pages, in a few text nodes out of thousands.
  *
  * Texts and hints are compared lower-cased as whole strings (String#toLowerCase, native): a hint
@@ -12,25 +12,20 @@
  * U+0130 (the only character whose lower case is longer), and astral letters (lower-cased only as
  * whole strings, so a hint is never cut inside a surrogate pair).
  */
-import { foldUnit } from './char-classes';
+import { foldUnits } from './char-classes';
 
 /** Units of a folded term that make its hint. */
 const HINT_LENGTH = 4;
-/** Not escaped by JSON (see FIELD in name-matcher.ts), and never in a term. */
+/** Not escaped by JSON (see FIELD in term-format.ts), and never in a term. */
 const SEPARATOR = '\u007f';
 
 /** The same length as `text`, lower-cased as a whole string, so offsets carry over. */
 export function lowerText(text: string): string {
-  // One native pass in the common case; U+0130 lowers to two units ("i" + U+0307), the matcher's
-  // fold keeps the first, and only a text that has one pays for a second pass.
-  const lowered = text.toLowerCase();
-  if (lowered.length === text.length) return lowered;
-  const dotless = text.replaceAll('\u0130', 'I').toLowerCase();
-  if (dotless.length === text.length) return dotless;
+  // U+0130 lowers to two units ("i" + U+0307), of which the matcher's fold keeps the first: "I"
+  // lowers to it alone. Searching a text for U+0130 is one fast native pass.
+  const lowered = text.replaceAll('\u0130', 'I').toLowerCase();
   // Not known to happen: keep the offsets with the matcher's own fold.
-  let folded = '';
-  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldUnit(text.charCodeAt(i)));
-  return folded;
+  return lowered.length === text.length ? lowered : foldUnits(text);
 }
 
 /** A folded term's hint: its first units, lower-cased as lowerText does. */
@@ -68,19 +63,6 @@ export function joinHints(folded: Iterable<string>): { inWords: string; anywhere
 }
 
 /**
- * Where hints occur. `inWords` finds the hints that start with a WORD_LETTER; a match starts one
- * character early, on what precedes the hint, unless the hint starts the text. The other hints
- * are found where `anywhereStart` finds a unit one of them starts with, and `anywhere` (sticky)
- * matches one of them there: the engine scans for one class several times faster than for an
- * alternation. Each is null when there is no such hint.
- */
-export interface HintPatterns {
-  readonly inWords: RegExp | null;
-  readonly anywhereStart: RegExp | null;
-  readonly anywhere: RegExp | null;
-}
-
-/**
  * Joined hints as one alternation: every hint escaped here (the text may come over a port), a
  * space standing for any run of white space and a sigma for either form. Whole strings at a
  * time, in native calls: this runs cold on every page load.
@@ -94,26 +76,71 @@ function alternation(joined: string): string {
     .replace(/^\||\|$/g, '');
 }
 
-/** A class of the units the hints start with, each written as an escape, whatever it is. */
+/**
+ * A class of the units the hints start with (after the start or a separator), escaped where a
+ * class needs it, a sigma standing for either form (see alternation). A space stands for itself
+ * only, not for any white space as in the alternation: no term begins on white space (see
+ * `begins` in name-matcher.ts), and only a hint that came over a port does.
+ */
 function firstUnits(joined: string): string {
-  const units = new Set<string>();
-  for (const hint of joined.split(SEPARATOR)) {
-    if (hint === '') continue;
-    const first = hint.charCodeAt(0);
-    if (first === 0x20) units.add('\\s'); // "\\s+" in the alternation
-    for (const unit of first === 0x3c3 || first === 0x3c2 ? [0x3c3, 0x3c2] : [first]) {
-      units.add(`\\u${unit.toString(16).padStart(4, '0')}`);
-    }
-  }
-  return `[${[...units].join('')}]`;
+  // Every unit but the first of a hint goes, and the separators.
+  const units = joined.replace(/(?<=[^\u007f])[^\u007f]|\u007f/g, '');
+  return `[${units.replace(/[\\\]^-]/g, '\\$&').replace(/[σς]/g, 'σς')}]`;
 }
 
-export function hintPatterns(inWords: string, anywhere: string): HintPatterns {
+/**
+ * Where hints occur in texts (see hintFinder), from a place on: `next(from)` is the first place at
+ * or after `from` where a hint occurs, Infinity if there is none.
+ */
+export type NextHint = (from: number) => number;
+
+/** The index's hints, compiled once, for the texts of one pass. */
+export type HintFinder = (texts: readonly string[]) => NextHint;
+
+/**
+ * Finds the index's hints (see TermIndex) in texts, read in one go: joined, each after a separator
+ * (U+0000), and lower-cased, so that they are searched by one native call each and a page's
+ * thousand text nodes do not each pay a round of calls from cold JavaScript. Places are offsets
+ * in the joined texts (the first text starts at 1). A hint never spans two texts: U+0000 is
+ * neither a hint's unit nor white space for `\s`.
+ *
+ * The hints that start with a WORD_LETTER are found with the unit before them (the separator, for
+ * the first text). The other hints are found where a class finds a unit one of them starts with,
+ * and a sticky alternation matches one of them there: the engine scans for one class several
+ * times faster than for an alternation. Each pattern's next hit is kept until the search passes
+ * it.
+ */
+export function hintFinder(inWords: string, anywhere: string): HintFinder {
   const words = alternation(inWords);
   const others = alternation(anywhere);
-  return {
-    inWords: words === '' ? null : new RegExp(`(?:^|[^${WORD_LETTER}])(?:${words})`, 'g'),
-    anywhereStart: others === '' ? null : new RegExp(firstUnits(anywhere), 'g'),
-    anywhere: others === '' ? null : new RegExp(others, 'y'),
+  // No hints: the texts need not even be joined.
+  if (words === '' && others === '') return () => () => Infinity;
+  const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?:${words})`, 'g');
+  const starts = new RegExp(firstUnits(anywhere), 'g');
+  const anywherePattern = new RegExp(others, 'y');
+  return (texts) => {
+    // `[''].concat`: one native join, where `'\0' + joined` would be copied once more.
+    const text = lowerText([''].concat(texts).join('\0'));
+    let wordHint = words === '' ? Infinity : 0;
+    let otherHint = others === '' ? Infinity : 0;
+    return (from) => {
+      if (wordHint < from) {
+        inWordsPattern.lastIndex = from - 1;
+        // A hit starts on the unit before its hint (and Infinity + 1 is Infinity).
+        wordHint = (inWordsPattern.exec(text)?.index ?? Infinity) + 1;
+      }
+      if (otherHint < from) {
+        otherHint = Infinity;
+        for (starts.lastIndex = from; starts.test(text);) {
+          // The class matched one unit, just before where it would go on.
+          anywherePattern.lastIndex = starts.lastIndex - 1;
+          if (anywherePattern.test(text)) {
+            otherHint = starts.lastIndex - 1;
+            break;
+          }
+        }
+      }
+      return Math.min(wordHint, otherHint);
+    };
   };
 }

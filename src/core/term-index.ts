@@ -3,7 +3,7 @@
  * with their boundary rules, in buckets by their first two folded units). The worker builds it
  * once per watch list and sends it as JSON; a page decodes only the buckets its text reaches
  * (name-matcher.ts, matcherFromIndex), since its code runs cold on every load. Building it is
- * the worker's part: the content script takes only the format's constants from here.
+ * the worker's part: the content script takes only the format (term-format.ts).
  */
 import {
   codePointBefore,
@@ -14,6 +14,7 @@ import {
   tooShortForTerm,
   wordKind,
 } from './char-classes';
+import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 import { joinHints } from './term-hint';
 
 export interface MatchTerm {
@@ -23,35 +24,8 @@ export interface MatchTerm {
   readonly text: string;
 }
 
-// What must not touch a match, decided per term from the characters at its own edges: the word
-// kind (wordKind) of its first character in bits 0-1, of its last in bits 2-3, or an email.
-export const EMAIL = 16;
+export { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 
-/** One number for a term's first two folded units: a bucket of the index, a node of depth 2. */
-export const slotOf = (first: number, second: number) => first * 0x10000 + second;
-
-/**
- * Terms made ready for pages: normalised, folded, with their boundary rules, in buckets by their
- * first folded unit. The worker makes it once per watch list and sends it as JSON; a page decodes
- * only the buckets its text reaches (matcherFromIndex), since its code runs cold on every load.
- */
-export interface TermIndex {
-  readonly size: number;
-  /** Some term starts with a letter of a script written without spaces / with punctuation. */
-  readonly spaceless: boolean;
-  readonly punctuation: boolean;
-  /** By the first two folded units (slotOf, in decimal): entries `folded␡key␡rules`, joined by U+009E. */
-  readonly buckets: Readonly<Record<string, string>>;
-  /** Where terms may begin (see term-hint.ts): hints that start with a Latin letter, */
-  readonly hints: string;
-  /** and the others. */
-  readonly otherHints: string;
-}
-
-// Characters JSON leaves as they are (it escapes C0 controls, six characters each, which also
-// slows the page's parse) and that never occur in names or emails: DEL and two C1 controls.
-export const FIELD = '\u007f';
-export const ENTRY = '\u009e';
 /** Control characters (C0, DEL, C1) never occur in names or emails; a term with one is not indexed. */
 const hasControl = (text: string) =>
   [...text].some((char) => char < ' ' || (char >= '\u007f' && char <= '\u009f'));
@@ -64,7 +38,8 @@ function edgeRules(text: string): number {
 }
 
 export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
-  const buckets: Record<string, string[]> = {};
+  /** Each bucket's entries by their folded texts. */
+  const buckets: Record<string, Map<string, string>> = {};
   const seen = new Set<string>();
   let spaceless = false;
   let punctuation = false;
@@ -79,10 +54,17 @@ export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
     spaceless ||= isSpaceless(first);
     punctuation ||= !isLetterOrDigit(first) && !isSpaceless(first);
     const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
-    (buckets[slot] ??= []).push([folded, key, edgeRules(text)].join(FIELD));
+    (buckets[slot] ??= new Map()).set(folded, [folded, key, edgeRules(text)].join(FIELD));
   }
+  // Sorted by their folded texts, as a page walks them (name-matcher.ts): its own sort then only
+  // checks the order.
   const joined: Record<string, string> = {};
-  for (const [unit, entries] of Object.entries(buckets)) joined[unit] = entries.join(ENTRY);
+  for (const [slot, entries] of Object.entries(buckets)) {
+    joined[slot] = [...entries.keys()]
+      .sort()
+      .map((folded) => entries.get(folded))
+      .join(ENTRY);
+  }
   const { inWords, anywhere } = joinHints(seen);
   return {
     size: seen.size,
