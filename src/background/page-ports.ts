@@ -17,6 +17,7 @@ import { badgeView } from './badge-views';
 import type { PageContactsBuild } from './page-contacts';
 
 const EMPTY_INDEX = buildTermIndex([]);
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What the hub needs of a `runtime.Port` (the polyfill's and Chrome's both fit). */
 export interface PagePort {
@@ -60,6 +61,11 @@ export class PagePorts {
     people: [],
   };
   private keys = new Map<string, string>();
+  /** The earliest end of a status ("until 15:30") among the views sent, and its timer. */
+  private untilAt = Infinity;
+  private untilTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Statuses that ended up to this time have had their views made again. */
+  private untilCheckedAt = 0;
 
   constructor(private readonly deps: PagePortsDeps) {}
 
@@ -197,7 +203,43 @@ export class PagePorts {
     const key = this.keys.get(presence.contactId);
     const person = key === undefined ? undefined : this.current.people[Number(key)];
     if (key === undefined || !person) return null;
-    return badgeView(key, person, presence, (this.deps.now ?? Date.now)());
+    const now = this.now();
+    this.remakeAt(presence.expiresTime, now);
+    return badgeView(key, person, presence, now);
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /**
+   * A view that says "until 15:30" is made again at 15:30. The worker re-reads a presence when
+   * its status ends, but when that read fails (offline) no news comes, and a page must not go on
+   * saying "until 15:30" at 16:00: it then says what the popup says, the status without "until".
+   */
+  private remakeAt(expiresTime: number, now: number): void {
+    if (!(expiresTime > now) || expiresTime >= this.untilAt) return;
+    clearTimeout(this.untilTimer);
+    this.untilAt = expiresTime;
+    // A timer holds at most 2^31 - 1 ms (24.8 days): a later end is looked at again then.
+    const delay = Math.min(expiresTime - now, MAX_TIMER_MS);
+    this.untilTimer = setTimeout(() => this.untilPassed(), delay);
+  }
+
+  private untilPassed(): void {
+    const now = this.now();
+    const since = this.untilCheckedAt;
+    this.untilCheckedAt = now;
+    this.untilAt = Infinity;
+    for (const entry of this.pages.values()) {
+      const ended: string[] = [];
+      for (const id of entry.wanted) {
+        const expiresTime = this.deps.presenceOf(id)?.expiresTime ?? 0;
+        if (expiresTime > since && expiresTime <= now) ended.push(id);
+        else this.remakeAt(expiresTime, now); // the next one to end
+      }
+      this.sendViews(entry, ended);
+    }
   }
 
   private post(entry: PageEntry, message: WorkerToPage): void {

@@ -193,6 +193,33 @@ describe('PagePorts: who gets an answer', () => {
     expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none.contacts, focusable: true });
   });
 
+  test('a view that says "until" is made again when the status ends, with no news from Webex', async () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      const until = { ...presence('ana', PresenceStatus.Dnd), expiresTime: NOW + 60_000 };
+      const presences = new Map([['ana', until]]);
+      const { ports } = hub({ presenceOf: (id) => presences.get(id), now: () => Date.now() });
+      const port = fromTab(ALLOWED_URL);
+      ports.accept(port);
+      port.receive(watchAna);
+      await vi.advanceTimersByTimeAsync(10);
+      const label = () => {
+        const last = port.sent.at(-1);
+        return last?.type === 'views' ? last.views[0]?.label : undefined;
+      };
+      expect(label()).toMatch(/^Ana Silva: Do not disturb until /);
+      const sent = port.sent.length;
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(port.sent).toHaveLength(sent); // not before it ends
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(label()).toBe('Ana Silva: Do not disturb');
+      await vi.advanceTimersByTimeAsync(600_000);
+      expect(port.sent).toHaveLength(sent + 1); // once
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('a worker that cannot rebuild its state drops the port, so the page tries again later', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { ports } = hub({ ready: () => Promise.reject(new Error('storage is gone')) });
