@@ -1,7 +1,8 @@
 /**
  * The page annotator's entry point, injected only into sites the user allowed (registered by the
- * worker) or into one tab the user asked for from the popup. It learns names and presence through
- * one port to the worker and never sees tokens, settings or storage.
+ * worker) or into one tab the user asked for from the popup. It learns the match terms and what
+ * the badges say through one port to the worker, and never sees contact ids, tokens, settings or
+ * storage.
  *
  * Never two sets of badges: a new copy (the extension was reloaded or updated, or the script was
  * injected again) announces itself with a DOM event, which every older copy in this document

@@ -18,8 +18,8 @@ interface Badge {
   readonly key: string;
   /** The page's text it follows: its name until the worker's view arrives. */
   readonly text: string;
-  /** Where its glyph renders, once it has come near the viewport (null before). */
-  view: HTMLElement | null;
+  /** Where its glyph renders (in its shadow root), once it has come near the viewport. */
+  face: HTMLElement | null;
 }
 
 export class PageBadges {
@@ -104,7 +104,7 @@ export class PageBadges {
   /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
   place(parent: Node, ref: Node | null, key: string, text: string): void {
     const host = this.#blank.cloneNode(false) as HTMLElement;
-    this.#badges.set(host, { key, text, view: null });
+    this.#badges.set(host, { key, text, face: null });
     let hosts = this.#byKey.get(key);
     if (!hosts) this.#byKey.set(key, (hosts = new Set()));
     if (hosts.size === 0) this.#shownVersion++;
@@ -130,12 +130,12 @@ export class PageBadges {
 
   #render(host: HTMLElement): void {
     const badge = this.#badges.get(host);
-    if (!badge || badge.view) return;
+    if (!badge || badge.face) return;
     const root = host.attachShadow({ mode: 'closed' });
     const style = this.#doc.createElement('style');
     style.textContent = BADGE_CSS;
-    badge.view = this.#doc.createElement('span');
-    root.append(style, badge.view);
+    badge.face = this.#doc.createElement('span');
+    root.append(style, badge.face);
     this.#paint(host);
   }
 
@@ -180,7 +180,7 @@ export class PageBadges {
     const view = this.#views.get(badge.key);
     // Until the worker's view arrives (a moment later), the badge is named by the text it follows.
     host.setAttribute('aria-label', view?.label ?? badge.text);
-    if (badge.view) render(badgeTemplate(view), badge.view);
+    if (badge.face) render(badgeTemplate(view), badge.face);
     if (this.#card.shownFor === host) this.#card.update(this.#cardFor(badge));
   }
 
