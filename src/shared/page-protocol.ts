@@ -124,27 +124,19 @@ function listOf<T>(raw: unknown, max: number, is: (item: unknown) => item is T):
   return items.every(is) ? items : null;
 }
 
+/**
+ * The index is handed on as it came once its shape is checked: the matcher reads only these
+ * fields, takes only `true` for the flags, and checks each bucket entry when it first uses it.
+ */
 function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
   const { revision, index } = raw;
   if (!isKey(revision) || !isRecord(index)) return MALFORMED;
-  const { size, spaceless, punctuation, buckets, hints, otherHints } = index;
   // Hints are escaped where they are compiled (term-hint.ts): any string is safe, if bounded.
   const isHints = isText(MAX_PAGE_CONTACTS * 4 * MAX_HINT);
-  if (typeof size !== 'number' || !isBoundedRecord(buckets)) return MALFORMED;
-  if (!isHints(hints) || !isHints(otherHints)) return MALFORMED;
-  return ok({
-    type: 'contacts',
-    focusable: raw.focusable === true,
-    revision,
-    index: {
-      size,
-      spaceless: spaceless === true,
-      punctuation: punctuation === true,
-      buckets: buckets as TermIndex['buckets'],
-      hints,
-      otherHints,
-    },
-  });
+  if (typeof index.size !== 'number' || !isBoundedRecord(index.buckets)) return MALFORMED;
+  if (!isHints(index.hints) || !isHints(index.otherHints)) return MALFORMED;
+  const focusable = raw.focusable === true;
+  return ok({ type: 'contacts', focusable, revision, index: index as unknown as TermIndex });
 }
 
 function isBadgeView(raw: unknown): raw is BadgeView {
@@ -171,20 +163,9 @@ export function parseWorkerToPage(raw: unknown): Result<WorkerToPage> {
     case 'contacts':
       return parseContacts(raw);
     case 'views': {
+      // Each view handed on as it came: the page reads only the fields checked here.
       const views = listOf(raw.views, MAX_PAGE_CONTACTS, isBadgeView);
-      // Copied field by field: nothing else the message held goes on.
-      const copy = (v: BadgeView): BadgeView => ({
-        key: v.key,
-        glyph: { d: v.glyph.d, outline: v.glyph.outline },
-        tone: v.tone,
-        label: v.label,
-        name: v.name,
-        email: v.email,
-        lines: Array.from(v.lines),
-        card: v.card,
-        chat: v.chat,
-      });
-      return views ? ok({ type: 'views', views: views.map(copy) }) : MALFORMED;
+      return views ? ok({ type: 'views', views }) : MALFORMED;
     }
     case 'stop':
       return ok({ type: 'stop' });
