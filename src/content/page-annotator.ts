@@ -1,54 +1,48 @@
 /**
  * Finds watched contacts' names and emails on the page and badges them: one TreeWalker pass when
  * the page is ready, then only what mutations add or change, batched per idle period. Never a
- * re-scan of the whole page, except once when the watch list changes (the badges in place stay).
+ * re-scan of the whole page, except once when the watch list changes (the badges start over).
  *
  * The hot path touches the DOM as little as possible: a SHOW_TEXT walk that collects the texts,
  * and the matcher over all of them at once. Only text nodes that match are checked against the
  * skip list, and all checks happen before the first badge is inserted, so no check forces a
  * style or layout pass.
  */
-import { matcherFromIndex, type NameMatch } from '../core/name-matcher';
+import { matcherFromIndex, type NameMatch, type NameMatcher } from '../core/name-matcher';
 import type { PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import type { PageBadges } from './page-badges';
-import {
-  addText,
-  collectTexts,
-  MAILTO,
-  mailtoLinks,
-  openShadowRoots,
-  type PageTexts,
-} from './page-texts';
+import { ELEMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
 
-/** Where a name is not prose: code, form fields, editors, our own UI, and mailto links (badged after the link). */
+/**
+ * Where a name is not prose: the document's head (a page title that names someone must not get a
+ * badge inside it), code, form fields, editors, our own UI, and mailto links (badged after the
+ * link).
+ */
 const SKIP =
-  'script,style,noscript,template,textarea,input,select,svg,' +
+  'head,script,style,noscript,template,textarea,input,select,svg,' +
   '[contenteditable]:not([contenteditable="false" i]),' +
   `${MAILTO},[${BADGE_ATTRIBUTE}],[${CARD_ATTRIBUTE}]`;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 type Hit = readonly [Text, readonly NameMatch[]];
 
+/** Whether `node` or one of its ancestors is in `roots` (and so is read with that root). */
+function within(node: Node | null, roots: ReadonlySet<Node>): boolean {
+  for (; node; node = node.parentNode) if (roots.has(node)) return true;
+  return false;
+}
+
 export class PageAnnotator {
   #revision: string | null = null;
-  // An empty index written out, not built: the worker's index builder stays out of every page.
-  #matcher = matcherFromIndex({
-    size: 0,
-    spaceless: false,
-    punctuation: false,
-    buckets: {},
-    hints: '',
-    otherHints: '',
-  });
+  /** None until the worker sends the contacts: until then nothing is badged. */
+  #matcher: NameMatcher | undefined;
   readonly #observer = new MutationObserver((records) => this.#collect(records));
-  readonly #pendingRoots = new Set<Node>();
-  readonly #pendingTexts = new Set<Text>();
+  /** What mutations added or changed since the last batch (`flush` takes them, new sets follow). */
+  #pendingRoots = new Set<Node>();
+  #pendingTexts = new Set<Text>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
-  #observing = false;
-  /** Disconnected while our own insertions are made (see #pause). */
-  #paused = false;
   #flushQueued = false;
   #started = false;
   #stopped = false;
@@ -80,112 +74,101 @@ export class PageAnnotator {
     // whole page looked at once more. The worker hears the new keys either way.
     this.#badges.clear();
     this.#lastShown = -1;
-    if (previous !== null && this.#started) {
-      this.#whenVisible(() => this.#scanDocument());
-    } else this.#reportShown();
+    if (previous !== null && this.#started) this.#scanDocument();
+    else this.#reportShown();
   }
 
   /** The first pass, once the page is visible; then mutations. */
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    this.#whenVisible(() => {
-      this.#scanDocument();
-      this.#observe();
-    });
+    this.#scanDocument();
   }
 
   /** Handles what mutations added or changed since the last batch, now. */
   flush(): void {
     this.#flushQueued = false;
     if (this.#stopped) return;
-    this.#collect(this.#observer.takeRecords());
-    const roots = [...this.#pendingRoots];
-    const changed = [...this.#pendingTexts];
-    this.#pendingRoots.clear();
-    this.#pendingTexts.clear();
-    const rootSet = new Set(roots);
-    const covered = (node: Node) => {
-      for (let up = node.parentNode; up; up = up.parentNode) if (rootSet.has(up)) return true;
-      return false;
-    };
-    const texts: PageTexts = { nodes: [], data: [] };
+    // Taken now, and handled now: no other batch is queued for them.
+    this.#collect(this.#observer.takeRecords(), false);
+    const roots = this.#pendingRoots;
+    const changed = this.#pendingTexts;
+    this.#pendingRoots = new Set();
+    this.#pendingTexts = new Set();
+    const page = new PageTexts();
     for (const text of changed) {
-      if (!text.isConnected || rootSet.has(text) || covered(text)) continue;
+      // A text in an added root is read with that root.
+      if (!text.isConnected || within(text, roots)) continue;
       // Its text changed: a badge after it may no longer follow a name.
-      if (this.#badges.isBadge(text.nextSibling))
-        this.#badges.removeBadge(text.nextSibling as Element);
-      addText(text, texts);
+      const next = text.nextSibling;
+      if (this.#badges.isBadge(next)) this.#badges.removeBadge(next as Element);
+      page.addText(text);
     }
-    const elements: ParentNode[] = [];
     for (const root of roots) {
-      if (!root.isConnected || covered(root)) continue;
-      if (root.nodeType === Node.TEXT_NODE) addText(root as Text, texts);
-      else if (
-        root.nodeType === Node.ELEMENT_NODE ||
-        root.nodeType === Node.DOCUMENT_FRAGMENT_NODE
-      ) {
-        collectTexts(root, texts);
-        elements.push(root as ParentNode);
-      }
+      if (!root.isConnected || within(root.parentNode, roots)) continue;
+      // Comments and the like hold nothing to badge; added nodes are never fragments (inserting
+      // one inserts its children).
+      if (root.nodeType === TEXT_NODE) page.addText(root as Text);
+      else if (root.nodeType === ELEMENT_NODE) page.addTree(root as Element);
     }
-    this.#annotate(texts, elements);
+    this.#annotate(page);
   }
 
   stop(): void {
     this.#stopped = true;
-    this.#observing = false;
     this.#observer.disconnect();
     this.#shadowRoots.clear();
     this.#pendingRoots.clear();
     this.#pendingTexts.clear();
   }
 
+  /** The whole page, once it is visible; then its mutations (observing again changes nothing). */
   #scanDocument(): void {
-    if (this.#stopped) return;
-    const root = this.#doc.body ?? this.#doc.documentElement;
-    const texts: PageTexts = { nodes: [], data: [] };
-    collectTexts(root, texts);
-    this.#annotate(texts, [root]);
+    this.#whenVisible(() => {
+      if (this.#stopped) return;
+      const page = new PageTexts();
+      page.addTree(this.#doc.body ?? this.#doc.documentElement);
+      this.#annotate(page);
+      this.#observe();
+    });
   }
 
-  /** Skip checks first, for every hit; then all insertions (see the file comment). */
-  #annotate(texts: PageTexts, elements: readonly ParentNode[]): void {
-    try {
-      this.#annotateIn(texts, elements);
-    } finally {
-      if (this.#paused) this.#observe();
+  /**
+   * Skip checks first, for every hit; then all insertions, one observer pause for them all, open
+   * shadow roots included (see the file comment).
+   */
+  #annotate(page: PageTexts): void {
+    // Read with their hosts; observed from now on (and again after each pause, see #observe).
+    for (const shadow of page.shadowRoots) {
+      this.#shadowRoots.add(shadow);
+      this.#observer.observe(shadow, OBSERVE);
+    }
+    // In design mode the whole page is an editor (see SKIP).
+    const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
+    const hits: Hit[] = [];
+    matcher?.findEach(page.data, (at, matches) => {
+      const node = page.nodes[at]!;
+      if (!node.parentElement?.closest(SKIP)) hits.push([node, matches]);
+    });
+    if (matcher && (hits.length > 0 || page.links.length > 0)) {
+      // Our own insertions are not page changes: the observer is off while they are made, rather
+      // than record each split and insertion only for them to be thrown away (that cost more
+      // than the insertions). What the page changed before is taken first.
+      this.#collect(this.#observer.takeRecords());
+      this.#observer.disconnect();
+      try {
+        for (const [node, matches] of hits) this.#badgeText(node, matches);
+        for (const link of page.links) this.#badgeLink(link, matcher);
+      } finally {
+        this.#observe();
+      }
     }
     this.#reportShown();
   }
 
-  /** `#annotate`, and again in each open shadow root found, one observer pause for them all. */
-  #annotateIn(texts: PageTexts, elements: readonly ParentNode[]): void {
-    const hits: Hit[] = [];
-    this.#matcher.findEach(texts.data, (at, matches) => hits.push([texts.nodes[at]!, matches]));
-    const editable = this.#doc.designMode === 'on';
-    const kept = hits.filter(([node]) => !editable && !node.parentElement?.closest(SKIP));
-    const links = editable ? [] : elements.flatMap((root) => mailtoLinks(root));
-    const shadowRoots = elements.flatMap((root) => openShadowRoots(root));
-    if (kept.length > 0 || links.length > 0) {
-      this.#pause();
-      for (const [node, matches] of kept) this.#badgeText(node, matches);
-      for (const link of links) this.#badgeLink(link);
-    }
-    for (const shadow of shadowRoots) {
-      this.#shadowRoots.add(shadow);
-      if (this.#observing && !this.#paused) this.#observer.observe(shadow, OBSERVE);
-      const inner: PageTexts = { nodes: [], data: [] };
-      collectTexts(shadow, inner);
-      this.#annotateIn(inner, [shadow]);
-    }
-  }
-
   /** Observes the document and every open shadow root found (again, after a pause). */
   #observe(): void {
-    this.#paused = false;
     if (this.#stopped) return;
-    this.#observing = true;
     this.#observer.observe(this.#doc, OBSERVE);
     for (const shadow of this.#shadowRoots) {
       if (shadow.host.isConnected) this.#observer.observe(shadow, OBSERVE);
@@ -193,85 +176,70 @@ export class PageAnnotator {
     }
   }
 
-  /**
-   * Our own insertions are not page changes: the observer is off while they are made, rather
-   * than record each split and insertion only for them to be thrown away (that cost more than
-   * the insertions). What the page changed before is taken first.
-   */
-  #pause(): void {
-    if (!this.#observing || this.#paused) return;
-    this.#collect(this.#observer.takeRecords());
-    this.#observer.disconnect();
-    this.#paused = true;
-  }
-
   /** Right to left, so earlier offsets stay valid while the node is split after each match. */
   #badgeText(node: Text, matches: readonly NameMatch[]): void {
     const parent = node.parentNode;
     if (!parent) return;
-    for (let i = matches.length - 1; i >= 0; i--) {
-      const { start, end, key } = matches[i]!;
+    for (const { start, end, key } of matches.toReversed()) {
       const text = node.data;
       const atEnd = end >= text.length;
-      // Seen before (the node was moved or re-added): a badge already follows this match.
-      if (atEnd && this.#badges.isBadge(node.nextSibling)) continue;
       const ref = atEnd ? node.nextSibling : node.splitText(end);
+      // Seen before (the node was moved or re-added): a badge already follows this match.
+      if (atEnd && this.#badges.isBadge(ref)) continue;
       // As a name reads: the page may have broken it across lines.
       this.#badges.place(parent, ref, key, text.slice(start, end).replace(/\s+/g, ' '));
     }
   }
 
-  #badgeLink(link: Element): void {
+  #badgeLink(link: Element, matcher: NameMatcher): void {
     const parent = link.parentNode;
     if (!parent || this.#badges.isBadge(link.nextSibling)) return;
-    const href = link.getAttribute('href') ?? '';
     let addresses: string[];
     try {
-      addresses = decodeURIComponent(href.slice(7).split('?')[0] ?? '').split(',');
+      // After `mailto:` (the link was found by its href), up to any `?subject=...`.
+      addresses = decodeURIComponent(link.getAttribute('href')!.slice(7).split('?')[0]!).split(',');
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const keys = new Map<string, string>();
+    const placed = new Set<string>();
     for (const raw of addresses) {
       const address = raw.trim();
-      const key = this.#matcher.keyOf(address);
-      if (key !== undefined && !keys.has(key)) keys.set(key, address);
+      const key = matcher.keyOf(address);
+      if (key === undefined || placed.has(key)) continue; // one badge per contact
+      placed.add(key);
+      this.#badges.place(parent, link.nextSibling, key, address);
     }
-    for (const [key, address] of keys) this.#badges.place(parent, link.nextSibling, key, address);
   }
 
-  #collect(records: readonly MutationRecord[]): void {
+  /** Notes what `records` added or changed, and unless `queue` is false, queues a batch for them. */
+  #collect(records: readonly MutationRecord[], queue = true): void {
     for (const record of records) {
-      if (record.type === 'characterData') this.#pendingTexts.add(record.target as Text);
-      else
+      if (record.type !== 'characterData') {
         for (const node of record.addedNodes)
           if (!this.#badges.isBadge(node)) this.#pendingRoots.add(node);
+      } else if (record.target.nodeType === TEXT_NODE) {
+        // Comments are character data too, and hold nothing to badge.
+        this.#pendingTexts.add(record.target as Text);
+      }
     }
-    if (!this.#flushQueued && (this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0)) {
+    const pending = this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0;
+    if (queue && !this.#flushQueued && pending) {
       this.#flushQueued = true;
-      this.#whenVisible(() => this.#afterIdle(() => this.flush()));
+      // Every browser this targets has requestIdleCallback (Chrome 120+, Firefox 140+).
+      this.#whenVisible(() => requestIdleCallback(() => this.flush(), { timeout: 300 }));
     }
   }
 
-  #afterIdle(task: () => void): void {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 300 });
-    else setTimeout(task, 50);
-  }
-
-  /** A hidden tab defers its work until it is shown. */
+  /** A hidden tab defers its work until it is shown (asked again at each change of visibility). */
   #whenVisible(task: () => void): void {
     if (this.#doc.visibilityState !== 'hidden') return task();
-    const onVisible = () => {
-      if (this.#doc.visibilityState === 'hidden') return;
-      this.#doc.removeEventListener('visibilitychange', onVisible);
-      task();
-    };
-    this.#doc.addEventListener('visibilitychange', onVisible);
+    this.#doc.addEventListener('visibilitychange', () => this.#whenVisible(task), { once: true });
   }
 
   #reportShown(): void {
-    if (this.#badges.shownVersion === this.#lastShown || this.#revision === null) return;
-    this.#lastShown = this.#badges.shownVersion;
+    const version = this.#badges.shownVersion;
+    if (version === this.#lastShown || this.#revision === null) return;
+    this.#lastShown = version;
     this.#onShown(this.#revision, this.#badges.shownKeys());
   }
 }

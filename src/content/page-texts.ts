@@ -7,57 +7,65 @@
 
 export const MAILTO = 'a[href^="mailto:" i]';
 
+/** `Node.ELEMENT_NODE`, `Node.TEXT_NODE`, `NodeFilter.SHOW_TEXT`: the minifier cannot inline those. */
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+
 /**
  * Pages keep whole style sheets and JSON blobs in single text nodes, which the annotator's skip
  * list leaves out anyway: a text this long is not read when its parent is one of these (one
- * check instead of a read of thousands of characters).
+ * check instead of a read of thousands of characters). Names as `nodeName` spells them: upper
+ * case in HTML, lower case for SVG's and XHTML's style sheets and scripts.
  */
 const LONG_TEXT = 256;
-const CODE_PARENTS = new Set(['STYLE', 'SCRIPT', 'NOSCRIPT', 'TEXTAREA', 'style', 'script']);
+const CODE_PARENT = /^(STYLE|SCRIPT|NOSCRIPT|TEXTAREA|style|script)$/;
 
-/** Text nodes to match, and their texts. */
-export interface PageTexts {
-  readonly nodes: Text[];
-  readonly data: string[];
-}
+/**
+ * What one pass reads, before anything is matched or inserted: text nodes and their texts (as
+ * parallel arrays, since the matcher takes all the texts at once), `mailto:` links, and the open
+ * shadow roots found, whose contents are read too.
+ */
+export class PageTexts {
+  readonly nodes: Text[] = [];
+  readonly data: string[] = [];
+  readonly links: Element[] = [];
+  readonly shadowRoots: ShadowRoot[] = [];
 
-export function addText(node: Text, texts: PageTexts): void {
-  const data = node.data;
-  if (data.length < 2) return;
-  if (data.length > LONG_TEXT && CODE_PARENTS.has(node.parentNode?.nodeName ?? '')) return;
-  texts.nodes.push(node);
-  texts.data.push(data);
-}
-
-/** Every text node under `root`, in one SHOW_TEXT walk. */
-export function collectTexts(root: Node, texts: PageTexts): void {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) addText(node as Text, texts);
-}
-
-export function mailtoLinks(root: ParentNode): Element[] {
-  const links = root.firstElementChild ? [...root.querySelectorAll(MAILTO)] : [];
-  if (root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(MAILTO)) {
-    links.push(root as Element);
+  /**
+   * `node`'s text, unless it is too short for a name or is a style sheet's or a script's. Every
+   * text read here has a parent: it was found under a root, or is connected.
+   */
+  addText(node: Text): void {
+    const data = node.data;
+    if (data.length < 2) return;
+    if (data.length > LONG_TEXT && CODE_PARENT.test(node.parentNode!.nodeName)) return;
+    this.nodes.push(node);
+    this.data.push(data);
   }
-  return links;
-}
 
-/** `root`'s and its descendants' open shadow roots: no selector finds hosts, each one is asked. */
-export function openShadowRoots(root: ParentNode): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const own = (root as Partial<Element>).shadowRoot;
-  if (own) found.push(own);
-  if (!root.firstElementChild) return found;
-  // A live collection is cheaper to get than a static list, and nothing changes while it is read.
-  const all =
-    root.nodeType === Node.ELEMENT_NODE
+  /** `root` with everything under it: its texts in one SHOW_TEXT walk, its links, its shadow roots. */
+  addTree(root: Element | ShadowRoot): void {
+    const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+    let node: Node | null;
+    while ((node = walker.nextNode())) this.addText(node as Text);
+    const isElement = root.nodeType === ELEMENT_NODE;
+    if (isElement && (root as Element).matches(MAILTO)) this.links.push(root as Element);
+    this.#addShadowRoot((root as Partial<Element>).shadowRoot);
+    if (!root.firstElementChild) return;
+    for (const link of root.querySelectorAll(MAILTO)) this.links.push(link);
+    // No selector finds shadow hosts: each element is asked. A live collection is cheaper to get
+    // than a static list, and nothing changes while it is read.
+    const all = isElement
       ? (root as Element).getElementsByTagName('*')
       : root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    const shadow = all[i]!.shadowRoot;
-    if (shadow) found.push(shadow);
+    for (let i = 0; i < all.length; i++) this.#addShadowRoot(all[i]!.shadowRoot);
   }
-  return found;
+
+  /** An open shadow root is read as a tree of its own, open shadow roots in it included. */
+  #addShadowRoot(shadow: ShadowRoot | null | undefined): void {
+    if (!shadow) return;
+    this.shadowRoots.push(shadow);
+    this.addTree(shadow);
+  }
 }

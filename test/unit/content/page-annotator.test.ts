@@ -10,6 +10,10 @@ import { toPageContacts } from '../../../src/background/page-contacts';
 import type { WatchedContact } from '../../../src/shared/contact';
 import type { PageContacts } from '../../../src/shared/page-protocol';
 
+// Every browser the content script targets has requestIdleCallback, which happy-dom lacks: the
+// annotator's idle flush runs here after a short timeout instead.
+globalThis.requestIdleCallback ??= (callback) => Number(setTimeout(callback, 50));
+
 const ana: WatchedContact = {
   contactId: 'ana',
   displayName: 'Ana Silva',
@@ -127,6 +131,17 @@ describe('PageAnnotator', () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // the idle flush runs too
     expect(allBadges()).toHaveLength(2);
     expect(shown.at(-1)).toEqual(['0', '1']); // keys: Ana and 王小明's places in the watch list
+  });
+
+  it('leaves changed comments and the page title alone', () => {
+    const { annotator } = setup('<p>Hello<!-- nobody --></p>');
+    const comment = document.querySelector('p')!.lastChild as Comment;
+    comment.data = 'Ana Silva'; // a comment is character data too: no badge, and no throw
+    const title = document.head.appendChild(document.createElement('title'));
+    title.textContent = 'Chat with Ana Silva';
+    expect(() => annotator.flush()).not.toThrow();
+    expect(allBadges()).toHaveLength(0);
+    expect(document.title).toBe('Chat with Ana Silva');
   });
 
   it('re-checks a text node whose text changed, and does not badge a moved node twice', () => {
