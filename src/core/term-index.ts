@@ -18,13 +18,11 @@ import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 import { joinHints } from './term-hint';
 
 export interface MatchTerm {
-  /** What a match reports: the contact id. */
+  /** What a match reports about the contact: its id, or for pages its key (page-contacts.ts). */
   readonly key: string;
   /** A display name, a "First Last" form, or an email. */
   readonly text: string;
 }
-
-export { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 
 /** Control characters (C0, DEL, C1) never occur in names or emails; a term with one is not indexed. */
 const hasControl = (text: string) =>

@@ -14,7 +14,7 @@
  */
 import { isRecord, isString } from '../core/json-guards';
 import { err, ok, type Result } from '../core/result';
-import type { TermIndex } from '../core/term-index';
+import type { TermIndex } from '../core/term-format';
 import type { GlyphShape } from '../ui/glyph-shapes';
 import type { StatusTone } from '../ui/status-tones';
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matcherFromIndex } from '../../../src/core/name-matcher';
-import {
-  buildTermIndex,
-  ENTRY,
-  FIELD,
-  slotOf,
-  type MatchTerm,
-  type TermIndex,
-} from '../../../src/core/term-index';
+import { buildTermIndex, type MatchTerm } from '../../../src/core/term-index';
+import { ENTRY, FIELD, slotOf, type TermIndex } from '../../../src/core/term-format';
 
 // The page decodes what the worker built (page-contacts.ts) and takes nothing on trust: a bucket's
 // entries may come in any order or be malformed, and `keyOf` answers for `mailto:` links.
