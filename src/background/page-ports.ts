@@ -6,7 +6,6 @@
  * (badge-views.ts), and every later change to them (batched per task).
  */
 import type { Presence } from '../core/presence';
-import { buildTermIndex } from '../core/term-index';
 import {
   parsePageToWorker,
   type BadgeView,
@@ -14,9 +13,8 @@ import {
   type WorkerToPage,
 } from '../shared/page-protocol';
 import { badgeView } from './badge-views';
-import type { PageContactsBuild } from './page-contacts';
+import { toPageContacts, type PageContactsBuild } from './page-contacts';
 
-const EMPTY_INDEX = buildTermIndex([]);
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What the hub needs of a `runtime.Port` (the polyfill's and Chrome's both fit). */
@@ -56,10 +54,7 @@ export class PagePorts {
   private readonly changed = new Map<string, Presence>();
   private flushQueued = false;
   /** The watched contacts as last sent to pages, and each one's key. */
-  private current: PageContactsBuild = {
-    contacts: { revision: '', index: EMPTY_INDEX },
-    people: [],
-  };
+  private current: PageContactsBuild = toPageContacts([]);
   private keys = new Map<string, string>();
   /** The earliest end of a status ("until 15:30") among the views sent, and its timer. */
   private untilAt = Infinity;

@@ -85,6 +85,21 @@ export function formatClock(ms: number, locale?: string): string {
 }
 
 /**
+ * A time `days` calendar days away from today (either way): the weekday and time within six
+ * days, else the date, with the year past 300 days. One format for weekday and time, so each
+ * locale orders and joins them its own way ("09:00 (火)").
+ */
+function weekdayOrDate(date: Date, days: number, locale: string | undefined): string {
+  if (days <= WEEKDAY_HORIZON_DAYS)
+    return dateFormat(locale, { weekday: 'short', ...CLOCK }).format(date);
+  return dateFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(days > YEAR_HORIZON_DAYS ? { year: 'numeric' } : {}),
+  }).format(date);
+}
+
+/**
  * When a status ends: "until 15:30" later today, "until Tue 09:00" within the next six days,
  * "until 3 Dec" further out. "" when there is no end (0) or it has already passed.
  */
@@ -98,18 +113,9 @@ export function formatUntil(
   if (!isDateTime(expiresTime) || !isDateTime(now)) return '';
   const expires = new Date(expiresTime);
   const days = calendarDaysBetween(new Date(now), expires);
-  if (days === 0) return words.until(clockTime(expires, locale));
-  if (days <= WEEKDAY_HORIZON_DAYS) {
-    // One format for both, so each locale orders and joins them its own way ("09:00 (火)").
-    const weekdayTime = dateFormat(locale, { weekday: 'short', ...CLOCK }).format(expires);
-    return words.until(weekdayTime);
-  }
-  const date = dateFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    ...(days > YEAR_HORIZON_DAYS ? { year: 'numeric' } : {}),
-  }).format(expires);
-  return words.until(date);
+  return words.until(
+    days === 0 ? clockTime(expires, locale) : weekdayOrDate(expires, days, locale),
+  );
 }
 
 /**
@@ -121,15 +127,7 @@ export function formatUntil(
 export function formatMoment(ms: number, now: number, locale?: string): string {
   if (!isDateTime(ms) || !isDateTime(now)) return '';
   const when = new Date(ms);
-  const days = Math.max(0, calendarDaysBetween(when, new Date(now)));
-  if (days <= WEEKDAY_HORIZON_DAYS) {
-    return dateFormat(locale, { weekday: 'short', ...CLOCK }).format(when);
-  }
-  return dateFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    ...(days > YEAR_HORIZON_DAYS ? { year: 'numeric' } : {}),
-  }).format(when);
+  return weekdayOrDate(when, Math.max(0, calendarDaysBetween(when, new Date(now))), locale);
 }
 
 /**
