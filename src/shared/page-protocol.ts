@@ -103,6 +103,7 @@ const isText =
   (value: unknown): value is string =>
     isString(value) && value.length <= max;
 const isViewText = isText(MAX_VIEW_TEXT);
+const isPersonText = isText(MAX_PERSON_TEXT);
 /** SVG path data: commands, numbers and separators, nothing else. */
 const isPathData = (value: unknown): value is string =>
   isString(value) && /^[MmLlHhVvCcSsQqTtAaZz0-9 .,-]{1,400}$/.test(value);
@@ -148,8 +149,8 @@ function isBadgeView(raw: unknown): raw is BadgeView {
     isGlyph(glyph) &&
     isTone(tone) &&
     isViewText(label) &&
-    isText(MAX_PERSON_TEXT)(name) &&
-    isText(MAX_PERSON_TEXT)(email) &&
+    isPersonText(name) &&
+    isPersonText(email) &&
     isViewText(card) &&
     isViewText(chat) &&
     texts !== null &&
