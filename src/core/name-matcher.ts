@@ -26,8 +26,8 @@ import {
   WORD_LETTER,
   wordKind,
 } from './char-classes';
-import { hintFinder, type HintFinder } from './term-hint';
-import { EDGES, EMAIL, ENTRY, FIELD, FOLDED, KEY, slotOf, type TermIndex } from './term-format';
+import { hintFinder, type HintFinder } from './hint-finder';
+import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 
 /** Offsets into the text given to `find`; `end` is exclusive. */
 export interface NameMatch {
@@ -37,14 +37,11 @@ export interface NameMatch {
 }
 
 export interface NameMatcher {
-  /** Distinct terms compiled: texts too short or repeated (after normalisation) are not counted. */
-  readonly size: number;
   /**
-   * Non-overlapping matches in order: the leftmost first, the longest of those starting at one
-   * place. A term text given for two contacts reports the key of the one given first.
+   * Non-overlapping matches in each text, in order: the leftmost first, the longest of those
+   * starting at one place. `found` hears each text that has matches, by position. A term text
+   * given for two contacts reports the key of the one given first.
    */
-  find(text: string): readonly NameMatch[];
-  /** `find` for many texts in one pass: `found` hears each text that has matches, by position. */
   findEach(
     texts: readonly string[],
     found: (at: number, matches: readonly NameMatch[]) => void,
@@ -52,15 +49,6 @@ export interface NameMatcher {
   /** The key of the email term that is exactly `text` (a `mailto:` link's address), if any. */
   keyOf(text: string): string | undefined;
 }
-
-const NO_MATCHES: readonly NameMatch[] = Object.freeze([]);
-
-/**
- * A term of the index, its fields where the entry has them (FOLDED, KEY, EDGES): its text
- * normalised and folded (runs of white space are one space, as in the folded page text), what a
- * match reports, and its boundary rules.
- */
-type Term = readonly [folded: string, key: string, edges: number];
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
   const before = codePointBefore(text, start);
@@ -91,27 +79,47 @@ function pastSpaces(text: string, at: number): number {
   return at;
 }
 
-/**
- * The terms of one bucket (the same first two folded units), sorted by their folded text: the
- * terms that share a prefix are a range, a node of a trie, and in it the ones that end there come
- * first (equal ones in the index's order).
- */
-type Bucket = readonly Term[];
+/** The unit that ends an entry's folded text (see FIELD in term-format.ts). */
+const FIELD_UNIT = FIELD.charCodeAt(0);
 
-/** The first term from `from` (up to `to`) whose unit at `depth` is not below `unit`. */
+/**
+ * The entries of one bucket (the same first two folded units) as the worker joined them,
+ * `folded␡key␡rules`, in code-unit order: the entries that share a prefix of folded text are a
+ * range, a node of a trie, and in it the ones whose folded text ends there (at FIELD) are a range
+ * too. Nothing is parsed until a walk ends on an entry (see `termAt`): a page meets a few dozen
+ * buckets of a thousand contacts' terms, and reads a handful of their entries.
+ */
+type Bucket = readonly string[];
+
+/** The first entry from `from` (up to `to`) whose unit at `depth` is not below `unit`. */
 function firstFrom(terms: Bucket, from: number, to: number, depth: number, unit: number): number {
   while (from < to) {
     const middle = (from + to) >> 1;
-    if (terms[middle]![FOLDED].charCodeAt(depth) < unit) from = middle + 1;
+    if (terms[middle]!.charCodeAt(depth) < unit) from = middle + 1;
     else to = middle;
   }
   return from;
 }
 
 /**
+ * What an entry whose folded text ends at `depth` reports, if it is well formed (it came over a
+ * port): in this bucket, with a key, and rules an integer 0..EMAIL | 15.
+ */
+function termAt(entry: string, slot: number, depth: number): [key: string, edges: number] | null {
+  const [folded = '', key, rules] = entry.split(FIELD);
+  const edges = Number(rules);
+  const wellFormed =
+    folded.length === depth &&
+    slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) === slot &&
+    !!key &&
+    (edges & (EMAIL | 15)) === edges;
+  return wellFormed ? [key, edges] : null;
+}
+
+/**
  * The longest term the text spells from `start` (within the boundary rules), as a match. The walk
- * narrows its bucket, unit by unit, to the range of the terms that the text spells so far (two
- * binary searches), until no term is left or the text ends.
+ * narrows its bucket, unit by unit, to the range of the entries that the text spells so far (two
+ * binary searches), until no entry is left or the text ends.
  */
 function walk(
   bucket: (slot: number) => Bucket,
@@ -122,17 +130,21 @@ function walk(
   if (at >= text.length) return undefined;
   const second = foldUnit(text.charCodeAt(at++));
   if (second === SPACE) at = pastSpaces(text, at);
-  const terms = bucket(slotOf(foldUnit(text.charCodeAt(start)), second));
+  const slot = slotOf(foldUnit(text.charCodeAt(start)), second);
+  const terms = bucket(slot);
   let best: NameMatch | undefined;
   let from = 0;
   let to = terms.length;
   for (let depth = 2; from < to; depth++) {
-    for (; from < to && terms[from]![FOLDED].length === depth; from++) {
-      const term = terms[from]!;
-      if (fitsBoundaries(text, start, at, term[EDGES])) best = { start, end: at, key: term[KEY] };
+    const ended = firstFrom(terms, from, to, depth, FIELD_UNIT);
+    for (let i = ended; i < to && terms[i]!.charCodeAt(depth) === FIELD_UNIT; i++) {
+      const term = termAt(terms[i]!, slot, depth);
+      if (term && fitsBoundaries(text, start, at, term[1])) best = { start, end: at, key: term[0] };
     }
     if (at >= text.length) break;
     const unit = foldUnit(text.charCodeAt(at++));
+    // No term holds FIELD: past it, the text would be spelling an entry's key.
+    if (unit === FIELD_UNIT) break;
     if (unit === SPACE) at = pastSpaces(text, at);
     from = firstFrom(terms, from, to, depth, unit);
     to = firstFrom(terms, from, to, depth, unit + 1);
@@ -149,23 +161,14 @@ function begins(text: string, start: number, anywhere: number): boolean {
   return kind === DIGIT && previous !== DIGIT;
 }
 
-/** Code-unit order of folded texts, as the index's builder sorts them. */
-const byFolded = (a: Term, b: Term) => (a[FOLDED] < b[FOLDED] ? -1 : a[FOLDED] > b[FOLDED] ? 1 : 0);
-
-/** One bucket of the index; entries that are not well formed (it came over a port) are left out. */
-function decodeBucket(buckets: TermIndex['buckets'], slot: number): Bucket {
+/**
+ * One bucket of the index, its entries in code-unit order: sorted already by the worker, which a
+ * sort then only checks (one native pass).
+ */
+function bucketOf(buckets: TermIndex['buckets'], slot: number): Bucket {
   // A number is never the name of an inherited property (as "constructor" would be).
   const raw: unknown = buckets[slot];
-  const terms: Term[] = [];
-  for (const entry of typeof raw === 'string' ? raw.split(ENTRY) : []) {
-    const [folded = '', key, rules] = entry.split(FIELD);
-    const edges = Number(rules);
-    // In this bucket (so at least two units long), with a key, and rules an integer 0..EMAIL | 15.
-    if (slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) !== slot || !key) continue;
-    if ((edges & (EMAIL | 15)) === edges) terms.push([folded, key, edges]);
-  }
-  // Sorted already, from the worker: a stable sort then only checks it.
-  return terms.sort(byFolded);
+  return typeof raw === 'string' ? raw.split(ENTRY).sort() : [];
 }
 
 export function matcherFromIndex(index: TermIndex): NameMatcher {
@@ -173,7 +176,7 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
   /** A bucket by its slot, decoded the first time. */
   const bucket = (slot: number) => {
     let terms = buckets.get(slot);
-    if (terms === undefined) buckets.set(slot, (terms = decodeBucket(index.buckets, slot)));
+    if (terms === undefined) buckets.set(slot, (terms = bucketOf(index.buckets, slot)));
     return terms;
   };
   /** Compiled the first time a text is read. */
@@ -183,12 +186,12 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
     (index.spaceless === true ? SPACELESS : 0) | (index.punctuation === true ? OTHER : 0);
 
   /**
-   * Where a hint occurs (see term-hint.ts) and a term may begin (a letter no spaced-script letter
+   * Where a hint occurs (see hint-finder.ts) and a term may begin (a letter no spaced-script letter
    * precedes, a digit no digit precedes, or per the index any letter of a script written without
    * spaces or any punctuation), a walk takes over.
    */
   const findEach: NameMatcher['findEach'] = (texts, found) => {
-    const nextHint = (findHints ??= hintFinder(index.hints, index.otherHints))(texts);
+    const nextHint = (findHints ??= hintFinder(index.hints, foldUnits))(texts);
     let at = 0;
     let text = texts[0]!;
     let offset = 1; // where `text` starts in the joined texts
@@ -209,18 +212,14 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
   };
 
   return {
-    size: index.size,
-    find(text) {
-      let matches: readonly NameMatch[] = NO_MATCHES;
-      findEach([text], (_, found) => (matches = found));
-      return matches;
-    },
     findEach,
     keyOf(text) {
       const folded = foldUnits(normalizeTerm(text));
       // A text shorter than two units has no slot (NaN), and so no terms.
-      const terms = bucket(slotOf(folded.charCodeAt(0), folded.charCodeAt(1)));
-      return terms.find((term) => term[FOLDED] === folded && term[EDGES] === EMAIL)?.[KEY];
+      const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
+      const entry = bucket(slot).find((raw) => raw.startsWith(folded + FIELD));
+      const term = entry === undefined ? null : termAt(entry, slot, folded.length);
+      return term?.[1] === EMAIL ? term[0] : undefined;
     },
   };
 }

@@ -15,7 +15,7 @@ import {
   wordKind,
 } from './char-classes';
 import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
-import { joinHints } from './term-hint';
+import { hintPatterns } from './term-hint';
 
 export interface MatchTerm {
   /** What a match reports about the contact: its id, or for pages its key (page-contacts.ts). */
@@ -54,22 +54,16 @@ export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
     const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
     (buckets[slot] ??= new Map()).set(folded, [folded, key, edgeRules(text)].join(FIELD));
   }
-  // Sorted by their folded texts, as a page walks them (name-matcher.ts): its own sort then only
-  // checks the order.
+  // In code-unit order, as a page walks them (name-matcher.ts): its own sort then only checks it.
   const joined: Record<string, string> = {};
   for (const [slot, entries] of Object.entries(buckets)) {
-    joined[slot] = [...entries.keys()]
-      .sort()
-      .map((folded) => entries.get(folded))
-      .join(ENTRY);
+    joined[slot] = [...entries.values()].sort().join(ENTRY);
   }
-  const { inWords, anywhere } = joinHints(seen);
   return {
     size: seen.size,
     spaceless,
     punctuation,
     buckets: joined,
-    hints: inWords,
-    otherHints: anywhere,
+    hints: hintPatterns(seen),
   };
 }

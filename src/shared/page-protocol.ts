@@ -26,8 +26,8 @@ export const MAX_PAGE_CONTACTS = 5_000;
 export const MAX_PERSON_TEXT = 320;
 /** A revision or a key at most. */
 const MAX_KEY = 40;
-/** A hint's units at most, with its separator (term-hint.ts). */
-const MAX_HINT = 8;
+/** A hint's pattern at most: five units, each written in up to four characters, and a bar (term-hint.ts). */
+const MAX_HINT = 24;
 /** A badge's label or card line at most: a name, a custom status and a few words around them. */
 const MAX_VIEW_TEXT = 4 * MAX_PERSON_TEXT;
 /** The status line, custom status, until and last active. */
@@ -132,10 +132,13 @@ function listOf<T>(raw: unknown, max: number, is: (item: unknown) => item is T):
 function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
   const { revision, index } = raw;
   if (!isKey(revision) || !isRecord(index)) return MALFORMED;
-  // Hints are escaped where they are compiled (term-hint.ts): any string is safe, if bounded.
-  const isHints = isText(MAX_PAGE_CONTACTS * 4 * MAX_HINT);
+  // Patterns the page does not compile unless they are what the worker writes (hint-finder.ts):
+  // here they need only be bounded strings.
+  const isPattern = isText(MAX_PAGE_CONTACTS * 4 * MAX_HINT);
+  const { hints } = index;
   if (typeof index.size !== 'number' || !isBoundedRecord(index.buckets)) return MALFORMED;
-  if (!isHints(index.hints) || !isHints(index.otherHints)) return MALFORMED;
+  if (!isRecord(hints) || !isPattern(hints.inWords) || !isPattern(hints.anywhere)) return MALFORMED;
+  if (!isPattern(hints.anywhereStarts)) return MALFORMED;
   const focusable = raw.focusable === true;
   return ok({ type: 'contacts', focusable, revision, index: index as unknown as TermIndex });
 }

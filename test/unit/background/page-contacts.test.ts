@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { toPageContacts } from '../../../src/background/page-contacts';
-import { matcherFromIndex } from '../../../src/core/name-matcher';
+import { matcherFor } from '../core/compile-matcher';
 
 const silva = {
   contactId: 'ana',
@@ -19,7 +19,7 @@ describe('toPageContacts', () => {
   test('a page finds the display name, the First Last form and every email', () => {
     const page = sent([silva]);
     const found = (text: string) =>
-      matcherFromIndex(page.index)
+      matcherFor(page.index)
         .find(text)
         .map((m) => text.slice(m.start, m.end));
     expect(found('Ana Silva, Silva, Ana M. and ana.silva@example.com')).toEqual([
@@ -32,8 +32,8 @@ describe('toPageContacts', () => {
       { id: 'ana', name: 'Silva, Ana M.', email: 'Ana.Silva@example.com' },
     ]);
     expect(Object.keys(page)).toEqual(['revision', 'index']); // no ids, names or emails
-    expect(matcherFromIndex(page.index).keyOf('ANA.SILVA@example.com')).toBe('0');
-    expect(matcherFromIndex(page.index).keyOf('Ana Silva')).toBeUndefined(); // not an email
+    expect(matcherFor(page.index).keyOf('ANA.SILVA@example.com')).toBe('0');
+    expect(matcherFor(page.index).keyOf('Ana Silva')).toBeUndefined(); // not an email
   });
 
   test('the revision changes with what pages are told, and only then', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matcherFromIndex } from '../../../src/core/name-matcher';
+import { matcherFor } from './compile-matcher';
 import { buildTermIndex, type MatchTerm } from '../../../src/core/term-index';
 import { ENTRY, FIELD, slotOf, type TermIndex } from '../../../src/core/term-format';
 
@@ -35,10 +35,10 @@ describe('matcherFromIndex: buckets as the worker sends them', () => {
       ),
     };
     for (const text of texts) {
-      expect(matcherFromIndex(reversed).find(text)).toEqual(matcherFromIndex(index).find(text));
+      expect(matcherFor(reversed).find(text)).toEqual(matcherFor(index).find(text));
     }
     expect(
-      matcherFromIndex(index)
+      matcherFor(index)
         .find(texts[0]!)
         .map((m) => m.key),
     ).toEqual(['a', 'as', 'asn', 'ab']);
@@ -64,10 +64,9 @@ describe('matcherFromIndex: buckets as the worker sends them', () => {
         ].join(ENTRY),
         [slotOf(0x62, 0x6f)]: 'not\u007fa\u007fterm',
       },
-      hints: 'ana\u007fbob',
-      otherHints: '',
+      hints: { inWords: 'ana|bob', anywhere: '', anywhereStarts: '' },
     };
-    expect(matcherFromIndex(index).find('ana bob a ana')).toEqual([
+    expect(matcherFor(index).find('ana bob a ana')).toEqual([
       { start: 0, end: 3, key: 'ok' },
       { start: 10, end: 13, key: 'ok' },
     ]);
@@ -75,7 +74,7 @@ describe('matcherFromIndex: buckets as the worker sends them', () => {
 });
 
 describe('matcherFromIndex: keyOf', () => {
-  const matcher = matcherFromIndex(buildTermIndex(terms));
+  const matcher = matcherFor(buildTermIndex(terms));
 
   it('gives the key of the email that is exactly the text, folded as the matcher folds', () => {
     expect(matcher.keyOf('ana@example.com')).toBe('am');
@@ -97,7 +96,7 @@ describe('matcherFromIndex: keyOf', () => {
   });
 
   it('folds per code unit, as the index does (a final sigma is not a form of its own)', () => {
-    const greek = matcherFromIndex(buildTermIndex([{ key: 'g', text: 'ΑΣ@example.gr' }]));
+    const greek = matcherFor(buildTermIndex([{ key: 'g', text: 'ΑΣ@example.gr' }]));
     expect(greek.keyOf('ας@example.gr')).toBeUndefined();
     expect(greek.keyOf('ασ@EXAMPLE.GR')).toBe('g');
   });

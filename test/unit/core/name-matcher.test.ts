@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matcherFromIndex } from '../../../src/core/name-matcher';
+import type { TermIndex } from '../../../src/core/term-format';
 import { buildTermIndex, type MatchTerm } from '../../../src/core/term-index';
-import { compileNameMatcher } from './compile-matcher';
+import { compileNameMatcher, matcherFor } from './compile-matcher';
 
 const ana: MatchTerm = { key: 'ana', text: 'Ana Silva' };
 const anaMail: MatchTerm = { key: 'ana', text: 'ana@example.com' };
@@ -270,20 +270,31 @@ describe('compileNameMatcher: offsets and edge cases', () => {
 describe('matcherFromIndex: an index that came over a port', () => {
   const index = buildTermIndex([ana]);
 
-  it('reads hints as literal text, whatever they hold', () => {
-    // A pattern of catastrophic backtracking and an unbalanced class, were they compiled as given.
-    const hostile = {
-      ...index,
-      hints: `${index.hints}\u007f(a+)+$\u007f[x`,
-      otherHints: '\u007f\u007f(a+)+$\u007f[x\u007f]\\\u007f',
-    };
-    const matcher = matcherFromIndex(hostile);
-    expect(matcher.find(`${'a'.repeat(40)}!`)).toEqual([]);
-    expect(matcher.find('Ana Silva (a+)+$ [x')).toEqual([{ start: 0, end: 9, key: 'ana' }]);
+  it('compiles only the literal alternations the worker writes', () => {
+    const withHints = (hints: Partial<TermIndex['hints']>) =>
+      matcherFor({ ...index, hints: { ...index.hints, ...hints } });
+    expect(withHints({}).find('Ana Silva')).toEqual([{ start: 0, end: 9, key: 'ana' }]);
+    // Catastrophic backtracking, an unbalanced class, a group, empty alternatives, a dangling
+    // escape: each would have been compiled as given, or have matched everywhere.
+    const hostile = ['(a+)+$', `${index.hints.inWords}|[x`, '(ana)', 'ana|', '|ana', 'ana\\'];
+    for (const inWords of hostile) {
+      expect(withHints({ inWords }).find(`Ana Silva ${'a'.repeat(40)}!`)).toEqual([]);
+    }
+  });
+
+  it('takes any class for where the other hints start, and none that is not one', () => {
+    const cjk = buildTermIndex([{ key: 'w', text: '王小明' }]);
+    const withStarts = (anywhereStarts: string) =>
+      matcherFor({ ...cjk, hints: { ...cjk.hints, anywhereStarts } }).find('见王小明');
+    expect(withStarts(cjk.hints.anywhereStarts)).toEqual([{ start: 1, end: 4, key: 'w' }]);
+    // Too wide a class finds too much, and the alternation decides.
+    expect(withStarts('[^x]')).toEqual([{ start: 1, end: 4, key: 'w' }]);
+    expect(withStarts('[王')).toEqual([]);
+    expect(withStarts('王+')).toEqual([]);
   });
 
   it('finds nothing when the hints are empty, even if buckets hold terms', () => {
-    const empty = { ...index, hints: '', otherHints: '' };
-    expect(matcherFromIndex(empty).find('Ana Silva')).toEqual([]);
+    const empty = { ...index, hints: { inWords: '', anywhere: '', anywhereStarts: '' } };
+    expect(matcherFor(empty).find('Ana Silva')).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ describe('parseWorkerToPage', () => {
       if (m.type === 'views') m.views.forEach(expectView);
       if (m.type === 'contacts') {
         expect(typeof m.revision).toBe('string');
-        expect(typeof m.index.hints).toBe('string');
+        for (const pattern of Object.values(m.index.hints)) expect(typeof pattern).toBe('string');
       }
     },
   });

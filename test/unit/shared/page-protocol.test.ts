@@ -12,15 +12,17 @@ const contacts = {
 describe('parseWorkerToPage: contacts', () => {
   it('accepts what the worker sends, hints included', () => {
     const parsed = parseWorkerToPage(JSON.parse(JSON.stringify(contacts)));
-    expect(parsed.ok && parsed.value.type === 'contacts' && parsed.value.index.hints).toBe(
+    expect(parsed.ok && parsed.value.type === 'contacts' && parsed.value.index.hints).toEqual(
       contacts.index.hints,
     );
   });
 
   it.each([
     ['missing', undefined],
-    ['not text', 42],
-    ['longer than any watch list makes', 'x'.repeat(200_001)],
+    ['not an object', 'ana'],
+    ['without a pattern', { inWords: 'ana', anywhere: '' }],
+    ['with a pattern that is not text', { ...contacts.index.hints, anywhere: 42 }],
+    ['longer than any watch list makes', { ...contacts.index.hints, inWords: 'x'.repeat(480_001) }],
   ])('refuses an index whose hints are %s', (_, hints) => {
     const parsed = parseWorkerToPage({ ...contacts, index: { ...contacts.index, hints } });
     expect(parsed).toEqual({ ok: false, error: 'a malformed message' });
