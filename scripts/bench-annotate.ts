@@ -101,7 +101,7 @@ async function main(): Promise<number> {
             ? ` (not repeated after ${m.markjsRuns} of ${options.runs}: a run took over ${MARKJS_REPEAT_LIMIT_MS / 1000} s)`
             : '';
       log(
-        `[${i + 1}/${corpus.entries.length}] ${entry.page}: floor ${ms(m.floorMs)}, ` +
+        `[${i + 1}/${corpus.entries.length}] ${entry.page}: floor ${ms(m.floorMs)}, bound ${ms(m.boundMs)}, ` +
           `ours ${ms(m.oursMs)}, regex ${ms(m.regexMs)}, mark.js ${ms(m.markjsMs)}${markNote}; ` +
           `${m.badgedNames}/${m.names} names badged; ${((Date.now() - t0) / 1000).toFixed(1)} s` +
           (m.unstableBadges ? '; WARNING: ours badged differently between runs' : ''),
@@ -114,18 +114,19 @@ async function main(): Promise<number> {
       name: d.name,
       terms: [d.name, d.email],
     }));
-    const { batches, nameOccurrences } = makeMutationBatches(mutationContacts.map((c) => c.name));
+    const mutationBatches = makeMutationBatches(mutationContacts.map((c) => c.name));
     const mutation = await measureMutation(
       browser.context,
       server.origin + BLANK_PATH,
       injected.annotator,
       mutationContacts,
-      batches,
+      mutationBatches,
       options.runs,
     );
     log(
-      `mutation: ours ${ms(mutation.oursMs)}, floor ${ms(mutation.floorMs)}; ` +
-        `${mutation.badges} badges for ${nameOccurrences} names in the paragraphs`,
+      `mutation: ours ${ms(mutation.oursMs)}, floor ${ms(mutation.floorMs)}, ` +
+        `bound ${ms(mutation.boundMs)}; ${mutation.badges} badges for ` +
+        `${mutationBatches.nameOccurrences} names in the paragraphs`,
     );
 
     const nullPages = rows.filter((r) => r.markjsMs === null).map((r) => r.page);

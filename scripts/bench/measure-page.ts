@@ -36,6 +36,8 @@ export interface PageMeasurement {
   textNodes: number;
   chars: number;
   floorMs: number;
+  /** The floor plus asking every element for an open shadow root (floorPass). */
+  boundMs: number;
   oursMs: number;
   regexMs: number;
   markjsMs: number | null;
@@ -73,10 +75,17 @@ export async function measurePage(
     for (let r = 0; r < runs; r++) {
       await load();
       await page.evaluate(collectGarbage);
-      const result = await page.evaluate(floorPass);
+      const result = await page.evaluate(floorPass, false);
       floor.push(result.ms);
       textNodes = result.textNodes;
       chars = result.chars;
+    }
+
+    const bound: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await load();
+      await page.evaluate(collectGarbage);
+      bound.push((await page.evaluate(floorPass, true)).ms);
     }
 
     const ours: number[] = [];
@@ -137,6 +146,7 @@ export async function measurePage(
       textNodes,
       chars,
       floorMs: median(floor),
+      boundMs: median(bound),
       oursMs: median(ours),
       regexMs: median(regex),
       markjsMs: markjsTimedOut ? null : median(markjs),

@@ -1,7 +1,9 @@
 /**
  * The MutationObserver path: on a blank page, 10 batches of 100 paragraphs are appended in one go
  * each, and `flush()` is timed right after each append (same task, so no observer callback can
- * run first). The floor, in a fresh identical run, walks just the added paragraphs.
+ * run first). The floor, in a fresh identical run, walks just the added paragraphs; the bound, in
+ * another, also inserts one bare element right after each name (splitting the text there), the
+ * least a badge costs.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { seededRandom } from './distractors';
@@ -40,6 +42,8 @@ const ENDINGS = [
 export interface MutationBatches {
   /** `batches[b][p]` is the text of paragraph p of batch b. */
   readonly batches: string[][];
+  /** `ends[b][p]`: where each name of paragraph p of batch b ends in its text. */
+  readonly ends: number[][][];
   /** Name occurrences in all paragraphs. */
   readonly nameOccurrences: number;
 }
@@ -51,21 +55,29 @@ export function makeMutationBatches(names: readonly string[], seed = 0xbadc0de):
     items[Math.floor(random() * items.length)] ?? '';
   let nameOccurrences = 0;
   const batches: string[][] = [];
+  const ends: number[][][] = [];
   for (let b = 0; b < BATCHES; b++) {
     const batch: string[] = [];
+    const batchEnds: number[][] = [];
     for (let p = 0; p < PARAGRAPHS_PER_BATCH; p++) {
-      const first = pick(names);
+      const name = pick(names);
       if (random() < 0.5) {
-        batch.push(`${pick(OPENINGS)} ${first} ${pick(LINKS)} ${pick(names)} ${pick(ENDINGS)}`);
+        const first = `${pick(OPENINGS)} ${name}`;
+        const second = `${first} ${pick(LINKS)} ${pick(names)}`;
+        batch.push(`${second} ${pick(ENDINGS)}`);
+        batchEnds.push([first.length, second.length]);
         nameOccurrences += 2;
       } else {
-        batch.push(`${pick(OPENINGS)} ${first} ${pick(ENDINGS)}`);
+        const first = `${pick(OPENINGS)} ${name}`;
+        batch.push(`${first} ${pick(ENDINGS)}`);
+        batchEnds.push([first.length]);
         nameOccurrences += 1;
       }
     }
     batches.push(batch);
+    ends.push(batchEnds);
   }
-  return { batches, nameOccurrences };
+  return { batches, ends, nameOccurrences };
 }
 
 // ---- in-page functions (self-contained, see methods.ts) ----
@@ -96,15 +108,23 @@ function oursBatchInPage(texts: string[]): { ms: number; badges: number } {
     p.textContent = text;
     fragment.append(p);
   }
+  const before = api.countBadges();
   container.append(fragment);
   const t0 = performance.now();
-  const { badges } = api.flush();
+  api.flush();
   const ms = performance.now() - t0;
-  return { ms, badges };
+  return { ms, badges: api.countBadges() - before };
 }
 
-/** Appends one batch, then times a SHOW_TEXT walk over just the added paragraphs. */
-function floorBatchInPage(texts: string[]): { ms: number; chars: number } {
+/**
+ * Appends one batch, then times a SHOW_TEXT walk over just the added paragraphs: the floor. With
+ * `ends`, also a split of the text after each name and one bare `span` inserted there, no
+ * matching and no badge of ours: the bound.
+ */
+function floorBatchInPage({ texts, ends }: { texts: string[]; ends: number[][] | null }): {
+  ms: number;
+  chars: number;
+} {
   const container = document.getElementById('presence-lens-bench-container');
   if (container === null) throw new Error('mutation setup missing');
   const fragment = document.createDocumentFragment();
@@ -118,37 +138,48 @@ function floorBatchInPage(texts: string[]): { ms: number; chars: number } {
   container.append(fragment);
   const t0 = performance.now();
   let chars = 0;
-  for (const p of added) {
+  added.forEach((p, i) => {
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       chars += (node as Text).data.length;
     }
-  }
+    if (ends === null) return;
+    const text = p.firstChild as Text;
+    for (const end of (ends[i] ?? []).toReversed()) {
+      p.insertBefore(document.createElement('span'), text.splitText(end));
+    }
+  });
   const ms = performance.now() - t0;
   return { ms, chars };
 }
 
 // ---- Node side ----
 
+type Run =
+  | { kind: 'ours'; annotator: string; contacts: BenchContact[] }
+  | { kind: 'floor' }
+  | { kind: 'bound'; ends: number[][][] };
+
 async function oneRun(
   page: Page,
   url: string,
   batches: string[][],
-  ours: { annotator: string; contacts: BenchContact[] } | null,
+  run: Run,
 ): Promise<{ ms: number; badges: number }> {
   await page.goto(url, { waitUntil: 'load' });
-  if (ours !== null) await page.addScriptTag({ content: ours.annotator });
-  await page.evaluate(setupInPage, ours === null ? null : ours.contacts);
+  if (run.kind === 'ours') await page.addScriptTag({ content: run.annotator });
+  await page.evaluate(setupInPage, run.kind === 'ours' ? run.contacts : null);
   await page.evaluate(collectGarbage);
   let ms = 0;
   let badges = 0;
-  for (const texts of batches) {
-    if (ours !== null) {
+  for (const [b, texts] of batches.entries()) {
+    if (run.kind === 'ours') {
       const result = await page.evaluate(oursBatchInPage, texts);
       ms += result.ms;
       badges += result.badges;
     } else {
-      ms += (await page.evaluate(floorBatchInPage, texts)).ms;
+      const ends = run.kind === 'bound' ? (run.ends[b] ?? []) : null;
+      ms += (await page.evaluate(floorBatchInPage, { texts, ends })).ms;
     }
   }
   return { ms, badges };
@@ -157,6 +188,7 @@ async function oneRun(
 export interface MutationResult {
   oursMs: number;
   floorMs: number;
+  boundMs: number;
   /** Badges `flush()` reported over the 10 batches (median run). */
   badges: number;
 }
@@ -166,21 +198,28 @@ export async function measureMutation(
   blankUrl: string,
   annotator: string,
   contacts: BenchContact[],
-  batches: string[][],
+  { batches, ends }: MutationBatches,
   runs: number,
 ): Promise<MutationResult> {
   const page = await context.newPage();
   try {
     const ours: number[] = [];
     const floor: number[] = [];
+    const bound: number[] = [];
     const badges: number[] = [];
     for (let r = 0; r < runs; r++) {
-      const o = await oneRun(page, blankUrl, batches, { annotator, contacts });
+      const o = await oneRun(page, blankUrl, batches, { kind: 'ours', annotator, contacts });
       ours.push(o.ms);
       badges.push(o.badges);
-      floor.push((await oneRun(page, blankUrl, batches, null)).ms);
+      floor.push((await oneRun(page, blankUrl, batches, { kind: 'floor' })).ms);
+      bound.push((await oneRun(page, blankUrl, batches, { kind: 'bound', ends })).ms);
     }
-    return { oursMs: median(ours), floorMs: median(floor), badges: median(badges) };
+    return {
+      oursMs: median(ours),
+      floorMs: median(floor),
+      boundMs: median(bound),
+      badges: median(badges),
+    };
   } finally {
     await page.close();
   }

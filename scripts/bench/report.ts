@@ -13,6 +13,7 @@ export function pageLine(row: PageRow): object {
     textNodes: row.textNodes,
     chars: row.chars,
     floorMs: round(row.floorMs),
+    boundMs: round(row.boundMs),
     oursMs: round(row.oursMs),
     regexMs: round(row.regexMs),
     markjsMs: row.markjsMs === null ? null : round(row.markjsMs),
@@ -39,6 +40,7 @@ export function summaryLine(
   const nullPages = rows.filter((r) => r.markjsMs === null).map((r) => r.page);
   const fewerRuns = withMark.filter((r) => r.markjsRuns < runs).length;
   const floorMs = sum(rows.map((r) => r.floorMs));
+  const boundMs = sum(rows.map((r) => r.boundMs));
   const oursMs = sum(rows.map((r) => r.oursMs));
   const regexMs = sum(rows.map((r) => r.regexMs));
   const markjsMs = sum(withMark.map((r) => r.markjsMs ?? 0));
@@ -49,6 +51,7 @@ export function summaryLine(
     watched,
     runs,
     floorMs: round(floorMs),
+    boundMs: round(boundMs),
     oursMs: round(oursMs),
     regexMs: round(regexMs),
     markjsMs: round(markjsMs),
@@ -56,11 +59,19 @@ export function summaryLine(
     // Pages where a slow mark.js run was not repeated (its median is over fewer runs).
     ...(fewerRuns > 0 ? { markjsFewerRunsPages: fewerRuns } : {}),
     'ours/floor': ratio(oursMs, floorMs),
+    // What any annotator that finds open shadow roots spends before it matches anything.
+    'bound/floor': ratio(boundMs, floorMs),
     'ours/regex': ratio(oursMs, regexMs),
     'ours/markjs': ratio(oursOnMarkPages, markjsMs),
     recall: listed > 0 ? round(sum(rows.map((r) => r.badgedNames)) / listed) : null,
-    mutation: { oursMs: round(mutation.oursMs), floorMs: round(mutation.floorMs) },
+    mutation: {
+      oursMs: round(mutation.oursMs),
+      floorMs: round(mutation.floorMs),
+      boundMs: round(mutation.boundMs),
+    },
     'mutation ours/floor': ratio(mutation.oursMs, mutation.floorMs),
+    // The floor plus one bare element inserted after each name: what a badge costs at the least.
+    'mutation bound/floor': ratio(mutation.boundMs, mutation.floorMs),
     contentScriptGzipBytes,
   };
 }

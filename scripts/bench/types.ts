@@ -12,11 +12,13 @@ export interface PresenceLensBenchApi {
   /** The worker's part, once per watch list: not timed. */
   prepare(contacts: BenchContact[]): void;
   /** Full first pass over the document from the prepared contacts, badges included, synchronous. */
-  annotate(): { badges: number; badgedIds: string[] };
+  annotate(): { badgedIds: string[] };
+  /** Badges in the document, counted outside the timed work. */
+  countBadges(): number;
   /** Starts the MutationObserver path. */
   observe(): void;
   /** Processes pending mutations synchronously now. */
-  flush(): { badges: number };
+  flush(): void;
   /** Removes badges, stops observing. */
   reset(): void;
 }

@@ -34,14 +34,11 @@ export class PageBadges {
   /**
    * A badge's look (a closed shadow root, its style and glyph) is made the first time it comes
    * near the viewport: a page that names hundreds of people pays for the few on screen. Its
-   * role and label, what assistive technology reads, are there from the start.
+   * role and label, what assistive technology reads, are there from the start. Made, with the
+   * listeners, for the first badge: a page that names no one pays for neither.
    */
-  readonly #nearViewport =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver((entries) => this.#onNearViewport(entries), {
-          rootMargin: '400px',
-        })
-      : null;
+  #nearViewport: IntersectionObserver | null = null;
+  #listening = false;
 
   readonly #doc: Document;
   readonly #card: PresenceCard;
@@ -66,7 +63,6 @@ export class PageBadges {
     this.#blank = doc.createElement('span');
     this.#blank.setAttribute(BADGE_ATTRIBUTE, '');
     this.#blank.setAttribute('role', 'img');
-    for (const type of POINTER_EVENTS) doc.addEventListener(type, this.#onPointer, true);
   }
 
   /**
@@ -77,17 +73,14 @@ export class PageBadges {
     return this.#shownVersion;
   }
 
-  /** Keys of the contacts with at least one badge (badges the page removed count until noticed). */
+  /**
+   * Keys of the contacts with at least one badge (badges the page removed count until noticed),
+   * in the order first shown: the worker takes them as a set, and a growing page asks often.
+   */
   shownKeys(): string[] {
     const keys: string[] = [];
     for (const [key, hosts] of this.#byKey) if (hosts.size > 0) keys.push(key);
-    return keys.sort();
-  }
-
-  count(): number {
-    let total = 0;
-    for (const hosts of this.#byKey.values()) total += hosts.size;
-    return total;
+    return keys;
   }
 
   isBadge(node: Node | null): boolean {
@@ -103,6 +96,7 @@ export class PageBadges {
 
   /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
   place(parent: Node, ref: Node | null, key: string, text: string): void {
+    if (!this.#listening) this.#listen();
     const host = this.#blank.cloneNode(false) as HTMLElement;
     this.#badges.set(host, { key, text, face: null });
     let hosts = this.#byKey.get(key);
@@ -113,6 +107,15 @@ export class PageBadges {
     parent.insertBefore(host, ref);
     if (this.#nearViewport) this.#nearViewport.observe(host);
     else this.#render(host);
+  }
+
+  #listen(): void {
+    this.#listening = true;
+    for (const type of POINTER_EVENTS) this.#doc.addEventListener(type, this.#onPointer, true);
+    if (typeof IntersectionObserver === 'function') {
+      const onNear = (entries: IntersectionObserverEntry[]) => this.#onNearViewport(entries);
+      this.#nearViewport = new IntersectionObserver(onNear, { rootMargin: '400px' });
+    }
   }
 
   #forget(key: string, host: HTMLElement): void {
@@ -161,6 +164,8 @@ export class PageBadges {
   removeAll(): void {
     this.clear();
     this.#nearViewport?.disconnect();
+    this.#nearViewport = null;
+    this.#listening = false;
     for (const type of POINTER_EVENTS) this.#doc.removeEventListener(type, this.#onPointer, true);
     this.#card.remove();
   }

@@ -55,11 +55,12 @@ export class PageTexts {
     if (!root.firstElementChild) return;
     for (const link of root.querySelectorAll(MAILTO)) this.links.push(link);
     // No selector finds shadow hosts: each element is asked. A live collection is cheaper to get
-    // than a static list, and nothing changes while it is read.
+    // than a static list, and nothing changes while it is read (its length is read once: each
+    // read is a call into the DOM).
     const all = isElement
       ? (root as Element).getElementsByTagName('*')
       : root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) this.#addShadowRoot(all[i]!.shadowRoot);
+    for (let i = 0, count = all.length; i < count; i++) this.#addShadowRoot(all[i]!.shadowRoot);
   }
 
   /** An open shadow root is read as a tree of its own, open shadow roots in it included. */
