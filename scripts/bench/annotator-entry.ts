@@ -6,11 +6,12 @@
  * message as it arrives, JSON text included, since that is what every page pays.
  */
 import { toPageContacts, type PageContactsBuild } from '../../src/background/page-contacts';
+import { PAGE_STYLES } from '../../src/background/page-styles';
 import { BADGE_ATTRIBUTE } from '../../src/content/dom-marks';
 import { PageAnnotator } from '../../src/content/page-annotator';
 import { PageBadges } from '../../src/content/page-badges';
 import { PresenceCard } from '../../src/content/presence-card';
-import type { PageContacts } from '../../src/shared/page-protocol';
+import type { PageContacts, PageStyles } from '../../src/shared/page-protocol';
 import type { BenchContact, PresenceLensBenchApi } from './types';
 
 let badges: PageBadges | null = null;
@@ -38,14 +39,16 @@ function pageContacts(contacts: readonly BenchContact[]): PageContactsBuild {
 const api: PresenceLensBenchApi = {
   prepare(contacts: BenchContact[]) {
     const { contacts: sent, people } = pageContacts(contacts);
-    message = JSON.stringify(sent);
+    message = JSON.stringify({ ...sent, styles: PAGE_STYLES });
     ids = people.map((person) => person.id);
   },
   annotate() {
     api.reset();
     badges = new PageBadges(document, new PresenceCard(document));
     annotator = new PageAnnotator(document, badges, (_revision, keys) => (shown = keys));
-    annotator.setContacts(JSON.parse(message) as PageContacts, false);
+    const received = JSON.parse(message) as PageContacts & { styles: PageStyles };
+    badges.setStyles(received.styles);
+    annotator.setContacts(received, false);
     annotator.start(); // the first pass (the page is visible), then it observes mutations
     return { badgedIds: shown.map((key) => ids[Number(key)]!) };
   },

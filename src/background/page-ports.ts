@@ -14,6 +14,7 @@ import {
 } from '../shared/page-protocol';
 import { badgeView } from './badge-views';
 import { toPageContacts, type PageContactsBuild } from './page-contacts';
+import { PAGE_STYLES } from './page-styles';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -143,7 +144,7 @@ export class PagePorts {
       this.current = build;
       this.keys = new Map(build.people.map((person, key) => [person.id, String(key)]));
     }
-    return { type: 'contacts', ...build.contacts, focusable };
+    return { type: 'contacts', ...build.contacts, focusable, styles: PAGE_STYLES };
   }
 
   private watch(entry: PageEntry, watch: PageToWorker): void {

@@ -46,6 +46,7 @@ function main(doc: Document): void {
     onMessage(message) {
       if (!running) return;
       if (message.type === 'contacts') {
+        badges.setStyles(message.styles);
         annotator.setContacts(message, message.focusable);
         annotator.start();
       } else if (message.type === 'views') {

@@ -6,8 +6,7 @@
  * readers.
  */
 import { render } from 'lit/html.js';
-import type { BadgeView } from '../shared/page-protocol';
-import { BADGE_CSS } from './badge-styles';
+import type { BadgeView, PageStyles } from '../shared/page-protocol';
 import { badgeTemplate, cardTemplate } from './badge-view';
 import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
@@ -30,6 +29,8 @@ export class PageBadges {
   /** A fresh badge host is a copy of this one: its marks set in one native call. */
   readonly #blank: HTMLElement;
   #focusable = false;
+  /** The badges' style sheet, as the worker sent it. */
+  #css = '';
   #shownVersion = 0;
   /**
    * A badge's look (a closed shadow root, its style and glyph) is made the first time it comes
@@ -87,6 +88,12 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
+  /** For badges drawn from now on, and the card (the worker sends the same sheets every time). */
+  setStyles(styles: PageStyles): void {
+    this.#css = styles.badge;
+    this.#card.setStyle(styles.card);
+  }
+
   setFocusable(focusable: boolean): void {
     if (focusable === this.#focusable) return;
     this.#focusable = focusable;
@@ -136,7 +143,7 @@ export class PageBadges {
     if (!badge || badge.face) return;
     const root = host.attachShadow({ mode: 'closed' });
     const style = this.#doc.createElement('style');
-    style.textContent = BADGE_CSS;
+    style.textContent = this.#css;
     badge.face = this.#doc.createElement('span');
     root.append(style, badge.face);
     this.#paint(host);

@@ -5,7 +5,6 @@
  * the card, and Esc dismisses it.
  */
 import { render } from 'lit/html.js';
-import { CARD_CSS } from './badge-styles';
 import { CARD_ATTRIBUTE } from './dom-marks';
 
 /** Time to move the pointer from the badge onto the card before it hides. */
@@ -17,6 +16,9 @@ export class PresenceCard {
   #content: HTMLElement | null = null;
   #anchor: HTMLElement | null = null;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Its style sheet, as the worker sent it (PageStyles). */
+  #css = '';
+  #style: HTMLStyleElement | null = null;
   readonly #onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') this.hide();
   };
@@ -25,6 +27,11 @@ export class PresenceCard {
 
   constructor(doc: Document) {
     this.#doc = doc;
+  }
+
+  setStyle(css: string): void {
+    this.#css = css;
+    if (this.#style) this.#style.textContent = css;
   }
 
   get shownFor(): HTMLElement | null {
@@ -63,6 +70,7 @@ export class PresenceCard {
     this.hide();
     this.#host?.remove();
     this.#host = null;
+    this.#style = null;
   }
 
   #ensure(): { host: HTMLElement; content: HTMLElement } {
@@ -71,8 +79,8 @@ export class PresenceCard {
     host.setAttribute(CARD_ATTRIBUTE, '');
     host.setAttribute('popover', 'manual');
     const root = host.attachShadow({ mode: 'closed' });
-    const style = this.#doc.createElement('style');
-    style.textContent = CARD_CSS;
+    const style = (this.#style = this.#doc.createElement('style'));
+    style.textContent = this.#css;
     const content = this.#doc.createElement('div');
     root.append(style, content);
     // Hoverable: moving onto the card keeps it; leaving it hides it like leaving the badge.

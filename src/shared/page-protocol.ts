@@ -30,6 +30,8 @@ const MAX_KEY = 40;
 const MAX_HINT = 24;
 /** A badge's label or card line at most: a name, a custom status and a few words around them. */
 const MAX_VIEW_TEXT = 4 * MAX_PERSON_TEXT;
+/** A style sheet at most: the card's is about 1,500 characters. */
+const MAX_STYLE = 8_000;
 /** The status line, custom status, until and last active. */
 const MAX_VIEW_LINES = 4;
 
@@ -44,6 +46,12 @@ export interface PageContacts {
   readonly revision: string;
   /** Display names, "First Last" forms and emails (also for `mailto:` links), by contact key. */
   readonly index: TermIndex;
+}
+
+/** The badges' and the card's style sheets (src/background/page-styles.ts), as CSS text. */
+export interface PageStyles {
+  readonly badge: string;
+  readonly card: string;
 }
 
 /**
@@ -79,6 +87,7 @@ export type WorkerToPage =
       readonly type: 'contacts';
       /** Badges are tab stops (an option: a page naming 200 people must not gain 200 by default). */
       readonly focusable: boolean;
+      readonly styles: PageStyles;
     } & PageContacts)
   | { readonly type: 'views'; readonly views: readonly BadgeView[] }
   /** The site is no longer allowed (or never was): remove every badge and stop. */
@@ -139,8 +148,17 @@ function parseContacts(raw: Record<string, unknown>): Result<WorkerToPage> {
   if (typeof index.size !== 'number' || !isBoundedRecord(index.buckets)) return MALFORMED;
   if (!isRecord(hints) || !isPattern(hints.inWords) || !isPattern(hints.anywhere)) return MALFORMED;
   if (!isPattern(hints.anywhereStarts)) return MALFORMED;
+  const { styles } = raw;
+  const isStyle = isText(MAX_STYLE);
+  if (!isRecord(styles) || !isStyle(styles.badge) || !isStyle(styles.card)) return MALFORMED;
   const focusable = raw.focusable === true;
-  return ok({ type: 'contacts', focusable, revision, index: index as unknown as TermIndex });
+  return ok({
+    type: 'contacts',
+    focusable,
+    styles: { badge: styles.badge, card: styles.card },
+    revision,
+    index: index as unknown as TermIndex,
+  });
 }
 
 function isBadgeView(raw: unknown): raw is BadgeView {

@@ -1,9 +1,20 @@
 /**
  * The shape of each presence state's glyph, as data: one path on a 16-unit grid (glyph-svg.ts
- * draws it). Plain data with no imports, so the worker (which has no DOM, and must not load
- * lit-html) can send page badges their shapes (BadgeView), and pages carry none.
+ * draws it), and the CSS that sizes and paints it. Plain data with no imports, so the worker
+ * (which has no DOM, and must not load lit-html) can send page badges their shapes (BadgeView)
+ * and styles, and pages carry none.
  */
 import type { PresenceStatus } from '../core/presence';
+
+/**
+ * Sizing and painting for glyphs, as plain CSS text (a content script cannot take lit's
+ * `css`): 1em square, filled and stroked in `currentColor`, lines only for `.pl-outline`. Every
+ * stylesheet that shows glyphs includes this, and colours each `data-tone` itself.
+ */
+export const GLYPH_CSS =
+  '.pl-glyph{width:1em;height:1em;flex:none;fill:currentColor;stroke:currentColor;' +
+  'stroke-width:2;stroke-linecap:round;stroke-linejoin:round}' +
+  '.pl-outline{fill:none}';
 
 /** One glyph: a path on the 16-unit grid, filled or drawn as lines. */
 export interface GlyphShape {

@@ -2,10 +2,10 @@
  * Styles for `statusGlyph` on the extension's own pages: its shape styles (GLYPH_CSS), and each
  * tone's colour from the `--pl-status-*` token that theme-styles.ts sets per colour scheme, with
  * the light colour as a fallback. In forced-colors mode the system text colour wins. (The content
- * script colours its glyphs in badge-styles.ts.)
+ * script gets its glyph colours from the worker: background/page-styles.ts.)
  */
 import { css, unsafeCSS, type CSSResult } from 'lit';
-import { GLYPH_CSS } from './glyph-svg';
+import { GLYPH_CSS } from './glyph-shapes';
 import { LIGHT_PALETTE } from './status-tones';
 
 const toneColours = Object.entries(LIGHT_PALETTE.tones)

@@ -6,7 +6,7 @@
  * Each glyph is one path on a 16-unit grid (glyph-svg.ts draws it). Its size, fill and line style
  * live in GLYPH_CSS, once, rather than on every shape, so every stylesheet that shows glyphs must
  * include GLYPH_CSS; each also colours the glyph by its `data-tone` (status-glyph-styles.ts,
- * content/badge-styles.ts).
+ * background/page-styles.ts).
  */
 import type { TemplateResult } from 'lit/html.js';
 import type { PresenceStatus } from '../core/presence';

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { badgeView } from '../../../src/background/badge-views';
 import type { PageContactsBuild } from '../../../src/background/page-contacts';
+import { PAGE_STYLES } from '../../../src/background/page-styles';
 import { PagePorts, type PagePort, type PagePortsDeps } from '../../../src/background/page-ports';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { buildTermIndex } from '../../../src/core/term-index';
@@ -82,7 +83,7 @@ describe('PagePorts: who gets an answer', () => {
     await settle();
     expect(allows).toHaveBeenCalledWith(4, ALLOWED_URL);
     expect(port.sent).toEqual([
-      { type: 'contacts', ...contacts, focusable: false },
+      { type: 'contacts', ...contacts, focusable: false, styles: PAGE_STYLES },
       { type: 'views', views: [anaView(PresenceStatus.Dnd)] },
     ]);
     expect(anaView(PresenceStatus.Dnd).label).toMatch(/^Ana Silva: /);
@@ -175,7 +176,12 @@ describe('PagePorts: who gets an answer', () => {
     await settle();
     current = next;
     await ports.contactsChanged();
-    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...next.contacts, focusable: true });
+    expect(port.sent.at(-1)).toEqual({
+      type: 'contacts',
+      ...next.contacts,
+      focusable: true,
+      styles: PAGE_STYLES,
+    });
     // Changes go on to the page meanwhile, with the new key and name.
     ports.presenceChanged(presence('ana', PresenceStatus.Busy));
     await settle();
@@ -190,7 +196,12 @@ describe('PagePorts: who gets an answer', () => {
     expect(port.sent.at(-1)).toEqual({ type: 'views', views: [dnd] });
     current = none;
     await ports.contactsChanged();
-    expect(port.sent.at(-1)).toEqual({ type: 'contacts', ...none.contacts, focusable: true });
+    expect(port.sent.at(-1)).toEqual({
+      type: 'contacts',
+      ...none.contacts,
+      focusable: true,
+      styles: PAGE_STYLES,
+    });
   });
 
   test('a view that says "until" is made again when the status ends, with no news from Webex', async () => {

@@ -91,6 +91,7 @@ describe('parseWorkerToPage', () => {
       'chat',
       'revision',
       'index',
+      'styles',
     ],
     // Contacts' people and buckets are checked when used (personOf), so they pass through.
     opaqueOutput: true,
@@ -106,6 +107,7 @@ describe('parseWorkerToPage', () => {
       if (m.type === 'contacts') {
         expect(typeof m.revision).toBe('string');
         for (const pattern of Object.values(m.index.hints)) expect(typeof pattern).toBe('string');
+        for (const sheet of Object.values(m.styles)) expect(typeof sheet).toBe('string');
       }
     },
   });

@@ -2,7 +2,7 @@
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { ALL_PRESENCE_STATUSES, type PresenceStatus } from '../../../src/core/presence';
-import { GLYPH_CSS } from '../../../src/ui/glyph-svg';
+import { GLYPH_CSS } from '../../../src/ui/glyph-shapes';
 import { statusGlyph } from '../../../src/ui/status-glyph';
 import { glyphStyles } from '../../../src/ui/status-glyph-styles';
 import { STATUS_TONES } from '../../../src/ui/status-tones';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_CSS, CARD_CSS } from '../../../src/content/badge-styles';
-import { GLYPH_CSS } from '../../../src/ui/glyph-svg';
+import { PAGE_STYLES } from '../../../src/background/page-styles';
+import { GLYPH_CSS } from '../../../src/ui/glyph-shapes';
 import { DARK_PALETTE, LIGHT_PALETTE, STATUS_TONES } from '../../../src/ui/status-tones';
+
+const { badge: BADGE_CSS, card: CARD_CSS } = PAGE_STYLES;
 
 /** The declarations of every `:host` or `:host(…)` rule in a stylesheet. */
 function hostDeclarations(css: string): string[] {

@@ -1,10 +1,13 @@
 /**
  * The look of page badges and of the presence card, as plain CSS text for `<style>` elements in
- * their closed shadow roots (lit's `css` would pull LitElement's styling code into the content
- * script). Page CSS cannot reach inside; it can only style the host element, so every :host
- * declaration is `!important`, which beats the page's own `!important` across the shadow boundary.
+ * their closed shadow roots. The worker sends it with the contacts (PageStyles), as it sends the
+ * badges' words and glyph shapes, so the script every allowed page loads carries no palette and
+ * builds no style sheet. Page CSS cannot reach inside; it can only style the host element, so
+ * every :host declaration is `!important`, which beats the page's own `!important` across the
+ * shadow boundary.
  */
-import { GLYPH_CSS } from '../ui/glyph-svg';
+import type { PageStyles } from '../shared/page-protocol';
+import { GLYPH_CSS } from '../ui/glyph-shapes';
 import { DARK_PALETTE, LIGHT_PALETTE, type Palette } from '../ui/status-tones';
 
 /** A rule whose declarations are all `!important`: ("a", "b:1;c:2") gives "a{b:1!important;c:2!important}". */
@@ -25,7 +28,7 @@ const toneColours = (palette: Palette) =>
     .map(([tone, colour]) => `[data-tone=${tone}]{color:${colour}}`)
     .join('');
 
-export const BADGE_CSS =
+const BADGE_CSS =
   importantRule(
     ':host',
     'all:initial;display:inline-block;font-size:inherit;width:1.05em;height:1.05em;' +
@@ -49,7 +52,7 @@ export const BADGE_CSS =
 // No `all: initial` on the card's host: it would beat the inline top/left that place it (an inner
 // !important wins over the page's, inline or not) and the hidden popover's display: none. No
 // z-index either: a shown popover is in the top layer, above any z-index.
-export const CARD_CSS =
+const CARD_CSS =
   importantRule(
     ':host',
     'position:fixed;margin:0;padding:0;border:0;background:none;overflow:visible;' +
@@ -70,3 +73,5 @@ export const CARD_CSS =
       `.line{color:${palette.muted}}a{color:${palette.accent}}${toneColours(palette)}`,
   ) +
   forcedColours('.card{border-color:CanvasText}');
+
+export const PAGE_STYLES: PageStyles = { badge: BADGE_CSS, card: CARD_CSS };
