@@ -29,7 +29,7 @@ import {
 import { hintFinder, type HintFinder } from './hint-finder';
 import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 
-/** Offsets into the text given to `find`; `end` is exclusive. */
+/** Offsets into the text it was found in; `end` is exclusive. */
 export interface NameMatch {
   readonly start: number;
   readonly end: number;
