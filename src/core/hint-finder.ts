@@ -63,7 +63,7 @@ export type HintFinder = (texts: readonly string[]) => NextHint;
  * (the first text starts at 1). A hint never spans two texts: U+0000 is neither a hint's unit nor
  * white space for `\s`. Patterns that are not what term-hint.ts writes find nothing.
  *
- * The hints that start with a WORD_LETTER are found as the unit before them (the separator, for
+ * The hints that start with a WORD_LETTER are found with the unit before them (the separator, for
  * the first text). The other hints are found where the class finds a unit one of them starts with,
  * and a sticky alternation matches one of them there: the engine scans for one class several
  * times faster than for an alternation. Each pattern's next hit is kept until the search passes
@@ -77,9 +77,7 @@ export function hintFinder(
   const others = LITERALS.test(anywhere) && UNITS.test(anywhereStarts) ? anywhere : '';
   // No hints: the texts need not even be joined.
   if (words === '' && others === '') return () => () => Infinity;
-  // The hint is looked ahead for: a hit is the one unit before it, so `test` (which makes no
-  // match object) leaves lastIndex where the hint starts.
-  const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?=${words})`, 'g');
+  const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?:${words})`, 'g');
   const starts = new RegExp(anywhereStarts, 'g');
   const anywherePattern = new RegExp(others, 'y');
   return (texts) => {
@@ -90,7 +88,8 @@ export function hintFinder(
     return (from) => {
       if (wordHint < from) {
         inWordsPattern.lastIndex = from - 1;
-        wordHint = inWordsPattern.test(text) ? inWordsPattern.lastIndex : Infinity;
+        // A hit starts on the unit before its hint (and Infinity + 1 is Infinity).
+        wordHint = (inWordsPattern.exec(text)?.index ?? Infinity) + 1;
       }
       if (otherHint < from) {
         otherHint = Infinity;
