@@ -88,7 +88,7 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
-  /** For badges drawn from now on, and the card (the worker sends the same sheets every time). */
+  /** For badges and the card drawn from now on (the worker sends the same sheets every time). */
   setStyles(styles: PageStyles): void {
     this.#css = styles.badge;
     this.#card.setStyle(styles.card);

@@ -16,9 +16,8 @@ export class PresenceCard {
   #content: HTMLElement | null = null;
   #anchor: HTMLElement | null = null;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Its style sheet, as the worker sent it (PageStyles). */
+  /** Its style sheet, as the worker sent it (PageStyles), for when the card is first made. */
   #css = '';
-  #style: HTMLStyleElement | null = null;
   readonly #onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') this.hide();
   };
@@ -31,7 +30,6 @@ export class PresenceCard {
 
   setStyle(css: string): void {
     this.#css = css;
-    if (this.#style) this.#style.textContent = css;
   }
 
   get shownFor(): HTMLElement | null {
@@ -70,7 +68,6 @@ export class PresenceCard {
     this.hide();
     this.#host?.remove();
     this.#host = null;
-    this.#style = null;
   }
 
   #ensure(): { host: HTMLElement; content: HTMLElement } {
@@ -79,7 +76,7 @@ export class PresenceCard {
     host.setAttribute(CARD_ATTRIBUTE, '');
     host.setAttribute('popover', 'manual');
     const root = host.attachShadow({ mode: 'closed' });
-    const style = (this.#style = this.#doc.createElement('style'));
+    const style = this.#doc.createElement('style');
     style.textContent = this.#css;
     const content = this.#doc.createElement('div');
     root.append(style, content);
