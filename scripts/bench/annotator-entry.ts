@@ -53,9 +53,6 @@ const api: PresenceLensBenchApi = {
     return { badgedIds: shown.map((key) => ids[Number(key)]!) };
   },
   countBadges: badgeCount,
-  observe() {
-    // start() observes already: nothing more to do, kept for the benchmark's protocol.
-  },
   flush() {
     annotator?.flush();
   },

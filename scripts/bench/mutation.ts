@@ -93,7 +93,6 @@ function setupInPage(contacts: BenchContact[] | null): void {
   if (api === undefined) throw new Error('window.__presenceLensBench is missing');
   api.prepare(contacts);
   api.annotate();
-  api.observe();
 }
 
 /** Appends one batch, then times `flush()`. */

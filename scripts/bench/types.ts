@@ -11,12 +11,13 @@ export interface BenchContact {
 export interface PresenceLensBenchApi {
   /** The worker's part, once per watch list: not timed. */
   prepare(contacts: BenchContact[]): void;
-  /** Full first pass over the document from the prepared contacts, badges included, synchronous. */
+  /**
+   * Full first pass over the document from the prepared contacts, badges included, synchronous;
+   * the annotator observes mutations from then on.
+   */
   annotate(): { badgedIds: string[] };
   /** Badges in the document, counted outside the timed work. */
   countBadges(): number;
-  /** Starts the MutationObserver path. */
-  observe(): void;
   /** Processes pending mutations synchronously now. */
   flush(): void;
   /** Removes badges, stops observing. */
