@@ -117,6 +117,11 @@ describe('live badges next to names on an allowed page', () => {
     expect(where('email')).toEqual(['Lin Wei: In a meeting']);
     expect(where('cell')).toEqual(['Lin Wei: In a meeting']);
     expect(where('later')).toEqual(['Lin Wei: In a meeting']);
+    // Each badge wears the style sheet the worker sent (an unstyled span would be inline).
+    const prose = page.locator('#prose [data-presence-lens-badge]');
+    await expect
+      .poll(() => prose.evaluate((badge) => getComputedStyle(badge).display))
+      .toBe('inline-block');
     // The hostile custom status stayed text: no image element, nothing ran.
     expect(await page.evaluate(() => document.images.length)).toBe(0);
     expect(await page.evaluate(() => '__pwned' in window)).toBe(false);
