@@ -21,6 +21,9 @@ const SHOW_TEXT = 4;
 const LONG_TEXT = 256;
 const CODE_PARENT = /^(STYLE|SCRIPT|NOSCRIPT|TEXTAREA|style|script)$/;
 
+/** Whether `node` is a style sheet's or a script's text (asked only of long texts). */
+const isCode = (node: Node) => CODE_PARENT.test(node.parentNode!.nodeName);
+
 /**
  * What one pass reads, before anything is matched or inserted: text nodes and their texts (as
  * parallel arrays, since the matcher takes all the texts at once), `mailto:` links, and the open
@@ -37,21 +40,30 @@ export class PageTexts {
    * text read here has a parent: it was found under a root, or is connected.
    */
   addText(node: Text): void {
-    const data = node.data;
-    if (data.length < 2) return;
-    if (data.length > LONG_TEXT && CODE_PARENT.test(node.parentNode!.nodeName)) return;
+    const text = node.data;
+    if (text.length < 2 || (text.length > LONG_TEXT && isCode(node))) return;
     this.nodes.push(node);
-    this.data.push(data);
+    this.data.push(text);
   }
 
-  /** `root` with everything under it: its texts in one SHOW_TEXT walk, its links, its shadow roots. */
+  /**
+   * `root` with everything under it: its texts in one SHOW_TEXT walk, its links, its shadow roots.
+   * The loops call nothing of their own per node: this runs cold on every page load, before the
+   * engine has compiled anything, and a call per node cost more than the walk itself.
+   */
   addTree(root: Element | ShadowRoot): void {
     const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-    let node: Node | null;
-    while ((node = walker.nextNode())) this.addText(node as Text);
+    const { nodes, data } = this;
+    for (let node: Node | null; (node = walker.nextNode());) {
+      const text = (node as Text).data;
+      if (text.length < 2 || (text.length > LONG_TEXT && isCode(node))) continue; // as in addText
+      nodes.push(node as Text);
+      data.push(text);
+    }
     const isElement = root.nodeType === ELEMENT_NODE;
     if (isElement && (root as Element).matches(MAILTO)) this.links.push(root as Element);
-    this.#addShadowRoot((root as Partial<Element>).shadowRoot);
+    let shadow = (root as Partial<Element>).shadowRoot;
+    if (shadow) this.#addShadowRoot(shadow);
     if (!root.firstElementChild) return;
     for (const link of root.querySelectorAll(MAILTO)) this.links.push(link);
     // No selector finds shadow hosts: each element is asked. A live collection is cheaper to get
@@ -60,12 +72,13 @@ export class PageTexts {
     const all = isElement
       ? (root as Element).getElementsByTagName('*')
       : root.querySelectorAll('*');
-    for (let i = 0, count = all.length; i < count; i++) this.#addShadowRoot(all[i]!.shadowRoot);
+    for (let i = 0, count = all.length; i < count; i++) {
+      if ((shadow = all[i]!.shadowRoot)) this.#addShadowRoot(shadow);
+    }
   }
 
   /** An open shadow root is read as a tree of its own, open shadow roots in it included. */
-  #addShadowRoot(shadow: ShadowRoot | null | undefined): void {
-    if (!shadow) return;
+  #addShadowRoot(shadow: ShadowRoot): void {
     this.shadowRoots.push(shadow);
     this.addTree(shadow);
   }
