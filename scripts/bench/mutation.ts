@@ -185,6 +185,7 @@ async function oneRun(
 }
 
 export interface MutationResult {
+  runs: number;
   oursMs: number;
   floorMs: number;
   boundMs: number;
@@ -214,6 +215,7 @@ export async function measureMutation(
       bound.push((await oneRun(page, blankUrl, batches, { kind: 'bound', ends })).ms);
     }
     return {
+      runs,
       oursMs: median(ours),
       floorMs: median(floor),
       boundMs: median(bound),

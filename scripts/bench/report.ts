@@ -65,6 +65,7 @@ export function summaryLine(
     'ours/markjs': ratio(oursOnMarkPages, markjsMs),
     recall: listed > 0 ? round(sum(rows.map((r) => r.badgedNames)) / listed) : null,
     mutation: {
+      runs: mutation.runs,
       oursMs: round(mutation.oursMs),
       floorMs: round(mutation.floorMs),
       boundMs: round(mutation.boundMs),
