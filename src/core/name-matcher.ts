@@ -106,12 +106,14 @@ function firstFrom(terms: Bucket, from: number, to: number, depth: number, unit:
  * port): in this bucket, with a key, and rules an integer 0..EMAIL | 15.
  */
 function termAt(entry: string, slot: number, depth: number): [key: string, edges: number] | null {
-  const [folded = '', key, rules] = entry.split(FIELD);
-  const edges = Number(rules);
+  // Read in place, with no split: a walk asks this for every entry it ends on.
+  const keyEnd = entry.indexOf(FIELD, depth + 1);
+  const key = entry.slice(depth + 1, keyEnd);
+  const edges = keyEnd < 0 ? NaN : Number(entry.slice(keyEnd + 1));
   const wellFormed =
-    folded.length === depth &&
-    slotOf(folded.charCodeAt(0), folded.charCodeAt(1)) === slot &&
-    !!key &&
+    entry.indexOf(FIELD) === depth &&
+    slotOf(entry.charCodeAt(0), entry.charCodeAt(1)) === slot &&
+    key !== '' &&
     (edges & (EMAIL | 15)) === edges;
   return wellFormed ? [key, edges] : null;
 }
