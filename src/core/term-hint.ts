@@ -10,7 +10,7 @@
  * (lower-cased only as whole strings, so a hint is never cut inside a surrogate pair).
  */
 import { foldUnits } from './char-classes';
-import { lowerText, type HintPatterns } from './hint-finder';
+import { lowerText, WORD_LETTER, type HintPatterns } from './hint-finder';
 
 /** Units of a folded term that make its hint. */
 const HINT_LENGTH = 4;
@@ -23,12 +23,13 @@ function hintOf(folded: string): string {
   return lowerText(folded.slice(0, end), foldUnits);
 }
 
-/** Whether a unit is one of hint-finder.ts's WORD_LETTERs. */
-function isWordLetter(unit: number): boolean {
-  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0xdf && unit <= 0xff && unit !== 0xf7);
-}
+/** Whether a hint starts with one of hint-finder.ts's WORD_LETTERs: the class itself decides. */
+const STARTS_IN_WORD = new RegExp(`^[${WORD_LETTER}]`);
 
-/** Hints as an alternation of literals: a space stands for any run of white space, a sigma for either form. */
+/**
+ * Hints as an alternation of literals: a space stands for any run of white space, a sigma for
+ * either form.
+ */
 function alternation(hints: readonly string[]): string {
   return hints
     .map((hint) =>
@@ -58,8 +59,8 @@ export function hintPatterns(folded: Iterable<string>): HintPatterns {
   const hints = new Set<string>();
   for (const term of folded) hints.add(hintOf(term));
   const sorted = [...hints].sort();
-  const inWords = sorted.filter((hint) => isWordLetter(hint.charCodeAt(0)));
-  const others = sorted.filter((hint) => !isWordLetter(hint.charCodeAt(0)));
+  const inWords = sorted.filter((hint) => STARTS_IN_WORD.test(hint));
+  const others = sorted.filter((hint) => !STARTS_IN_WORD.test(hint));
   return {
     inWords: alternation(inWords),
     anywhere: alternation(others),
