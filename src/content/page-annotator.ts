@@ -33,6 +33,12 @@ function within(node: Node | null, roots: ReadonlySet<Node>): boolean {
   return false;
 }
 
+/** Whether the page removed some node of its own (not only ours). */
+function removedByPage(removed: NodeList, badges: PageBadges): boolean {
+  for (const node of removed) if (!badges.isOurs(node)) return true;
+  return false;
+}
+
 export class PageAnnotator {
   #revision: string | null = null;
   /** None until the worker sends the contacts: until then nothing is badged. */
@@ -41,6 +47,8 @@ export class PageAnnotator {
   /** What mutations added or changed since the last batch (`flush` takes them, new sets follow). */
   #pendingRoots = new Set<Node>();
   #pendingTexts = new Set<Text>();
+  /** Our nodes that followed a node the page removed (see PageBadges: they go with it). */
+  #pendingOrphans = new Set<Node>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
   #flushQueued = false;
@@ -71,11 +79,22 @@ export class PageAnnotator {
     this.#revision = contacts.revision;
     this.#matcher = matcherFromIndex(contacts.index);
     // The watch list changed, and keys now mean other contacts: the badges start over, with the
-    // whole page looked at once more. The worker hears the new keys either way.
-    this.#badges.clear();
+    // whole page looked at once more. The worker hears the new keys either way. Joining the
+    // page's texts again is no page change: the observer is off for it, as for any insertion of
+    // ours, until the scan observes again.
     this.#lastShown = -1;
-    if (previous !== null && this.#started) this.#scanDocument();
-    else this.#reportShown();
+    if (previous === null || !this.#started) {
+      this.#badges.clear();
+      this.#reportShown();
+      return;
+    }
+    this.#dropStale();
+    this.#observer.disconnect();
+    this.#badges.clear();
+    // The scan reads the whole page, what was pending included.
+    this.#pendingRoots.clear();
+    this.#pendingTexts.clear();
+    this.#scanDocument();
   }
 
   /** The first pass, once the page is visible; then mutations. */
@@ -89,8 +108,7 @@ export class PageAnnotator {
   flush(): void {
     this.#flushQueued = false;
     if (this.#stopped) return;
-    // Taken now, and handled now: no other batch is queued for them.
-    this.#collect(this.#observer.takeRecords(), false);
+    this.#dropStale();
     const roots = this.#pendingRoots;
     const changed = this.#pendingTexts;
     this.#pendingRoots = new Set();
@@ -98,11 +116,7 @@ export class PageAnnotator {
     const page = new PageTexts();
     for (const text of changed) {
       // A text in an added root is read with that root.
-      if (!text.isConnected || within(text, roots)) continue;
-      // Its text changed: a badge after it may no longer follow a name.
-      const next = text.nextSibling;
-      if (this.#badges.isBadge(next)) this.#badges.removeBadge(next as Element);
-      page.addText(text);
+      if (text.isConnected && !within(text, roots)) page.addText(text);
     }
     for (const root of roots) {
       if (!root.isConnected || within(root.parentNode, roots)) continue;
@@ -114,12 +128,27 @@ export class PageAnnotator {
     this.#annotate(page);
   }
 
+  /** Stops observing; the badges can then be taken away (PageBadges.removeAll), joining texts. */
   stop(): void {
+    if (!this.#stopped) this.#dropStale();
     this.#stopped = true;
     this.#observer.disconnect();
     this.#shadowRoots.clear();
     this.#pendingRoots.clear();
     this.#pendingTexts.clear();
+    this.#pendingOrphans.clear();
+  }
+
+  /**
+   * Takes the page's changes so far (handled now: no other batch is queued for them), and takes
+   * away what of ours they made stale, before any of it is read again or any text joined (see
+   * PageBadges): what followed a node the page removed, and what follows a text it changed.
+   */
+  #dropStale(): void {
+    this.#collect(this.#observer.takeRecords(), false);
+    for (const node of this.#pendingOrphans) if (node.isConnected) this.#badges.removeFrom(node);
+    this.#pendingOrphans.clear();
+    for (const text of this.#pendingTexts) if (text.isConnected) this.#badges.removeAfter(text);
   }
 
   /** The whole page, once it is visible; then its mutations (observing again changes nothing). */
@@ -178,16 +207,10 @@ export class PageAnnotator {
 
   /** Right to left, so earlier offsets stay valid while the node is split after each match. */
   #badgeText(node: Text, matches: readonly NameMatch[]): void {
-    const parent = node.parentNode;
-    if (!parent) return;
     for (const { start, end, key } of matches.toReversed()) {
-      const text = node.data;
-      const atEnd = end >= text.length;
-      const ref = atEnd ? node.nextSibling : node.splitText(end);
-      // Seen before (the node was moved or re-added): a badge already follows this match.
-      if (atEnd && this.#badges.isBadge(ref)) continue;
       // As a name reads: the page may have broken it across lines.
-      this.#badges.place(parent, ref, key, text.slice(start, end).replace(/\s+/g, ' '));
+      const text = node.data.slice(start, end).replace(/\s+/g, ' ');
+      this.#badges.placeInText(node, end, key, text);
     }
   }
 
@@ -217,12 +240,16 @@ export class PageAnnotator {
       if (record.type !== 'characterData') {
         for (const node of record.addedNodes)
           if (!this.#badges.isBadge(node)) this.#pendingRoots.add(node);
+        const after = record.nextSibling;
+        if (this.#badges.isOurs(after) && removedByPage(record.removedNodes, this.#badges))
+          this.#pendingOrphans.add(after!);
       } else if (record.target.nodeType === TEXT_NODE) {
         // Comments are character data too, and hold nothing to badge.
         this.#pendingTexts.add(record.target as Text);
       }
     }
-    const pending = this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0;
+    const pending =
+      this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0 || this.#pendingOrphans.size > 0;
     if (queue && !this.#flushQueued && pending) {
       this.#flushQueued = true;
       // Every browser this targets has requestIdleCallback (Chrome 120+, Firefox 140+).

@@ -4,6 +4,13 @@
  * any page allows, which no page script can upgrade into a custom element of its own) with a
  * closed shadow root; `role="img"` and its `aria-label` carry the whole status for screen
  * readers.
+ *
+ * A badge inside a text splits it: the page's own node keeps the text up to the name, and the
+ * rest moves to a new node of ours (a "tail"). Pages built with a framework (React, Vue, Angular,
+ * Svelte, Lit) keep a reference to their node and later set its text, or remove it, as if it
+ * still held everything. So whatever follows a page's node of ours goes when that node changes
+ * or goes (see `removeAfter` and `removeFrom`), and when badges are taken away, each tail joins
+ * the text before it again: the page gets its nodes back as they were.
  */
 import { render } from 'lit/html.js';
 import type { BadgeView, PageStyles } from '../shared/page-protocol';
@@ -12,6 +19,8 @@ import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
 
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
+/** `Node.TEXT_NODE` (the minifier cannot inline that). */
+const TEXT_NODE = 3;
 
 interface Badge {
   readonly key: string;
@@ -23,6 +32,8 @@ interface Badge {
 
 export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
+  /** The texts split off a page's text node after a match (see the file comment). */
+  readonly #tails = new WeakSet<Node>();
   readonly #byKey = new Map<string, Set<HTMLElement>>();
   /** What each contact's badges say, as the worker last sent it. */
   readonly #views = new Map<string, BadgeView>();
@@ -101,6 +112,23 @@ export class PageBadges {
     for (const hosts of this.#byKey.values()) for (const host of hosts) this.#setTabStop(host);
   }
 
+  /**
+   * A badge for contact `key` right after `end` in `node`, which is split there unless the match
+   * ends the node; `text` is what it matched. A node that ends in a match already followed by a
+   * badge (it was seen before, then moved or added again) gets no second one.
+   */
+  placeInText(node: Text, end: number, key: string, text: string): void {
+    const parent = node.parentNode;
+    if (!parent) return;
+    if (end < node.length) {
+      const tail = node.splitText(end);
+      this.#tails.add(tail);
+      this.place(parent, tail, key, text);
+    } else if (!this.isBadge(node.nextSibling)) {
+      this.place(parent, node.nextSibling, key, text);
+    }
+  }
+
   /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
   place(parent: Node, ref: Node | null, key: string, text: string): void {
     if (!this.#listening) this.#listen();
@@ -149,8 +177,32 @@ export class PageBadges {
     this.#paint(host);
   }
 
-  /** Removes one badge (its anchor text changed, or the page removed its match). */
-  removeBadge(host: Element): void {
+  /** Whether `node` is one of ours: a badge, or a tail split off a page's text. */
+  isOurs(node: Node | null): boolean {
+    return node !== null && (this.#tails.has(node) || this.isBadge(node));
+  }
+
+  /**
+   * `text` changed. If it is the page's node, whatever of ours follows it goes: the page has set
+   * the whole text into it. If it is a tail of ours, the badge after it goes: its match may be
+   * gone.
+   */
+  removeAfter(text: Text): void {
+    const next = text.nextSibling;
+    if (!this.#tails.has(text)) this.removeFrom(next);
+    else if (this.isBadge(next)) this.#remove(next as Element);
+  }
+
+  /** Badges and tails from `node` on, up to the first node of the page's own. */
+  removeFrom(node: Node | null): void {
+    for (let next: Node | null; this.isOurs(node); node = next) {
+      next = node!.nextSibling;
+      if (this.isBadge(node)) this.#remove(node as Element);
+      else (node as ChildNode).remove();
+    }
+  }
+
+  #remove(host: Element): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
     this.#forget(badge.key, host as HTMLElement);
@@ -159,9 +211,23 @@ export class PageBadges {
     host.remove();
   }
 
-  /** Every badge and view goes: a new watch list, whose keys mean other contacts. */
+  /** One badge goes for good, and the tail after it joins the text before it again. */
+  #unplace(host: Element): void {
+    const before = host.previousSibling;
+    const after = host.nextSibling;
+    this.#remove(host);
+    if (before?.nodeType === TEXT_NODE && after !== null && this.#tails.has(after)) {
+      (before as Text).appendData((after as Text).data);
+      after.remove();
+    }
+  }
+
+  /**
+   * Every badge and view goes, and every split is joined again: a new watch list, whose keys
+   * mean other contacts.
+   */
   clear(): void {
-    for (const hosts of this.#byKey.values()) for (const host of hosts) this.removeBadge(host);
+    for (const hosts of this.#byKey.values()) for (const host of hosts) this.#unplace(host);
     if (this.#byKey.size > 0) this.#shownVersion++;
     this.#byKey.clear();
     this.#views.clear();

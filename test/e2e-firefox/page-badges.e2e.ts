@@ -12,7 +12,12 @@ const TEAM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p id="email">Write to lin.wei@example.com for access.</p>
 <table><tr><td id="cell">Lin Wei</td></tr></table>
 <div id="later"></div>
-<script>setTimeout(() => { document.getElementById('later').textContent = 'Added later: Ana Silva'; }, 1000);</script>
+<p id="activity"></p>
+<script>setTimeout(() => { document.getElementById('later').textContent = 'Added later: Ana Silva'; }, 1000);
+// A text node the page keeps and sets, as React, Vue, Angular, Svelte and Lit do.
+const activity = document.createTextNode('Lin Wei commented 1 minute ago');
+document.getElementById('activity').append(activity);
+window.tick = (minutes) => { activity.nodeValue = 'Lin Wei commented ' + minutes + ' minutes ago'; };</script>
 </body></html>`;
 
 /** Badge labels as the page sees them: our badges carry `data-presence-lens-badge`. */
@@ -54,13 +59,13 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     // Opened last, so it is the visible tab: a hidden tab defers its badges until shown.
     const page = await s.firefox.openUrl(`${site.origin}/team.html`);
     const labels = await until(
-      '4 badges',
+      '5 badges',
       () => badgeLabels(page),
-      (l) => l.length === 4,
+      (l) => l.length === 5,
       10_000,
     );
     expect(labels.filter((l) => l.startsWith('Ana Silva: Do not disturb'))).toHaveLength(2);
-    expect(labels.filter((l) => l === 'Lin Wei: In a meeting')).toHaveLength(2);
+    expect(labels.filter((l) => l === 'Lin Wei: In a meeting')).toHaveLength(3);
     expect(await page.evaluate('document.images.length')).toBe(0);
     expect(await page.evaluate("'__pwned' in window")).toBe(false);
 
@@ -68,9 +73,22 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     await until(
       'Lin Wei presenting',
       () => badgeLabels(page),
-      (l) => l.filter((x) => x === "Lin Wei: Presenting, 'Demo'").length === 2,
+      (l) => l.filter((x) => x === "Lin Wei: Presenting, 'Demo'").length === 3,
       2_000,
     );
+    // The page sets the text of the node a badge split: it reads as the page wrote it.
+    await page.evaluate('window.tick(2)');
+    const activity = () =>
+      page.evaluate(`[document.getElementById('activity').textContent,
+        document.querySelectorAll('#activity [data-presence-lens-badge]').length]`);
+    expect(
+      await until(
+        'the activity line as the page set it, with one badge',
+        activity,
+        (a) => JSON.stringify(a) === JSON.stringify(['Lin Wei commented 2 minutes ago', 1]),
+        5_000,
+      ),
+    ).toEqual(['Lin Wei commented 2 minutes ago', 1]);
     expect(await badgeLabels(other)).toEqual([]);
     await storeScreenshot(page, 'page-badges');
     await Promise.all([page.close(), other.close()]);

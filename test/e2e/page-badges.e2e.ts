@@ -32,6 +32,15 @@ const TEAM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 const CLEAN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
 <body><main><h1>Notes</h1><p>Reviewed by Ana Silva and Lin Wei.</p></main></body></html>`;
 
+/** A page that keeps its text node and sets its text, as React, Vue, Angular, Svelte and Lit do. */
+const APP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title></head>
+<body><main><p id="activity"></p></main><script>
+  const activity = document.createTextNode('Ana Silva commented 1 minute ago');
+  document.getElementById('activity').append(activity);
+  window.tick = (minutes) => { activity.nodeValue = 'Ana Silva commented ' + minutes + ' minutes ago'; };
+  window.unmount = () => activity.remove();
+</script></body></html>`;
+
 /** What assistive technology is told on the page, closed shadow roots included (CDP AX tree). */
 async function accessibleNames(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -76,7 +85,11 @@ describe('live badges next to names on an allowed page', () => {
   let lin: EmuPerson;
 
   beforeAll(async () => {
-    site = await serveTestSite({ '/team.html': TEAM_PAGE, '/clean.html': CLEAN_PAGE });
+    site = await serveTestSite({
+      '/team.html': TEAM_PAGE,
+      '/clean.html': CLEAN_PAGE,
+      '/app.html': APP_PAGE,
+    });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
     grace = await s.control.createPerson('Grace Hopper', 'grace.hopper@example.com');
@@ -259,6 +272,29 @@ describe('live badges next to names on an allowed page', () => {
     await page.close();
   });
 
+  test('a page that sets the text of its own nodes, as frameworks do, keeps its text whole', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/app.html`);
+    const activity = page.locator('#activity');
+    const seen = async () => ({
+      text: await activity.textContent(),
+      badges: (await badgesOn(page)).map((b) => b.label.split(':')[0]),
+    });
+    await expect
+      .poll(seen, { timeout: 10_000 })
+      .toEqual({ text: 'Ana Silva commented 1 minute ago', badges: ['Ana Silva'] });
+    for (const minutes of [2, 3]) {
+      await page.evaluate((m) => (window as unknown as { tick(m: number): void }).tick(m), minutes);
+      await expect
+        .poll(seen, { timeout: 5_000 })
+        .toEqual({ text: `Ana Silva commented ${minutes} minutes ago`, badges: ['Ana Silva'] });
+    }
+    await page.evaluate(() => (window as unknown as { unmount(): void }).unmount());
+    await expect.poll(seen, { timeout: 5_000 }).toEqual({ text: '', badges: [] });
+    await page.close();
+  });
+
   test('reloading the page or the extension never leaves two sets of badges', async () => {
     const s = session();
     const page = await s.extension.context.newPage();
@@ -287,8 +323,14 @@ describe('live badges next to names on an allowed page', () => {
     await expect.poll(async () => (await badgesOn(page)).length, { timeout: 15_000 }).toBe(2);
     // The reinstall above closed the old options page: open a new one, as a user would.
     const options = await s.extension.openPage('src/options/index.html');
+    const notes = page.locator('main p');
+    expect(await notes.evaluate((p) => p.childNodes.length)).toBeGreaterThan(1); // split by badges
     await options.getByRole('button', { name: `Remove ${site.origin}` }).click();
     await expect.poll(async () => (await badgesOn(page)).length, { timeout: 5_000 }).toBe(0);
+    // The page gets its text node back whole, as it was before the badges split it.
+    expect(await notes.evaluate((p) => [...p.childNodes].map((node) => node.nodeValue))).toEqual([
+      'Reviewed by Ana Silva and Lin Wei.',
+    ]);
     await page.reload();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await badgesOn(page)).toEqual([]);

@@ -159,6 +159,76 @@ describe('PageAnnotator', () => {
     expect(allBadges()).toHaveLength(1);
   });
 
+  it('keeps a text a framework holds whole: its updates and removal leave nothing stale', () => {
+    const { annotator } = setup('<p>Ana Silva commented 5 minutes ago</p>', [ana]);
+    const p = document.querySelector('p')!;
+    const node = p.firstChild as Text; // the reference React, Vue, Angular, Svelte and Lit keep
+    expect(labels()).toEqual(['Ana Silva']);
+    node.nodeValue = 'Ana Silva commented 6 minutes ago'; // how each of them sets a text
+    annotator.flush();
+    expect(p.textContent).toBe('Ana Silva commented 6 minutes ago');
+    expect(labels()).toEqual(['Ana Silva']);
+    // Changed, and a new watch list before the change was handled: no old text is joined to it.
+    node.nodeValue = 'Ask Ana Silva, then 王小明, today';
+    annotator.setContacts(sent([ana, li]), false);
+    expect(p.textContent).toBe('Ask Ana Silva, then 王小明, today');
+    expect(labels()).toEqual(['Ana Silva', '王小明']);
+    node.nodeValue = 'Nobody commented';
+    annotator.flush();
+    expect(p.textContent).toBe('Nobody commented');
+    expect(allBadges()).toHaveLength(0);
+    node.nodeValue = 'Ana Silva commented';
+    annotator.flush();
+    node.remove(); // unmounted: the rest of its text and its badges go with it
+    p.append('After');
+    annotator.flush();
+    expect(p.textContent).toBe('After');
+    expect(allBadges()).toHaveLength(0);
+  });
+
+  it('removes the badge of a mailto link the page removed, and of a text of ours it changed', () => {
+    const { annotator } = setup(
+      '<p><a href="mailto:ana@example.com">mail</a> or ask Ana Silva or 王小明 today</p>',
+    );
+    const p = document.querySelector('p')!;
+    expect(labels()).toEqual(['ana@example.com', 'Ana Silva', '王小明']);
+    p.querySelector('a')!.remove();
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva', '王小明']);
+    // A page script that walks the texts may change one the badges split off: only the badge
+    // after it goes, and the rest of the text stays.
+    const split = [...p.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+    expect(split.map((node) => node.textContent)).toEqual([
+      ' or ask Ana Silva',
+      ' or 王小明',
+      ' today',
+    ]);
+    (split[1] as Text).data = ' or nobody';
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva']);
+    expect(p.textContent).toBe(' or ask Ana Silva or nobody today');
+  });
+
+  it('gives the page its text nodes back whole when the badges go', () => {
+    const { annotator, badges } = setup(
+      '<p>Yesterday Ana Silva met 王小明 here.</p><p>王小明 is typing</p>',
+    );
+    const [p, typing] = document.querySelectorAll('p');
+    const node = p!.firstChild as Text;
+    const typingNode = typing!.firstChild as Text;
+    expect(allBadges()).toHaveLength(3);
+    annotator.setContacts(sent([li]), false); // a new list: badges start over
+    expect(labels()).toEqual(['王小明', '王小明']);
+    expect(p!.textContent).toBe('Yesterday Ana Silva met 王小明 here.');
+    typingNode.nodeValue = '王小明 stopped typing'; // and the script stops before it is handled
+    annotator.stop();
+    badges.removeAll(); // this copy of the script is done
+    expect([...p!.childNodes]).toEqual([node]);
+    expect(node.data).toBe('Yesterday Ana Silva met 王小明 here.');
+    expect([...typing!.childNodes]).toEqual([typingNode]);
+    expect(typingNode.data).toBe('王小明 stopped typing');
+  });
+
   it('keeps untrusted text as text: a custom status with markup only reaches the label', () => {
     const { badges } = setup('<p>Ana Silva</p>');
     const hostile: Presence = {
