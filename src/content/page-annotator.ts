@@ -19,11 +19,17 @@ import { ELEMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
  * badge inside it), code, form fields, editors, our own UI, and mailto links (badged after the
  * link).
  */
+const EDITOR = '[contenteditable]:not([contenteditable="false" i])';
 const SKIP =
   'head,script,style,noscript,template,textarea,input,select,svg,' +
-  '[contenteditable]:not([contenteditable="false" i]),' +
-  `${MAILTO},[${BADGE_ATTRIBUTE}],[${CARD_ATTRIBUTE}]`;
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+  `${EDITOR},${MAILTO},[${BADGE_ATTRIBUTE}],[${CARD_ATTRIBUTE}]`;
+/** What pages add, change and remove, and which elements become editors (or stop being one). */
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributeFilter: ['contenteditable'],
+};
 
 type Hit = readonly [Text, readonly NameMatch[]];
 
@@ -236,18 +242,27 @@ export class PageAnnotator {
 
   /** Notes what `records` added or changed, and unless `queue` is false, queues a batch for them. */
   #collect(records: readonly MutationRecord[], queue = true): void {
+    let edited = false;
     for (const record of records) {
-      if (record.type !== 'characterData') {
+      if (record.type === 'childList') {
         for (const node of record.addedNodes)
           if (!this.#badges.isBadge(node)) this.#pendingRoots.add(node);
         const after = record.nextSibling;
         if (this.#badges.isOurs(after) && removedByPage(record.removedNodes, this.#badges))
           this.#pendingOrphans.add(after!);
+      } else if (record.type === 'attributes') {
+        const element = record.target as Element;
+        // Edited in place: our badges go now, before anyone types, or the page would save them
+        // with its text. No longer an editor: its text is prose again, to read.
+        if (element.matches(EDITOR)) edited = this.#badges.removeWithin(element) || edited;
+        else this.#pendingRoots.add(element);
       } else if (record.target.nodeType === TEXT_NODE) {
         // Comments are character data too, and hold nothing to badge.
         this.#pendingTexts.add(record.target as Text);
       }
     }
+    // What that removal and joining recorded is ours alone: no page script ran since.
+    if (edited) this.#observer.takeRecords();
     const pending =
       this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0 || this.#pendingOrphans.size > 0;
     if (queue && !this.#flushQueued && pending) {

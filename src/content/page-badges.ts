@@ -222,6 +222,16 @@ export class PageBadges {
     }
   }
 
+  /** Badges in `root` go for good, their texts joined again; whether there were any. */
+  removeWithin(root: Element): boolean {
+    let found = false;
+    for (const host of root.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) {
+      if (this.isBadge(host)) this.#unplace(host);
+      found = true;
+    }
+    return found;
+  }
+
   /**
    * Every badge and view goes, and every split is joined again: a new watch list, whose keys
    * mean other contacts.

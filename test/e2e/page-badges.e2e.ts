@@ -272,7 +272,7 @@ describe('live badges next to names on an allowed page', () => {
     await page.close();
   });
 
-  test('a page that sets the text of its own nodes, as frameworks do, keeps its text whole', async () => {
+  test('a page that sets its own text nodes, as frameworks do, or edits in place, keeps its text whole', async () => {
     const s = session();
     const page = await s.extension.context.newPage();
     await page.goto(`${site.origin}/app.html`);
@@ -290,6 +290,15 @@ describe('live badges next to names on an allowed page', () => {
         .poll(seen, { timeout: 5_000 })
         .toEqual({ text: `Ana Silva commented ${minutes} minutes ago`, badges: ['Ana Silva'] });
     }
+    // Edited in place: what the page would save holds no badge; editing done, the badge is back.
+    const editable = (value: string) =>
+      activity.evaluate((p, v) => p.setAttribute('contenteditable', v), value);
+    await editable('true');
+    await expect.poll(() => activity.innerHTML()).toBe('Ana Silva commented 3 minutes ago');
+    await editable('false');
+    await expect
+      .poll(seen, { timeout: 5_000 })
+      .toEqual({ text: 'Ana Silva commented 3 minutes ago', badges: ['Ana Silva'] });
     await page.evaluate(() => (window as unknown as { unmount(): void }).unmount());
     await expect.poll(seen, { timeout: 5_000 }).toEqual({ text: '', badges: [] });
     await page.close();

@@ -229,6 +229,22 @@ describe('PageAnnotator', () => {
     expect(typingNode.data).toBe('王小明 stopped typing');
   });
 
+  it('takes its badges out of an element the page starts to edit, and back when it stops', async () => {
+    const { annotator } = setup('<div><p>Ana Silva wrote this</p></div><p>王小明</p>');
+    const div = document.querySelector('div')!;
+    const p = div.firstElementChild!;
+    const node = p.firstChild as Text;
+    expect(allBadges()).toHaveLength(2);
+    div.setAttribute('contenteditable', 'true'); // edited in place
+    await Promise.resolve(); // the observer's callback, before anyone can type
+    expect(div.innerHTML).toBe('<p>Ana Silva wrote this</p>'); // what the page would save
+    expect([...p.childNodes]).toEqual([node]);
+    expect(labels()).toEqual(['王小明']);
+    div.setAttribute('contenteditable', 'false');
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva', '王小明']);
+  });
+
   it('keeps untrusted text as text: a custom status with markup only reaches the label', () => {
     const { badges } = setup('<p>Ana Silva</p>');
     const hostile: Presence = {
