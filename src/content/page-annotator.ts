@@ -248,8 +248,9 @@ export class PageAnnotator {
         for (const node of record.addedNodes)
           if (!this.#badges.isBadge(node)) this.#pendingRoots.add(node);
         const after = record.nextSibling;
-        if (this.#badges.isOurs(after) && removedByPage(record.removedNodes, this.#badges))
-          this.#pendingOrphans.add(after!);
+        const removed = record.removedNodes;
+        if (after !== null && this.#badges.isOurs(after) && removedByPage(removed, this.#badges))
+          this.#pendingOrphans.add(after);
       } else if (record.type === 'attributes') {
         const element = record.target as Element;
         // Edited in place: our badges go now, before anyone types, or the page would save them

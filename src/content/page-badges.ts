@@ -8,9 +8,9 @@
  * A badge inside a text splits it: the page's own node keeps the text up to the name, and the
  * rest moves to a new node of ours (a "tail"). Pages built with a framework (React, Vue, Angular,
  * Svelte, Lit) keep a reference to their node and later set its text, or remove it, as if it
- * still held everything. So whatever follows a page's node of ours goes when that node changes
- * or goes (see `removeAfter` and `removeFrom`), and when badges are taken away, each tail joins
- * the text before it again: the page gets its nodes back as they were.
+ * still held everything. So when the page changes or removes one of its nodes, the badges and
+ * tails that follow it go too (`removeAfter`, `removeFrom`); and when badges are taken away for
+ * good, each tail joins the text before it again: the page gets its nodes back as they were.
  */
 import { render } from 'lit/html.js';
 import type { BadgeView, PageStyles } from '../shared/page-protocol';
@@ -202,6 +202,7 @@ export class PageBadges {
     }
   }
 
+  /** One badge goes, its tail left as it is (what the page changed is read again). */
   #remove(host: Element): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
