@@ -19,6 +19,8 @@ import { BADGE_ATTRIBUTE } from './dom-marks';
 import type { PresenceCard } from './presence-card';
 
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
+/** What puts the page's selection, as HTML, where the user pastes or drops it. */
+const COPY_EVENTS = ['copy', 'cut', 'dragstart'] as const;
 /** `Node.TEXT_NODE` (the minifier cannot inline that). */
 const TEXT_NODE = 3;
 
@@ -69,12 +71,39 @@ export class PageBadges {
     } else this.#card.hideSoon();
   };
 
+  /**
+   * A copy of the page's selection is HTML, badges' attributes included: pasted into mail or a
+   * document, it would take a colleague's status with it. So before the browser copies, the
+   * badges in the selection lose their marks and label, and get them back in the next task.
+   * What is pasted is an empty `span`.
+   */
+  readonly #onCopy = () => {
+    const selection = this.#doc.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    const ranges = Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i));
+    const hidden: HTMLElement[] = [];
+    for (const hosts of this.#byKey.values()) {
+      for (const host of hosts) {
+        if (!ranges.some((range) => range.intersectsNode(host))) continue;
+        hidden.push(host);
+        for (const name of [BADGE_ATTRIBUTE, 'role', 'aria-label']) host.removeAttribute(name);
+      }
+    }
+    if (hidden.length > 0) setTimeout(() => hidden.forEach((host) => this.#mark(host)));
+  };
+
   constructor(doc: Document, card: PresenceCard) {
     this.#doc = doc;
     this.#card = card;
     this.#blank = doc.createElement('span');
-    this.#blank.setAttribute(BADGE_ATTRIBUTE, '');
-    this.#blank.setAttribute('role', 'img');
+    this.#mark(this.#blank);
+  }
+
+  /** Marks `host` as a badge (for the annotator and a later copy of the script) and names it. */
+  #mark(host: HTMLElement): void {
+    host.setAttribute(BADGE_ATTRIBUTE, '');
+    host.setAttribute('role', 'img');
+    this.#paint(host);
   }
 
   /**
@@ -147,6 +176,7 @@ export class PageBadges {
   #listen(): void {
     this.#listening = true;
     for (const type of POINTER_EVENTS) this.#doc.addEventListener(type, this.#onPointer, true);
+    for (const type of COPY_EVENTS) this.#doc.addEventListener(type, this.#onCopy, true);
     if (typeof IntersectionObserver === 'function') {
       const onNear = (entries: IntersectionObserverEntry[]) => this.#onNearViewport(entries);
       this.#nearViewport = new IntersectionObserver(onNear, { rootMargin: '400px' });
@@ -251,6 +281,7 @@ export class PageBadges {
     this.#nearViewport = null;
     this.#listening = false;
     for (const type of POINTER_EVENTS) this.#doc.removeEventListener(type, this.#onPointer, true);
+    for (const type of COPY_EVENTS) this.#doc.removeEventListener(type, this.#onCopy, true);
     this.#card.remove();
   }
 

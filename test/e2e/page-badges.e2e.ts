@@ -272,7 +272,7 @@ describe('live badges next to names on an allowed page', () => {
     await page.close();
   });
 
-  test('a page that sets its own text nodes, as frameworks do, or edits in place, keeps its text whole', async () => {
+  test("a framework's text updates, a copy and editing in place keep the text whole and carry no status", async () => {
     const s = session();
     const page = await s.extension.context.newPage();
     await page.goto(`${site.origin}/app.html`);
@@ -290,6 +290,21 @@ describe('live badges next to names on an allowed page', () => {
         .poll(seen, { timeout: 5_000 })
         .toEqual({ text: `Ana Silva commented ${minutes} minutes ago`, badges: ['Ana Silva'] });
     }
+    // Copied for pasting elsewhere, the line takes no status with it: the badge is a bare span.
+    await s.extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: site.origin,
+    });
+    await activity.evaluate((p) => document.getSelection()!.selectAllChildren(p));
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item ? (await item.getType('text/html')).text() : '';
+    });
+    expect(copied.replace(/<[^>]*>/g, '')).toBe('Ana Silva commented 3 minutes ago');
+    expect(copied).not.toMatch(/aria-label|role=|data-presence-lens|Do not disturb/);
+    await expect
+      .poll(seen)
+      .toEqual({ text: 'Ana Silva commented 3 minutes ago', badges: ['Ana Silva'] });
     // Edited in place: what the page would save holds no badge; editing done, the badge is back.
     const editable = (value: string) =>
       activity.evaluate((p, v) => p.setAttribute('contenteditable', v), value);

@@ -245,6 +245,25 @@ describe('PageAnnotator', () => {
     expect(labels()).toEqual(['Ana Silva', '王小明']);
   });
 
+  it('keeps statuses out of what the user copies: badges in the selection are bare meanwhile', async () => {
+    const { badges } = setup('<p>Ask Ana Silva about it.</p><p>王小明</p>');
+    for (const view of viewsOf([ana, li])) badges.setView(view);
+    const [p, other] = document.querySelectorAll('p');
+    const range = document.createRange();
+    range.selectNodeContents(p!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    let copied = '';
+    // The browser serializes the selection once the event is dispatched: as a page listener sees it.
+    p!.addEventListener('copy', () => (copied = p!.innerHTML));
+    p!.dispatchEvent(new Event('copy', { bubbles: true }));
+    expect(copied).toBe('Ask Ana Silva<span></span> about it.');
+    expect(labels(other)).toEqual(['王小明: Unknown']); // not selected, not touched
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(labels()).toEqual(['Ana Silva: Unknown', '王小明: Unknown']);
+    expect(allBadges()[0]!.getAttribute('role')).toBe('img');
+  });
+
   it('keeps untrusted text as text: a custom status with markup only reaches the label', () => {
     const { badges } = setup('<p>Ana Silva</p>');
     const hostile: Presence = {
