@@ -53,8 +53,8 @@ export class PageAnnotator {
   /** What mutations added or changed since the last batch (`flush` takes them, new sets follow). */
   #pendingRoots = new Set<Node>();
   #pendingTexts = new Set<Text>();
-  /** Our nodes that followed a node the page removed (see PageBadges: they go with it). */
-  #pendingOrphans = new Set<Node>();
+  /** Our nodes that followed a node the page removed, with that node (see #dropStale). */
+  #pendingOrphans = new Map<Node, Node>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
   #flushQueued = false;
@@ -152,9 +152,21 @@ export class PageAnnotator {
    */
   #dropStale(): void {
     this.#collect(this.#observer.takeRecords(), false);
-    for (const node of this.#pendingOrphans) if (node.isConnected) this.#badges.removeFrom(node);
+    for (const [ours, removed] of this.#pendingOrphans) {
+      if (!ours.isConnected) continue;
+      // Moved rather than removed, and not set since (Vue and Svelte move a list's text nodes):
+      // it takes the rest of its text back, and is read where it now is, as an added node.
+      const moved =
+        removed.isConnected &&
+        removed.nodeType === TEXT_NODE &&
+        !this.#pendingTexts.has(removed as Text) &&
+        !this.#badges.isOurs(removed);
+      this.#badges.removeFrom(ours, moved ? (removed as Text) : null);
+    }
     this.#pendingOrphans.clear();
     for (const text of this.#pendingTexts) if (text.isConnected) this.#badges.removeAfter(text);
+    // What that recorded is ours alone: no page script ran since the records were taken.
+    this.#observer.takeRecords();
   }
 
   /** The whole page, once it is visible; then its mutations (observing again changes nothing). */
@@ -250,7 +262,7 @@ export class PageAnnotator {
         const after = record.nextSibling;
         const removed = record.removedNodes;
         if (after !== null && this.#badges.isOurs(after) && removedByPage(removed, this.#badges))
-          this.#pendingOrphans.add(after);
+          this.#pendingOrphans.set(after, removed[removed.length - 1]!);
       } else if (record.type === 'attributes') {
         const element = record.target as Element;
         // Edited in place: our badges go now, before anyone types, or the page would save them

@@ -223,12 +223,19 @@ export class PageBadges {
     else if (this.isBadge(next)) this.#remove(next as Element);
   }
 
-  /** Badges and tails from `node` on, up to the first node of the page's own. */
-  removeFrom(node: Node | null): void {
+  /**
+   * Badges and tails from `node` on, up to the first node of the page's own. With `owner`, the
+   * node the tails were split from (the page moved it away from them), their text goes back to
+   * the end of it.
+   */
+  removeFrom(node: Node | null, owner: Text | null = null): void {
     for (let next: Node | null; this.isOurs(node); node = next) {
       next = node!.nextSibling;
       if (this.isBadge(node)) this.#remove(node as Element);
-      else (node as ChildNode).remove();
+      else {
+        owner?.appendData((node as Text).data);
+        (node as ChildNode).remove();
+      }
     }
   }
 

@@ -34,10 +34,11 @@ const CLEAN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 /** A page that keeps its text node and sets its text, as React, Vue, Angular, Svelte and Lit do. */
 const APP_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title></head>
-<body><main><p id="activity"></p></main><script>
+<body><main><p id="activity"></p><p id="moved"></p></main><script>
   const activity = document.createTextNode('Ana Silva commented 1 minute ago');
   document.getElementById('activity').append(activity);
   window.tick = (minutes) => { activity.nodeValue = 'Ana Silva commented ' + minutes + ' minutes ago'; };
+  window.move = () => document.getElementById('moved').append(activity);
   window.unmount = () => activity.remove();
 </script></body></html>`;
 
@@ -272,7 +273,7 @@ describe('live badges next to names on an allowed page', () => {
     await page.close();
   });
 
-  test("a framework's text updates, a copy and editing in place keep the text whole and carry no status", async () => {
+  test("a framework's text updates and moves, a copy and editing in place keep the text whole and carry no status", async () => {
     const s = session();
     const page = await s.extension.context.newPage();
     await page.goto(`${site.origin}/app.html`);
@@ -314,8 +315,16 @@ describe('live badges next to names on an allowed page', () => {
     await expect
       .poll(seen, { timeout: 5_000 })
       .toEqual({ text: 'Ana Silva commented 3 minutes ago', badges: ['Ana Silva'] });
+    // Moved, as Vue and Svelte move a list item's text nodes: all of its text goes with it.
+    await page.evaluate(() => (window as unknown as { move(): void }).move());
+    await expect
+      .poll(async () => [await activity.textContent(), await page.locator('#moved').textContent()])
+      .toEqual(['', 'Ana Silva commented 3 minutes ago']);
+    await expect.poll(async () => (await badgesOn(page)).map((b) => b.where)).toEqual(['moved']);
     await page.evaluate(() => (window as unknown as { unmount(): void }).unmount());
-    await expect.poll(seen, { timeout: 5_000 }).toEqual({ text: '', badges: [] });
+    await expect
+      .poll(async () => [await page.locator('main').textContent(), (await badgesOn(page)).length])
+      .toEqual(['', 0]);
     await page.close();
   });
 

@@ -186,6 +186,23 @@ describe('PageAnnotator', () => {
     expect(allBadges()).toHaveLength(0);
   });
 
+  it('gives a text the page moved the rest of its text back, and badges it where it now is', () => {
+    const { annotator } = setup('<p id="a">Ana Silva commented today</p><p id="b"></p>', [ana]);
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    const node = a.firstChild as Text;
+    expect(allBadges()[0]!.parentElement).toBe(a);
+    b.append(node); // as Vue and Svelte move the text nodes of a list's item
+    annotator.flush();
+    expect(a.textContent).toBe('');
+    expect(b.textContent).toBe('Ana Silva commented today');
+    expect(labels()).toEqual(['Ana Silva']);
+    expect(allBadges()[0]!.parentElement).toBe(b);
+    node.nodeValue = 'Nobody'; // and the page still sets the whole text into it
+    annotator.flush();
+    expect(b.textContent).toBe('Nobody');
+    expect(allBadges()).toHaveLength(0);
+  });
+
   it('removes the badge of a mailto link the page removed, and of a text of ours it changed', () => {
     const { annotator } = setup(
       '<p><a href="mailto:ana@example.com">mail</a> or ask Ana Silva or 王小明 today</p>',
