@@ -13,6 +13,7 @@ import { launchExtension } from './lib/launch-extension';
 import { BADGE_ATTRIBUTE } from '../src/content/dom-marks';
 import { readPopupRows, type PopupRow } from './lib/popup-rows';
 import { listDemoPeople, runDemoLoop, startDemo, type DemoPerson } from './lib/demo-loop';
+import { allowSiteViaOptions } from './lib/allow-site-via-options';
 
 const TOKEN = DEMO_TOKEN;
 const OUTPUT = path.resolve(import.meta.dirname, '../demo-output');
@@ -61,9 +62,7 @@ async function main() {
   await signInAndWatch(options, emulator.baseUrl, people);
   console.log(`Signed in to the emulator and watching ${people.length} demo people.`);
   // Badges run only where the user allows them: allow the emulator's own site, as a user would.
-  await options.getByLabel('Site', { exact: true }).fill(emulator.baseUrl);
-  await options.getByRole('button', { name: 'Allow site' }).click();
-  await options.getByRole('button', { name: `Remove ${emulator.baseUrl}` }).waitFor();
+  await allowSiteViaOptions(options, emulator.baseUrl);
   console.log(`Page badges allowed on ${emulator.baseUrl}.`);
 
   const demoPage = await extension.context.newPage();

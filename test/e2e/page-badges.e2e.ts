@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EmuPerson } from '../support/emulator-control';
 import { reinstallExtension } from '../../scripts/lib/launch-extension';
 import { axeViolations } from './support/axe';
-import { badgesOn } from './support/page-badges';
+import { allowSiteViaOptions } from '../../scripts/lib/allow-site-via-options';
+import { badgesOn } from './support/badges-on';
 import { addContactViaOptions, useSession } from './support/session';
 import { serveTestSite, type TestSite } from './support/test-site';
 
@@ -71,9 +72,7 @@ describe('live badges next to names on an allowed page', () => {
     await s.control.setPresence(ana.id, { status: 'dnd', ttl: 3600, customStatus: HOSTILE });
     await s.control.setPresence(grace.id, { status: 'active' });
     await s.control.setPresence(lin.id, { status: 'meeting' });
-    await s.options.getByLabel('Site', { exact: true }).fill(site.origin);
-    await s.options.getByRole('button', { name: 'Allow site' }).click();
-    await s.options.getByRole('button', { name: `Remove ${site.origin}` }).waitFor();
+    await allowSiteViaOptions(s.options, site.origin);
   });
 
   afterAll(async () => {

@@ -5,7 +5,8 @@
  * or saves may carry a colleague's status.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { badgesOn } from './support/page-badges';
+import { allowSiteViaOptions } from '../../scripts/lib/allow-site-via-options';
+import { badgesOn } from './support/badges-on';
 import { addContactViaOptions, useSession } from './support/session';
 import { serveTestSite, type TestSite } from './support/test-site';
 
@@ -29,9 +30,7 @@ describe('pages keep their text intact around badges', () => {
     const ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
     await addContactViaOptions(s.options, 'ana.silva@example.com', 'Ana Silva');
     await s.control.setPresence(ana.id, { status: 'dnd', ttl: 3600, customStatus: 'Focus time' });
-    await s.options.getByLabel('Site', { exact: true }).fill(site.origin);
-    await s.options.getByRole('button', { name: 'Allow site' }).click();
-    await s.options.getByRole('button', { name: `Remove ${site.origin}` }).waitFor();
+    await allowSiteViaOptions(s.options, site.origin);
   });
 
   afterAll(async () => {
