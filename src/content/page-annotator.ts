@@ -267,14 +267,16 @@ export class PageAnnotator {
         const element = record.target as Element;
         // Edited in place: our badges go now, before anyone types, or the page would save them
         // with its text. No longer an editor: its text is prose again, to read.
-        if (element.matches(EDITOR)) edited = this.#badges.removeWithin(element) || edited;
-        else this.#pendingRoots.add(element);
+        if (element.matches(EDITOR)) {
+          this.#badges.removeWithin(element);
+          edited = true;
+        } else this.#pendingRoots.add(element);
       } else if (record.target.nodeType === TEXT_NODE) {
         // Comments are character data too, and hold nothing to badge.
         this.#pendingTexts.add(record.target as Text);
       }
     }
-    // What that removal and joining recorded is ours alone: no page script ran since.
+    // What taking badges out of editors recorded is ours alone: no page script ran since.
     if (edited) this.#observer.takeRecords();
     const pending =
       this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0 || this.#pendingOrphans.size > 0;

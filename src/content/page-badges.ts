@@ -260,14 +260,11 @@ export class PageBadges {
     }
   }
 
-  /** Badges in `root` go for good, their texts joined again; whether there were any. */
-  removeWithin(root: Element): boolean {
-    let found = false;
+  /** Badges in `root` go for good, their texts joined again. */
+  removeWithin(root: Element): void {
     for (const host of root.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)) {
       if (this.isBadge(host)) this.#unplace(host);
-      found = true;
     }
-    return found;
   }
 
   /**
