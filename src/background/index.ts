@@ -84,7 +84,11 @@ const pages = new PagePorts({
 browser.runtime.onMessage.addListener(
   createMessageListener(controller, browser.runtime.getURL(''), {
     allowSite: (site) => siteAccess.allowSite(site),
-    removeSite: (site) => siteAccess.removeSite(site),
+    removeSite: async (site) => {
+      const removed = await siteAccess.removeSite(site);
+      await pageAccess.forgetSite(site);
+      return removed;
+    },
     showOnTab: (tabId) => pageAccess.showOnTab(tabId),
   }),
 );

@@ -4,7 +4,7 @@
  * `activeTab`). The worker answers page ports only for these (src/background/page-ports.ts).
  */
 import { err, ok, type Result } from '../core/result';
-import { siteMatchesUrl } from '../core/site-pattern';
+import { parseSite, siteMatchesUrl } from '../core/site-pattern';
 import type { AllowedSite } from '../shared/allowed-site';
 import { MAX_PAGE_GRANTS, type PageGrant } from '../shared/page-grant';
 import type { StorageItem } from '../shared/typed-storage';
@@ -72,6 +72,19 @@ export class PageAccess {
       return err(t('worker_page_refused', reason));
     }
     return ok({ origin });
+  }
+
+  /**
+   * The user removed `site` from the allowed sites: no badges there any more, tabs shown once
+   * from the popup included (their pages are stopped when the grants change).
+   */
+  async forgetSite(site: string): Promise<void> {
+    const parsed = parseSite(site);
+    if (!parsed.ok) return;
+    const covered = (grant: PageGrant) => siteMatchesUrl(parsed.value, grant.origin);
+    if ((await this.deps.grants.get()).some(covered)) {
+      await this.deps.grants.update((list) => list.filter((grant) => !covered(grant)));
+    }
   }
 
   async forgetTab(tabId: number): Promise<void> {

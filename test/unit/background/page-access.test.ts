@@ -54,6 +54,25 @@ describe('PageAccess', () => {
     expect(await pageAccess.allows(7, 'https://wiki.example.org/other')).toBe(false);
   });
 
+  test('removing a site ends the grants of its tabs, and no others', async () => {
+    const { pageAccess } = access();
+    await pageGrantsItem.set([
+      { tabId: 1, origin: 'https://jira.example.com' },
+      { tabId: 2, origin: 'https://wiki.example.org' },
+      { tabId: 3, origin: 'https://eu.corp.test' },
+    ]);
+    await pageAccess.forgetSite('https://jira.example.com');
+    expect(await pageGrantsItem.get()).toEqual([
+      { tabId: 2, origin: 'https://wiki.example.org' },
+      { tabId: 3, origin: 'https://eu.corp.test' },
+    ]);
+    await pageAccess.forgetSite('*.corp.test');
+    await pageAccess.forgetSite('not a site at all');
+    expect(await pageGrantsItem.get()).toEqual([{ tabId: 2, origin: 'https://wiki.example.org' }]);
+    expect(await pageAccess.allows(1, 'https://jira.example.com/')).toBe(false);
+    expect(await pageAccess.allows(2, 'https://wiki.example.org/')).toBe(true);
+  });
+
   test('a refused injection takes the grant back and says why', async () => {
     const { pageAccess } = access({
       inject: async () => {
