@@ -63,13 +63,13 @@ export function rowText(popup: Page, name: string): () => Promise<string> {
 }
 
 /**
- * Registers beforeAll/afterAll hooks for a file-wide session and returns a getter for it:
- * `const session = useSession();` then `session()` inside tests.
+ * Registers beforeAll/afterAll hooks for a file-wide session (started with `setup`) and returns
+ * a getter for it: `const session = useSession();` then `session()` inside tests.
  */
-export function useSession(): () => E2eSession {
+export function useSession(setup: SessionSetup = {}): () => E2eSession {
   let current: E2eSession | undefined;
   beforeAll(async () => {
-    current = await startSession();
+    current = await startSession(setup);
   });
   afterAll(async () => {
     await current?.close();
