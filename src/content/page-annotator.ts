@@ -10,7 +10,7 @@
  */
 import { matcherFromIndex, type NameMatch, type NameMatcher } from '../core/name-matcher';
 import type { PageContacts } from '../shared/page-protocol';
-import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
+import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE, unmark } from './dom-marks';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
 
@@ -190,6 +190,10 @@ export class PageAnnotator {
       this.#shadowRoots.add(shadow);
       this.#observer.observe(shadow, OBSERVE);
     }
+    // A copy the page made of a badge (cloned, or its HTML set again) is an empty span that would
+    // go on telling assistive technology a status nobody updates: it loses our marks, and the
+    // name before it gets a badge of ours like any other.
+    for (const element of page.marked) if (!this.#badges.isBadge(element)) unmark(element);
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
     const hits: Hit[] = [];

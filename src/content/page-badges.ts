@@ -15,7 +15,7 @@
 import { render } from 'lit/html.js';
 import type { BadgeView, PageStyles } from '../shared/page-protocol';
 import { badgeTemplate, cardTemplate } from './badge-view';
-import { BADGE_ATTRIBUTE } from './dom-marks';
+import { BADGE_ATTRIBUTE, unmark } from './dom-marks';
 import type { PresenceCard } from './presence-card';
 
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
@@ -86,7 +86,7 @@ export class PageBadges {
       for (const host of hosts) {
         if (!ranges.some((range) => range.intersectsNode(host))) continue;
         hidden.push(host);
-        for (const name of [BADGE_ATTRIBUTE, 'role', 'aria-label']) host.removeAttribute(name);
+        unmark(host);
       }
     }
     if (hidden.length > 0) setTimeout(() => hidden.forEach((host) => this.#mark(host)));
@@ -99,10 +99,14 @@ export class PageBadges {
     this.#mark(this.#blank);
   }
 
-  /** Marks `host` as a badge (for the annotator and a later copy of the script) and names it. */
+  /**
+   * Marks `host` as a badge (for the annotator and a later copy of the script), names it, and
+   * makes it a tab stop if badges are.
+   */
   #mark(host: HTMLElement): void {
     host.setAttribute(BADGE_ATTRIBUTE, '');
     host.setAttribute('role', 'img');
+    this.#setTabStop(host);
     this.#paint(host);
   }
 

@@ -5,7 +5,11 @@
  * can be, and none at all below a node without element children (most added nodes).
  */
 
+import { BADGE_ATTRIBUTE } from './dom-marks';
+
 export const MAILTO = 'a[href^="mailto:" i]';
+/** What a pass looks for besides texts: links, and elements that carry a badge's mark. */
+const FOUND = `${MAILTO},[${BADGE_ATTRIBUTE}]`;
 
 /** `Node.ELEMENT_NODE`, `Node.TEXT_NODE`, `NodeFilter.SHOW_TEXT`: the minifier cannot inline those. */
 export const ELEMENT_NODE = 1;
@@ -26,13 +30,15 @@ const isCode = (node: Node) => CODE_PARENT.test(node.parentNode!.nodeName);
 
 /**
  * What one pass reads, before anything is matched or inserted: text nodes and their texts (as
- * parallel arrays, since the matcher takes all the texts at once), `mailto:` links, and the open
- * shadow roots found, whose contents are read too.
+ * parallel arrays, since the matcher takes all the texts at once), `mailto:` links, elements
+ * marked as badges (ours, moved, or copies the page made of them), and the open shadow roots
+ * found, whose contents are read too.
  */
 export class PageTexts {
   readonly nodes: Text[] = [];
   readonly data: string[] = [];
   readonly links: Element[] = [];
+  readonly marked: Element[] = [];
   readonly shadowRoots: ShadowRoot[] = [];
 
   /**
@@ -61,11 +67,11 @@ export class PageTexts {
       data.push(text);
     }
     const isElement = root.nodeType === ELEMENT_NODE;
-    if (isElement && (root as Element).matches(MAILTO)) this.links.push(root as Element);
+    if (isElement && (root as Element).matches(FOUND)) this.#addFound(root as Element);
     let shadow = (root as Partial<Element>).shadowRoot;
     if (shadow) this.#addShadowRoot(shadow);
     if (!root.firstElementChild) return;
-    for (const link of root.querySelectorAll(MAILTO)) this.links.push(link);
+    for (const element of root.querySelectorAll(FOUND)) this.#addFound(element);
     // No selector finds shadow hosts: each element is asked. A live collection is cheaper to get
     // than a static list, and nothing changes while it is read (its length is read once: each
     // read is a call into the DOM).
@@ -75,6 +81,10 @@ export class PageTexts {
     for (let i = 0, count = all.length; i < count; i++) {
       if ((shadow = all[i]!.shadowRoot)) this.#addShadowRoot(shadow);
     }
+  }
+
+  #addFound(element: Element): void {
+    (element.hasAttribute(BADGE_ATTRIBUTE) ? this.marked : this.links).push(element);
   }
 
   /** An open shadow root is read as a tree of its own, open shadow roots in it included. */

@@ -226,6 +226,31 @@ describe('PageAnnotator', () => {
     expect(p.textContent).toBe(' or ask Ana Silva or nobody today');
   });
 
+  it("unmarks the page's own copies of a badge, and badges the names in them", () => {
+    const { annotator, badges } = setup('<p id="a">Ana Silva wrote</p><div id="b"></div>', [ana]);
+    badges.setFocusable(true);
+    for (const view of viewsOf([ana])) badges.setView(view);
+    const copy = document.getElementById('a')!.cloneNode(true) as HTMLElement;
+    copy.id = 'copy';
+    const stale = copy.querySelector('span')!;
+    expect(stale.getAttribute('aria-label')).toBe('Ana Silva: Unknown');
+    document.getElementById('b')!.append(copy); // as a carousel or a virtual list copies items
+    annotator.flush();
+    expect(stale.getAttributeNames()).toEqual([]);
+    expect(copy.textContent).toBe('Ana Silva wrote');
+    expect(labels(copy)).toEqual(['Ana Silva: Unknown']);
+    expect(allBadges(copy)[0]!.tabIndex).toBe(0);
+    // A copy set as HTML too; and the badges of ours in it are live, the original's included.
+    document.getElementById('b')!.insertAdjacentHTML('beforeend', copy.outerHTML);
+    annotator.flush();
+    expect(labels()).toEqual(Array(3).fill('Ana Silva: Unknown'));
+    const active: Presence = { ...unknownPresence('ana'), status: PresenceStatus.Active };
+    const [person] = toPageContacts([ana]).people;
+    badges.setView(badgeView('0', person!, active, 0));
+    expect(labels()).toEqual(Array(3).fill('Ana Silva: Active'));
+    expect(pageText()).toBe('Ana Silva wroteAna Silva wroteAna Silva wrote');
+  });
+
   it('gives the page its text nodes back whole when the badges go', () => {
     const { annotator, badges } = setup(
       '<p>Yesterday Ana Silva met 王小明 here.</p><p>王小明 is typing</p>',
