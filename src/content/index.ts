@@ -9,6 +9,8 @@
  * hears (DOM events cross isolated worlds), and each older copy removes its badges and stops.
  * A copy whose extension is gone notices on its own when its port drops.
  */
+// First: before lit-html loads (see the module).
+import './hide-trusted-types';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import { PresenceCard } from './presence-card';
 import { PageBadges } from './page-badges';
