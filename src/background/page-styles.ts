@@ -32,7 +32,8 @@ const BADGE_CSS =
   importantRule(
     ':host',
     'all:initial;display:inline-block;font-size:inherit;width:1.05em;height:1.05em;' +
-      'margin:0 .1em 0 .3em;vertical-align:-.18em;line-height:1;cursor:default',
+      // Logical margins: the gap is on the name's side in right-to-left and vertical text too.
+      'margin-block:0;margin-inline:.3em .1em;vertical-align:-.18em;line-height:1;cursor:default',
   ) +
   importantRule(
     ':host(:focus-visible)',

@@ -53,6 +53,11 @@ describe.each([
 describe('badge styles', () => {
   it('resets the host and rings the chip in the text colour of each scheme', () => {
     expect(BADGE_CSS).toMatch(/^:host\{all:initial!important;/);
+    // The gap before the glyph is on the name's side whatever the text's direction.
+    expect(hostDeclarations(BADGE_CSS)).toEqual(
+      expect.arrayContaining(['margin-block:0!important', 'margin-inline:.3em .1em!important']),
+    );
+    expect(BADGE_CSS).not.toMatch(/margin(-left|-right)?:/);
     expect(BADGE_CSS).toContain(`box-shadow:0 0 0 1px ${LIGHT_PALETTE.text}`);
     expect(mediaBlock(BADGE_CSS, 'prefers-color-scheme:dark')).toContain(
       `box-shadow:0 0 0 1px ${DARK_PALETTE.text}`,
