@@ -214,6 +214,7 @@ export class PageAnnotator {
         this.#observe();
       }
     }
+    this.#badges.dropSpares();
     this.#reportShown();
   }
 

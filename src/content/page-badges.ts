@@ -53,6 +53,14 @@ export class PageBadges {
    */
   #nearViewport: IntersectionObserver | null = null;
   #listening = false;
+  /**
+   * Drawn badges that went because the page changed their text, by contact, until the pass that
+   * reads that text again is over (`dropSpares`). A badge that pass places for the same contact
+   * takes one back as it is: a text the page keeps setting ("Ana Silva commented 5 minutes
+   * ago") keeps its glyph, where a new badge would be an empty box until drawn, and the text
+   * would jump for a frame at every tick.
+   */
+  readonly #spares = new Map<string, HTMLElement[]>();
 
   readonly #doc: Document;
   readonly #card: PresenceCard;
@@ -165,16 +173,24 @@ export class PageBadges {
   /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
   place(parent: Node, ref: Node | null, key: string, text: string): void {
     if (!this.#listening) this.#listen();
-    const host = this.#blank.cloneNode(false) as HTMLElement;
-    this.#badges.set(host, { key, text, face: null });
+    const spare = this.#spares.get(key)?.pop();
+    const host = spare ?? (this.#blank.cloneNode(false) as HTMLElement);
+    const face = spare ? this.#badges.get(spare)!.face : null;
+    this.#badges.set(host, { key, text, face });
     let hosts = this.#byKey.get(key);
     if (!hosts) this.#byKey.set(key, (hosts = new Set()));
     if (hosts.size === 0) this.#shownVersion++;
     hosts.add(host);
     this.#paint(host);
     parent.insertBefore(host, ref);
+    if (face) return;
     if (this.#nearViewport) this.#nearViewport.observe(host);
     else this.#render(host);
+  }
+
+  /** The pass that read the changed texts again is over: badges it did not take back are gone. */
+  dropSpares(): void {
+    this.#spares.clear();
   }
 
   #listen(): void {
@@ -224,7 +240,7 @@ export class PageBadges {
   removeAfter(text: Text): void {
     const next = text.nextSibling;
     if (!this.#tails.has(text)) this.removeFrom(next);
-    else if (this.isBadge(next)) this.#remove(next as Element);
+    else if (this.isBadge(next)) this.#remove(next as Element, true);
   }
 
   /**
@@ -235,7 +251,7 @@ export class PageBadges {
   removeFrom(node: Node | null, owner: Text | null = null): void {
     for (let next: Node | null; this.isOurs(node); node = next) {
       next = node!.nextSibling;
-      if (this.isBadge(node)) this.#remove(node as Element);
+      if (this.isBadge(node)) this.#remove(node as Element, true);
       else {
         owner?.appendData((node as Text).data);
         (node as ChildNode).remove();
@@ -243,14 +259,21 @@ export class PageBadges {
     }
   }
 
-  /** One badge goes, its tail left as it is (what the page changed is read again). */
-  #remove(host: Element): void {
+  /**
+   * One badge goes, its tail left as it is (what the page changed is read again); with `spare`,
+   * kept for that pass if it was drawn (see #spares).
+   */
+  #remove(host: Element, spare = false): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
     this.#forget(badge.key, host as HTMLElement);
     this.#nearViewport?.unobserve(host);
     if (this.#card.shownFor === host) this.#card.hide();
     host.remove();
+    if (!spare || !badge.face) return;
+    let spares = this.#spares.get(badge.key);
+    if (!spares) this.#spares.set(badge.key, (spares = []));
+    spares.push(host as HTMLElement);
   }
 
   /** One badge goes for good, and the tail after it joins the text before it again. */
@@ -280,6 +303,7 @@ export class PageBadges {
     if (this.#byKey.size > 0) this.#shownVersion++;
     this.#byKey.clear();
     this.#views.clear();
+    this.#spares.clear();
   }
 
   /** `clear`, and no more listening: this copy of the script is done. */

@@ -49,11 +49,24 @@ describe('pages keep their text intact around badges', () => {
     await expect
       .poll(seen, { timeout: 10_000 })
       .toEqual({ text: 'Ana Silva commented 1 minute ago', badges: ['Ana Silva'] });
+    // The badge as drawn, marked by the page's own script, so that a new one would show.
+    type Marked = HTMLElement & { marked?: boolean };
+    const badge = () =>
+      page.evaluate(() => {
+        const host = document.querySelector<Marked>('#activity [data-presence-lens-badge]');
+        return { marked: host?.marked === true, drawn: (host?.offsetWidth ?? 0) > 0 };
+      });
+    await expect.poll(badge).toEqual({ marked: false, drawn: true });
+    await page.evaluate(() => {
+      document.querySelector<Marked>('#activity [data-presence-lens-badge]')!.marked = true;
+    });
     for (const minutes of [2, 3]) {
       await page.evaluate((m) => (window as unknown as { tick(m: number): void }).tick(m), minutes);
       await expect
         .poll(seen, { timeout: 5_000 })
         .toEqual({ text: `Ana Silva commented ${minutes} minutes ago`, badges: ['Ana Silva'] });
+      // The same badge, drawn all along: the text never jumps for a badge drawn anew.
+      expect(await badge()).toEqual({ marked: true, drawn: true });
     }
     // Copied for pasting elsewhere, the line takes no status with it: the badge is a bare span.
     await s.extension.context.grantPermissions(['clipboard-read', 'clipboard-write'], {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PresenceStatus, unknownPresence, type Presence } from '../../../src/core/presence';
 import { PageAnnotator } from '../../../src/content/page-annotator';
 import { BADGE_ATTRIBUTE } from '../../../src/content/dom-marks';
@@ -61,6 +61,7 @@ const labels = (root: ParentNode = document) =>
 const pageText = () => document.body.textContent;
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   for (const annotator of running.splice(0)) annotator.stop();
   document.body.innerHTML = '';
 });
@@ -184,6 +185,27 @@ describe('PageAnnotator', () => {
     annotator.flush();
     expect(p.textContent).toBe('After');
     expect(allBadges()).toHaveLength(0);
+  });
+
+  it('keeps the drawn badge of a text the page keeps setting, rather than draw a new one', () => {
+    // Without IntersectionObserver every badge is drawn at once (happy-dom's never reports).
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const { annotator } = setup('<p>Ana Silva commented 5 minutes ago</p>', [ana]);
+    const node = document.querySelector('p')!.firstChild as Text;
+    const [drawn] = allBadges();
+    node.nodeValue = 'Ana Silva commented 6 minutes ago';
+    annotator.flush();
+    expect(allBadges()).toHaveLength(1);
+    expect(allBadges()[0]).toBe(drawn);
+    expect(labels()).toEqual(['Ana Silva']);
+    // Kept for the pass that reads the text again, and no longer: a later match gets a new one.
+    node.nodeValue = 'Nobody commented';
+    annotator.flush();
+    expect(allBadges()).toEqual([]);
+    node.nodeValue = 'Ana Silva commented';
+    annotator.flush();
+    expect(allBadges()).toHaveLength(1);
+    expect(allBadges()[0]).not.toBe(drawn);
   });
 
   it('gives a text the page moved the rest of its text back, and badges it where it now is', () => {
