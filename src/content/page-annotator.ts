@@ -57,6 +57,8 @@ export class PageAnnotator {
   #pendingOrphans = new Map<Node, Node>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
+  /** The page removed nodes of its own since the last batch: badges may have gone with them. */
+  #pageRemoved = false;
   #flushQueued = false;
   #started = false;
   #stopped = false;
@@ -115,6 +117,8 @@ export class PageAnnotator {
     this.#flushQueued = false;
     if (this.#stopped) return;
     this.#dropStale();
+    if (this.#pageRemoved) this.#badges.prune();
+    this.#pageRemoved = false;
     const roots = this.#pendingRoots;
     const changed = this.#pendingTexts;
     this.#pendingRoots = new Set();
@@ -266,7 +270,9 @@ export class PageAnnotator {
           if (!this.#badges.isBadge(node)) this.#pendingRoots.add(node);
         const after = record.nextSibling;
         const removed = record.removedNodes;
-        if (after !== null && this.#badges.isOurs(after) && removedByPage(removed, this.#badges))
+        if (removed.length === 0 || !removedByPage(removed, this.#badges)) continue;
+        this.#pageRemoved = true;
+        if (after !== null && this.#badges.isOurs(after))
           this.#pendingOrphans.set(after, removed[removed.length - 1]!);
       } else if (record.type === 'attributes') {
         const element = record.target as Element;
@@ -284,7 +290,10 @@ export class PageAnnotator {
     // What taking badges out of editors recorded is ours alone: no page script ran since.
     if (edited) this.#observer.takeRecords();
     const pending =
-      this.#pendingRoots.size > 0 || this.#pendingTexts.size > 0 || this.#pendingOrphans.size > 0;
+      this.#pendingRoots.size > 0 ||
+      this.#pendingTexts.size > 0 ||
+      this.#pendingOrphans.size > 0 ||
+      this.#pageRemoved;
     if (queue && !this.#flushQueued && pending) {
       this.#flushQueued = true;
       // Every browser this targets has requestIdleCallback (Chrome 120+, Firefox 140+).

@@ -188,6 +188,17 @@ export class PageBadges {
     else this.#render(host);
   }
 
+  /**
+   * Forgets the badges that left the page with the page's own nodes (a list rendered anew, a
+   * message deleted): held on to, each would keep its old subtree alive, and its contact
+   * reported as shown, in an app that runs for days.
+   */
+  prune(): void {
+    for (const [key, hosts] of this.#byKey) {
+      for (const host of hosts) if (!host.isConnected) this.#forget(key, host);
+    }
+  }
+
   /** The pass that read the changed texts again is over: badges it did not take back are gone. */
   dropSpares(): void {
     this.#spares.clear();

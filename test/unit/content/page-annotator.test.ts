@@ -187,6 +187,15 @@ describe('PageAnnotator', () => {
     expect(allBadges()).toHaveLength(0);
   });
 
+  it('forgets badges that left with nodes the page removed, and says who is still shown', () => {
+    const { annotator, shown } = setup('<div><p id="a">Ana Silva</p></div><p>记者王小明报道</p>');
+    expect(shown.at(-1)?.toSorted()).toEqual(['0', '1']);
+    document.getElementById('a')!.parentElement!.remove(); // a list rendered anew, say
+    annotator.flush();
+    expect(shown.at(-1)).toEqual(['1']);
+    expect(allBadges()).toHaveLength(1);
+  });
+
   it('keeps the drawn badge of a text the page keeps setting, rather than draw a new one', () => {
     // Without IntersectionObserver every badge is drawn at once (happy-dom's never reports).
     vi.stubGlobal('IntersectionObserver', undefined);
