@@ -20,6 +20,11 @@ document.getElementById('activity').append(activity);
 window.tick = (minutes) => { activity.nodeValue = 'Lin Wei commented ' + minutes + ' minutes ago'; };</script>
 </body></html>`;
 
+/** Locked down as large web apps are: no inline style or script, no Trusted Types policy allowed. */
+const STRICT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'">
+<title>Strict</title></head><body><p id="strict">Reviewed by Ana Silva today.</p></body></html>`;
+
 /** Badge labels as the page sees them: our badges carry `data-presence-lens-badge`. */
 function badgeLabels(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('[data-presence-lens-badge]')]
@@ -32,7 +37,7 @@ describe('Firefox: live badges next to names on an allowed page', () => {
   let linId = '';
 
   beforeAll(async () => {
-    site = await serveTestSite({ '/team.html': TEAM_PAGE });
+    site = await serveTestSite({ '/team.html': TEAM_PAGE, '/strict.html': STRICT_PAGE });
     const s = session();
     const ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
     const lin = await s.control.createPerson('Lin Wei', 'lin.wei@example.com');
@@ -92,6 +97,27 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     expect(await badgeLabels(other)).toEqual([]);
     await storeScreenshot(page, 'page-badges');
     await Promise.all([page.close(), other.close()]);
+  });
+
+  test('a page with a strict CSP and Trusted Types gets drawn badges', async () => {
+    const s = session();
+    const page = await s.firefox.openUrl(`${site.origin}/strict.html`);
+    await until(
+      "Ana Silva's badge",
+      () => badgeLabels(page),
+      (l) => l.length === 1 && l[0]!.startsWith('Ana Silva: Do not disturb'),
+      10_000,
+    );
+    // Drawn with its own style sheet (the page's style-src does not reach it): one line high.
+    const box = () =>
+      page.evaluate(`(() => {
+        const r = document.querySelector('[data-presence-lens-badge]').getBoundingClientRect();
+        return [r.width > 0, r.height > 0 && r.height < 30];
+      })()`);
+    expect(
+      await until('a drawn badge', box, (b) => JSON.stringify(b) === '[true,true]', 5_000),
+    ).toEqual([true, true]);
+    await page.close();
   });
 
   // Firefox has no `storage.local.setAccessLevel`: the extension keeps its `local` items in
