@@ -36,6 +36,11 @@ export interface LaunchOptions {
   readonly userDataDir?: string;
   /** More Chromium flags, e.g. `--host-resolver-rules=MAP evil.test 127.0.0.1` for a test. */
   readonly extraArgs?: readonly string[];
+  /**
+   * Keep the back/forward cache on, as in the browsers people use (Playwright turns it off by
+   * default): for a test of pages restored from it.
+   */
+  readonly backForwardCache?: boolean;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -45,6 +50,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,

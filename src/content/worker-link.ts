@@ -6,6 +6,12 @@
  * the link reconnects at once, backing off only while the ports it opens keep dying young. When
  * the extension itself is gone (reloaded, updated, removed) `chrome.runtime.id` is undefined and
  * nothing can reconnect: the link reports `onGone` once.
+ *
+ * A page the browser keeps for Back and Forward (the back/forward cache) is frozen, and Chrome
+ * then closes its port at the worker's end only: restored, the page would hold a port that
+ * carries nothing, and its badges would never change again. So the link lets go of its port
+ * when the page is put away, and opens a new one when the page is shown again; the worker then
+ * sends what changed meanwhile.
  */
 import {
   PAGE_PORT_NAME,
@@ -40,15 +46,48 @@ export function linkToWorker(handlers: WorkerLinkHandlers): WorkerLink {
   let openedAt = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let lastWatch: PageToWorker | null = null;
+  /** Put away in the back/forward cache: no port until the page is shown again. */
+  let cached = false;
+
+  const onPageHide = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    cached = true;
+    clearTimeout(retry);
+    drop();
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    cached = false;
+    open();
+  };
+  addEventListener('pagehide', onPageHide);
+  addEventListener('pageshow', onPageShow);
+
+  /** Lets go of the port; its own onDisconnect does not run (that is the other end's). */
+  function drop(): void {
+    try {
+      port?.disconnect();
+    } catch {
+      // Already gone with the extension.
+    }
+    port = null;
+  }
+
+  function stop(): void {
+    closed = true;
+    clearTimeout(retry);
+    removeEventListener('pagehide', onPageHide);
+    removeEventListener('pageshow', onPageShow);
+  }
 
   const gone = () => {
     if (closed) return;
-    closed = true;
+    stop();
     handlers.onGone();
   };
 
   function open(): void {
-    if (closed) return;
+    if (closed || cached || port) return;
     if (!extensionAlive()) return gone();
     try {
       port = chrome.runtime.connect({ name: PAGE_PORT_NAME });
@@ -85,14 +124,8 @@ export function linkToWorker(handlers: WorkerLinkHandlers): WorkerLink {
       }
     },
     close() {
-      closed = true;
-      clearTimeout(retry);
-      try {
-        port?.disconnect();
-      } catch {
-        // Already gone with the extension.
-      }
-      port = null;
+      stop();
+      drop();
     },
   };
 }

@@ -55,7 +55,7 @@ async function accessibleNames(page: Page): Promise<string[]> {
 }
 
 describe('live badges next to names on an allowed page', () => {
-  const session = useSession();
+  const session = useSession({ backForwardCache: true });
   let site: TestSite;
   let ana: EmuPerson;
   let grace: EmuPerson;
@@ -291,6 +291,26 @@ describe('live badges next to names on an allowed page', () => {
       .toEqual(['Grace Hopper: In a call', 'Grace Hopper: In a call']);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await badgesOn(page)).toHaveLength(7);
+  });
+
+  test('a page the browser keeps for Back and restores stays live, with one set of badges', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/clean.html`);
+    await expect.poll(async () => (await badgesOn(page)).length, { timeout: 10_000 }).toBe(2);
+    type Restored = { restored?: boolean };
+    await page.evaluate(() => {
+      addEventListener('pageshow', (event) => ((window as Restored).restored = event.persisted));
+    });
+    await page.goto(`${site.origin}/team.html`);
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored as it was (a reload would have lost the page's own listener and variable).
+    expect(await page.evaluate(() => (window as Restored).restored)).toBe(true);
+    await s.control.setPresence(ana.id, { status: 'ooo' });
+    await expect
+      .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 5_000 })
+      .toEqual([expect.stringMatching(/^Ana Silva: Out of office/), expect.any(String)]);
+    await page.close();
   });
 
   test('removing the site from Options removes its badges from open pages', async () => {

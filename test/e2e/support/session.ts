@@ -26,12 +26,16 @@ export interface SessionSetup {
     baseUrl: string,
   ) => Promise<void>;
   readonly extraArgs?: readonly string[];
+  readonly backForwardCache?: boolean;
 }
 
 export async function startSession(setup: SessionSetup = {}): Promise<E2eSession> {
   const emulator = await startEmulator({ port: 0, tokens: [TOKEN] });
   await setup.beforeSignIn?.(emulatorControl(emulator.baseUrl), emulator.baseUrl);
-  const extension = await launchExtension({ extraArgs: setup.extraArgs ?? [] });
+  const extension = await launchExtension({
+    extraArgs: setup.extraArgs ?? [],
+    backForwardCache: setup.backForwardCache ?? false,
+  });
   const options = await extension.openPage('src/options/index.html');
   await signInViaOptions(options, emulator.baseUrl, TOKEN);
   return {
