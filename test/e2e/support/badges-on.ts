@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 interface SeenBadge {
   readonly label: string;
@@ -7,7 +7,7 @@ interface SeenBadge {
 }
 
 /** Badges as the page sees them: its DOM and open shadow roots (our own roots are closed). */
-export function badgesOn(page: Page): Promise<SeenBadge[]> {
+export function badgesOn(page: Page | Frame): Promise<SeenBadge[]> {
   return page.evaluate(() => {
     const found: { label: string; where: string }[] = [];
     const visit = (root: Document | ShadowRoot, inShadow: boolean) => {

@@ -1,0 +1,130 @@
+/**
+ * Pages of the shapes the web has that a plain test page lacks: locked down by CSP and Trusted
+ * Types, kept for Back in the back/forward cache (on in this session, as in browsers people use),
+ * and made of frames. Each one once cost all badges, or their liveness, on such a page.
+ */
+import type { Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EmuPerson } from '../support/emulator-control';
+import { allowSiteViaOptions } from '../../scripts/lib/allow-site-via-options';
+import { accessibleNames } from './support/accessible-names';
+import { badgesOn } from './support/badges-on';
+import { addContactViaOptions, useSession } from './support/session';
+import { serveTestSite, type TestSite } from './support/test-site';
+
+/**
+ * A page as locked down as large web apps make theirs: no inline style, no script, and Trusted
+ * Types required with no policy allowed (lit-html's own included).
+ */
+const STRICT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'">
+<title>Strict</title></head><body><main><p id="strict">Reviewed by Ana Silva today.</p></main></body></html>`;
+
+const NOTES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
+<body><main><p>Reviewed by Ana Silva and Lin Wei.</p></main></body></html>`;
+
+/** A frame of its own site, and one of a site nobody allowed (localhost: see test-site.ts). */
+const FRAMED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head>
+<body><p id="top">Reviewed by Ana Silva.</p>
+<iframe id="same" title="Same site" src="/inner.html"></iframe>
+<iframe id="other" title="Another site"></iframe>
+<script>document.getElementById('other').src =
+  location.href.replace('127.0.0.1', 'localhost').replace('framed', 'inner');</script>
+</body></html>`;
+const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
+<body><p>Lin Wei is on call.</p></body></html>`;
+
+describe('badges on pages of every shape', () => {
+  const session = useSession({ backForwardCache: true });
+  let site: TestSite;
+  let ana: EmuPerson;
+  let lin: EmuPerson;
+
+  beforeAll(async () => {
+    site = await serveTestSite({
+      '/strict.html': STRICT_PAGE,
+      '/notes.html': NOTES,
+      '/framed.html': FRAMED,
+      '/inner.html': INNER,
+    });
+    const s = session();
+    ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
+    lin = await s.control.createPerson('Lin Wei', 'lin.wei@example.com');
+    await addContactViaOptions(s.options, 'ana.silva@example.com', 'Ana Silva');
+    await addContactViaOptions(s.options, 'lin.wei@example.com', 'Lin Wei');
+    await s.control.setPresence(ana.id, { status: 'dnd', ttl: 3600 });
+    await s.control.setPresence(lin.id, { status: 'meeting' });
+    await allowSiteViaOptions(s.options, site.origin);
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  test('a page with a strict CSP and Trusted Types gets whole badges and cards, its own API intact', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/strict.html`);
+    await expect
+      .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^Ana Silva: Do not disturb until /)]);
+    // Styled (the page's style-src does not reach our shadow roots): a glyph one line high.
+    const badge = page.locator('#strict [data-presence-lens-badge]');
+    await expect
+      .poll(() =>
+        badge.evaluate((b) => [getComputedStyle(b).display, b.getBoundingClientRect().height < 30]),
+      )
+      .toEqual(['inline-block', true]);
+    await badge.hover();
+    await expect
+      .poll(async () => (await accessibleNames(page)).filter((n) => n.startsWith('link:')))
+      .toEqual(['link: Open chat']);
+    // What the script hid was its own world's view: the page still has its Trusted Types.
+    const pageTrustedTypes = () =>
+      typeof (window as { trustedTypes?: { createPolicy?: unknown } }).trustedTypes?.createPolicy;
+    expect(await page.evaluate(pageTrustedTypes)).toBe('function');
+    await page.close();
+  });
+
+  test('a page the browser keeps for Back and restores stays live, with one set of badges', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/notes.html`);
+    await expect.poll(async () => (await badgesOn(page)).length, { timeout: 10_000 }).toBe(2);
+    type Restored = { restored?: boolean };
+    await page.evaluate(() => {
+      addEventListener('pageshow', (event) => ((window as Restored).restored = event.persisted));
+    });
+    await page.goto(`${site.origin}/strict.html`);
+    await page.goBack({ waitUntil: 'commit' });
+    // Restored as it was (a reload would have lost the page's own listener and variable).
+    expect(await page.evaluate(() => (window as Restored).restored)).toBe(true);
+    await s.control.setPresence(ana.id, { status: 'ooo' });
+    await expect
+      .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 5_000 })
+      .toEqual([expect.stringMatching(/^Ana Silva: Out of office/), expect.any(String)]);
+    await page.close();
+  });
+
+  test('every frame of an allowed site gets live badges; a frame of another site none', async () => {
+    const s = session();
+    const page = await s.extension.context.newPage();
+    await page.goto(`${site.origin}/framed.html`);
+    const frame = (origin: string): Frame =>
+      page.frames().find((f) => f.url() === `${origin}/inner.html`)!;
+    await expect
+      .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^Ana Silva: /)]);
+    await expect
+      .poll(async () => (await badgesOn(frame(site.origin))).map((b) => b.label), {
+        timeout: 10_000,
+      })
+      .toEqual(['Lin Wei: In a meeting']);
+    await s.control.setPresence(lin.id, { status: 'call' });
+    await expect
+      .poll(async () => (await badgesOn(frame(site.origin))).map((b) => b.label))
+      .toEqual(['Lin Wei: In a call']);
+    expect(await badgesOn(frame(site.otherOrigin))).toEqual([]);
+    await page.close();
+  });
+});
