@@ -28,6 +28,9 @@ const toneColours = (palette: Palette) =>
     .map(([tone, colour]) => `[data-tone=${tone}]{color:${colour}}`)
     .join('');
 
+/** A printed page is the page as its site made it: a status on paper is stale at once. */
+const NOT_PRINTED = `@media print{${importantRule(':host', 'display:none')}}`;
+
 const BADGE_CSS =
   importantRule(
     ':host',
@@ -48,7 +51,8 @@ const BADGE_CSS =
       `.chip{background:${palette.background};box-shadow:0 0 0 1px ${palette.text}}` +
       toneColours(palette),
   ) +
-  forcedColours('.chip{background:Canvas;box-shadow:none;border:1px solid CanvasText}');
+  forcedColours('.chip{background:Canvas;box-shadow:none;border:1px solid CanvasText}') +
+  NOT_PRINTED;
 
 // No `all: initial` on the card's host: it would beat the inline top/left that place it (an inner
 // !important wins over the page's, inline or not) and the hidden popover's display: none. No
@@ -73,6 +77,7 @@ const CARD_CSS =
       `${palette === DARK_PALETTE ? palette.surface : palette.background}}` +
       `.line{color:${palette.muted}}a{color:${palette.accent}}${toneColours(palette)}`,
   ) +
-  forcedColours('.card{border-color:CanvasText}');
+  forcedColours('.card{border-color:CanvasText}') +
+  NOT_PRINTED;
 
 export const PAGE_STYLES: PageStyles = { badge: BADGE_CSS, card: CARD_CSS };

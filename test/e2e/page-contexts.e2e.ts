@@ -1,7 +1,7 @@
 /**
  * Pages of the shapes the web has that a plain test page lacks: locked down by CSP and Trusted
  * Types, kept for Back in the back/forward cache (on in this session, as in browsers people use),
- * and made of frames. Each one once cost all badges, or their liveness, on such a page.
+ * printed, and made of frames.
  */
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -103,6 +103,23 @@ describe('badges on pages of every shape', () => {
     await expect
       .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 5_000 })
       .toEqual([expect.stringMatching(/^Ana Silva: Out of office/), expect.any(String)]);
+    await page.close();
+  });
+
+  test('a printed page leaves the badges out', async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/notes.html`);
+    const shown = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-presence-lens-badge]')].map(
+          (badge) => getComputedStyle(badge).display,
+        ),
+      );
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(['inline-block', 'inline-block']);
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown()).toEqual(['none', 'none']);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await shown()).toEqual(['inline-block', 'inline-block']);
     await page.close();
   });
 

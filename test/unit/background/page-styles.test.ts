@@ -43,6 +43,10 @@ describe.each([
     }
   });
 
+  it('is left out of what is printed', () => {
+    expect(css).toContain('@media print{:host{display:none!important}}');
+  });
+
   it('gives way to system colours in forced-colors mode', () => {
     const forced = mediaBlock(css, 'forced-colors:active');
     expect(forced).toContain('.pl-glyph{color:CanvasText}');
