@@ -25,6 +25,31 @@ function checkHost(host: string, shown: string): Result<string> {
   return ok(host);
 }
 
+/**
+ * Second-level labels under which countries' registries sell names (`co.uk`, `com.au`, `ac.jp`):
+ * `*.co.uk` would grant every company in the United Kingdom. Not the whole Public Suffix List
+ * (too big to ship for this), but the shapes people type; the browser's own permission prompt
+ * names the scope of anything else.
+ */
+const REGISTRY_LABELS = new Set([
+  'ac',
+  'co',
+  'com',
+  'edu',
+  'go',
+  'gov',
+  'ltd',
+  'ne',
+  'net',
+  'or',
+  'org',
+]);
+
+/** `co.uk`-like: a registry label under a two-letter country code. */
+function isRegistrySuffix(labels: readonly string[]): boolean {
+  return labels.length === 2 && labels[1]!.length === 2 && REGISTRY_LABELS.has(labels[0]!);
+}
+
 function parseWildcard(text: string): Result<SitePattern> {
   const domain = text.slice(2).toLowerCase().replace(/\/$/, '');
   const host = checkHost(domain, text);
@@ -33,6 +58,7 @@ function parseWildcard(text: string): Result<SitePattern> {
   if (labels.length < 2) {
     return err(t('site_top_level_domain', text));
   }
+  if (isRegistrySuffix(labels)) return err(t('site_registry_suffix', text));
   if (/^\d+$/.test(labels[labels.length - 1]!)) {
     return err(t('site_wildcard_ip_address', text));
   }

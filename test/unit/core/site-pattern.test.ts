@@ -25,6 +25,8 @@ describe('parseSite', () => {
     ['*.example.com', '*.example.com', '*://*.example.com/*'],
     ['*.Example.com/', '*.example.com', '*://*.example.com/*'],
     ['*.corp.example.co.uk', '*.corp.example.co.uk', '*://*.corp.example.co.uk/*'],
+    ['*.example.co.uk', '*.example.co.uk', '*://*.example.co.uk/*'],
+    ['*.co.example', '*.co.example', '*://*.co.example/*'],
   ])('accepts %j as %s', (input, label, pattern) => {
     expect(parseSite(input)).toEqual({
       ok: true,
@@ -39,6 +41,9 @@ describe('parseSite', () => {
     ['<all_urls>', /every site/],
     ['*://*/*', /every site/],
     ['*.com', /top-level domain/],
+    ['*.co.uk', /every site registered under it/],
+    ['*.com.au', /every site registered under it/],
+    ['*.ac.jp', /every site registered under it/],
     ['*.', /not a valid host/],
     ['*.*.example.com', /wildcard goes at the start/],
     ['https://*.example.com', /wildcard goes at the start/],
