@@ -2,7 +2,7 @@
  * The small card a badge shows on hover or focus: status, custom status, until, last active and
  * "Open chat". One per document, in the top layer (`popover="manual"`), so page stacking and
  * `overflow: hidden` cannot clip it. WCAG 1.4.13: it stays while the pointer is over the badge or
- * the card, and Esc dismisses it.
+ * the card, and Esc dismisses it (that Esc is the card's alone).
  */
 import { render } from 'lit/html.js';
 import { CARD_ATTRIBUTE } from './dom-marks';
@@ -18,8 +18,13 @@ export class PresenceCard {
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
   /** Its style sheet, as the worker sent it (PageStyles), for when the card is first made. */
   #css = '';
+  /** Listened to while the card is shown. */
   readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') this.hide();
+    if (event.key !== 'Escape') return;
+    // This Esc is the card's: a dialog or menu of the page's own stays open until the next one.
+    event.preventDefault();
+    event.stopPropagation();
+    this.hide();
   };
 
   readonly #doc: Document;
@@ -41,7 +46,10 @@ export class PresenceCard {
     const { host, content } = this.#ensure();
     render(template, content);
     this.#anchor = anchor;
-    if (!host.isConnected) this.#doc.documentElement.append(host);
+    // While a modal dialog is open, all outside it is inert: a card there could be seen but
+    // neither hovered nor focused. So a badge in the dialog gets its card in the dialog.
+    const container = anchor.closest('dialog:modal') ?? this.#doc.documentElement;
+    if (host.parentNode !== container) container.append(host);
     if (!host.matches(':popover-open')) host.showPopover();
     this.#place(anchor, host);
     this.#doc.addEventListener('keydown', this.#onKey, true);

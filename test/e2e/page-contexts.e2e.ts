@@ -31,6 +31,11 @@ const FRAMED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <script>document.getElementById('other').src =
   location.href.replace('127.0.0.1', 'localhost').replace('framed', 'inner');</script>
 </body></html>`;
+/** A modal dialog naming someone: everything outside the dialog is inert while it is open. */
+const DIALOG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dialog</title></head>
+<body><p>Behind the dialog.</p><dialog id="dialog"><p id="in-dialog">Assigned to Ana Silva.</p>
+<button>Close</button></dialog><script>document.getElementById('dialog').showModal();</script>
+</body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
 
@@ -46,6 +51,7 @@ describe('badges on pages of every shape', () => {
       '/notes.html': NOTES,
       '/framed.html': FRAMED,
       '/inner.html': INNER,
+      '/dialog.html': DIALOG,
     });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -103,6 +109,32 @@ describe('badges on pages of every shape', () => {
     await expect
       .poll(async () => (await badgesOn(page)).map((b) => b.label), { timeout: 5_000 })
       .toEqual([expect.stringMatching(/^Ana Silva: Out of office/), expect.any(String)]);
+    await page.close();
+  });
+
+  test('a badge in a modal dialog opens a card that works: it is not inert', async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/dialog.html`);
+    const badge = page.locator('#in-dialog [data-presence-lens-badge]');
+    await badge.waitFor({ timeout: 10_000 });
+    await badge.hover();
+    const links = async () => (await accessibleNames(page)).filter((n) => n.startsWith('link:'));
+    await expect.poll(links).toEqual(['link: Open chat']);
+    // The pointer can go onto the card and stay: it takes pointer events.
+    const card = await page.evaluate(() => {
+      const r = document.querySelector('[data-presence-lens-card]')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(card.x, card.y, { steps: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await links()).toEqual(['link: Open chat']);
+    // Esc closes the card, and only the card: the page's dialog closes on the next one.
+    const dialogOpen = () => page.evaluate(() => document.querySelector('dialog')!.open);
+    await page.keyboard.press('Escape');
+    expect(await links()).toEqual([]);
+    expect(await dialogOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen()).toBe(false);
     await page.close();
   });
 
