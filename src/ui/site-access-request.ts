@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../core/result';
 import { parseSite } from '../core/site-pattern';
 import type { AllowedSite } from '../shared/allowed-site';
 import { sendRequest } from '../shared/messages';
+import { t } from './i18n';
 
 export async function requestSiteAccess(input: string): Promise<Result<AllowedSite>> {
   const parsed = parseSite(input);
@@ -18,9 +19,9 @@ export async function requestSiteAccess(input: string): Promise<Result<AllowedSi
     granted = await browser.permissions.request({ origins: [...matchPatterns] });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return err(`Could not ask for permission to run on ${site} (${reason}).`);
+    return err(t('site_permission_unavailable', [site, reason]));
   }
-  if (!granted) return err(`Permission to run on ${site} was refused.`);
+  if (!granted) return err(t('site_permission_refused', site));
   const response = await sendRequest({ type: 'allowSite', site });
   return response.ok ? ok(response.site) : err(response.error);
 }
