@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import browser from 'webextension-polyfill';
-import { parseSite } from '../core/site-pattern';
+import { parseSite, siteMatchesUrl } from '../core/site-pattern';
 import { sendRequest } from '../shared/messages';
+import { allowedSitesItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
 import { t } from '../ui/i18n';
 import { requestSiteAccess } from '../ui/site-access-request';
@@ -12,6 +13,17 @@ interface ActiveTab {
   readonly id: number;
   /** The page's origin, e.g. `https://jira.example.com`. */
   readonly origin: string;
+  /** The allowed site whose badges already cover the page (`*.example.com`), if any. */
+  readonly coveredBy: string | null;
+}
+
+/** The allowed site that covers `url` with its permission still held, or null. */
+async function coveringSite(url: string): Promise<string | null> {
+  for (const site of await allowedSitesItem.get()) {
+    if (!siteMatchesUrl(site, url)) continue;
+    if (await browser.permissions.contains({ origins: [...site.matchPatterns] })) return site.site;
+  }
+  return null;
 }
 
 /** The tab the popup was opened over; null for pages badges cannot run on (chrome://, files). */
@@ -19,15 +31,15 @@ async function activeWebTab(): Promise<ActiveTab | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined || !tab.url) return null;
   const site = parseSite(tab.url);
-  return site.ok && !site.value.site.startsWith('*')
-    ? { id: tab.id, origin: site.value.site }
-    : null;
+  if (!site.ok || site.value.site.startsWith('*')) return null;
+  return { id: tab.id, origin: site.value.site, coveredBy: await coveringSite(tab.url) };
 }
 
 /**
  * "This page": badges on the tab the popup was opened over, once ("Show presence on this page",
  * an `activeTab` injection that ends with the tab) or from now on ("Always on this site", which
- * asks for the site's permission and adds it to the allowed sites).
+ * asks for the site's permission and adds it to the allowed sites). Over a page of a site that is
+ * allowed already, it says so instead: both would only do again what is done.
  */
 export class PresencePageActions extends LitElement {
   static override styles = [themeStyles, controlsStyles, popupStyles];
@@ -65,17 +77,31 @@ export class PresencePageActions extends LitElement {
       <h2 id="page-heading">
         ${t('popup_page_heading')} <span class="origin">${this._tab.origin}</span>
       </h2>
-      <div class="actions">
-        <button type="button" ?disabled=${this._busy} @click=${this._onShow}>
-          ${t('popup_show_on_page')}
-        </button>
-        <button type="button" class="secondary" ?disabled=${this._busy} @click=${this._onAlways}>
-          ${t('popup_always_on_site')}
-        </button>
-      </div>
+      ${
+        this._tab.coveredBy === null
+          ? this._actions()
+          : html`<p class="covered" data-part="page-covered">
+              ${t('popup_site_allowed', this._tab.coveredBy)}
+            </p>`
+      }
       <p class="status" role="status" data-part="page-status">${this._status}</p>
       <p class="alert" role="alert" data-part="page-error">${this._error}</p>
     </section>`;
+  }
+
+  /**
+   * Both actions. They stay after "Always on this site" succeeds, rather than give way to the
+   * covered line while the button still has focus; the status says what happened.
+   */
+  private _actions(): TemplateResult {
+    return html`<div class="actions">
+      <button type="button" ?disabled=${this._busy} @click=${this._onShow}>
+        ${t('popup_show_on_page')}
+      </button>
+      <button type="button" class="secondary" ?disabled=${this._busy} @click=${this._onAlways}>
+        ${t('popup_always_on_site')}
+      </button>
+    </div>`;
   }
 
   private async _onShow(): Promise<void> {

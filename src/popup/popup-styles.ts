@@ -64,6 +64,7 @@ export const popupStyles = css`
     gap: 8px;
     padding-bottom: 4px;
   }
+  .page-actions .covered,
   .page-actions .status,
   .page-actions .alert {
     margin: 0;

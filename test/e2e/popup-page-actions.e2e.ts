@@ -124,6 +124,13 @@ describe("the popup's page actions", () => {
     expect(await labels(other)).toEqual(['Ana Silva: Active']);
     await s.options.reload();
     await s.options.getByRole('button', { name: `Remove ${site.origin}` }).waitFor();
+    // Opened again over the site, the popup says it is covered rather than offer both again.
+    const again = await popupOver(other);
+    await expect
+      .poll(() => again.locator('[data-part="page-covered"]').textContent())
+      .toMatch(`Presence shows on every page of ${site.origin}.`);
+    expect(await again.getByRole('button', { name: 'Show presence on this page' }).count()).toBe(0);
+    await again.close();
 
     // Registered for the site now: a reload or a new tab gets its badges without the popup.
     await other.reload();

@@ -6,6 +6,7 @@ import '../../../src/popup/page-actions';
 import type { UiRequest } from '../../../src/shared/messages';
 import { fakeBackground } from '../options/fake-background';
 import { fakePermissions } from '../options/fake-permissions';
+import { allowedSitesItem } from '../../../src/shared/storage-items';
 import { mount, readText, settle } from '../ui/fixtures';
 
 function activeTab(url: string | undefined, id = 42) {
@@ -43,6 +44,26 @@ describe('<presence-page-actions>', () => {
     expect(readText(actions.shadowRoot!.querySelector('h2'))).toContain('https://jira.example.com');
     expect(button(actions, 'Show presence on this page')).toBeTruthy();
     expect(button(actions, 'Always on this site')).toBeTruthy();
+  });
+
+  it('over a page of an allowed site, says so instead of offering what is done already', async () => {
+    await allowedSitesItem.set([
+      { site: '*.example.com', matchPatterns: ['*://*.example.com/*'], addedAt: 1 },
+    ]);
+    const permissions = fakePermissions(['*://*.example.com/*']);
+    activeTab('https://jira.example.com/browse/X-1');
+    let actions = await open();
+    expect(part(actions, 'page-covered')).toBe('Presence shows on every page of *.example.com.');
+    expect(actions.shadowRoot!.querySelectorAll('button')).toHaveLength(0);
+    // Its permission revoked in the browser: the actions are offered again.
+    permissions.revoke('*://*.example.com/*');
+    actions = await open();
+    expect(actions.shadowRoot!.querySelector('[data-part="page-covered"]')).toBeNull();
+    expect(button(actions, 'Always on this site')).toBeTruthy();
+    // Another site's page is not covered by it.
+    permissions.held.add('*://*.example.com/*');
+    activeTab('https://wiki.example.org/page');
+    expect(button(await open(), 'Show presence on this page')).toBeTruthy();
   });
 
   it('shows nothing over pages badges cannot run on', async () => {
