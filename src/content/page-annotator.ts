@@ -10,7 +10,7 @@
  */
 import { matcherFromIndex, type NameMatch, type NameMatcher } from '../core/name-matcher';
 import type { PageContacts } from '../shared/page-protocol';
-import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE, unmark } from './dom-marks';
+import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
 
@@ -194,10 +194,6 @@ export class PageAnnotator {
       this.#shadowRoots.add(shadow);
       this.#observer.observe(shadow, OBSERVE);
     }
-    // A copy the page made of a badge (cloned, or its HTML set again) is an empty span that would
-    // go on telling assistive technology a status nobody updates: it loses our marks, and the
-    // name before it gets a badge of ours like any other.
-    for (const element of page.marked) if (!this.#badges.isBadge(element)) unmark(element);
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
     const hits: Hit[] = [];
@@ -205,15 +201,19 @@ export class PageAnnotator {
       const node = page.nodes[at]!;
       if (!node.parentElement?.closest(SKIP)) hits.push([node, matches]);
     });
-    if (matcher && (hits.length > 0 || page.links.length > 0)) {
+    const marked = page.marked;
+    if (marked.length > 0 || (matcher && (hits.length > 0 || page.links.length > 0))) {
       // Our own insertions are not page changes: the observer is off while they are made, rather
       // than record each split and insertion only for them to be thrown away (that cost more
       // than the insertions). What the page changed before is taken first.
       this.#collect(this.#observer.takeRecords());
       this.#observer.disconnect();
       try {
+        // Badge-marked elements the page added: ours put back, or copies (see adopt). First, so
+        // that a name followed by one of ours put back gets no second badge.
+        for (const element of marked) this.#badges.adopt(element);
         for (const [node, matches] of hits) this.#badgeText(node, matches);
-        for (const link of page.links) this.#badgeLink(link, matcher);
+        if (matcher) for (const link of page.links) this.#badgeLink(link, matcher);
       } finally {
         this.#observe();
       }

@@ -30,6 +30,8 @@ interface Badge {
   readonly text: string;
   /** Where its glyph renders (in its shadow root), once it has come near the viewport. */
   face: HTMLElement | null;
+  /** The watch list it was placed for (see `clear`): its key means a contact only in that one. */
+  readonly list: number;
 }
 
 export class PageBadges {
@@ -45,6 +47,8 @@ export class PageBadges {
   /** The badges' style sheet, as the worker sent it. */
   #css = '';
   #shownVersion = 0;
+  /** Counts the watch lists: `clear` starts a new one, whose keys mean other contacts. */
+  #list = 0;
   /**
    * A badge's look (a closed shadow root, its style and glyph) is made the first time it comes
    * near the viewport: a page that names hundreds of people pays for the few on screen. Its
@@ -176,7 +180,7 @@ export class PageBadges {
     const spare = this.#spares.get(key)?.pop();
     const host = spare ?? (this.#blank.cloneNode(false) as HTMLElement);
     const face = spare ? this.#badges.get(spare)!.face : null;
-    this.#badges.set(host, { key, text, face });
+    this.#badges.set(host, { key, text, face, list: this.#list });
     let hosts = this.#byKey.get(key);
     if (!hosts) this.#byKey.set(key, (hosts = new Set()));
     if (hosts.size === 0) this.#shownVersion++;
@@ -197,6 +201,35 @@ export class PageBadges {
     for (const [key, hosts] of this.#byKey) {
       for (const host of hosts) if (!host.isConnected) this.#forget(key, host);
     }
+  }
+
+  /**
+   * An element with a badge's mark that the page added. One of ours that it took away and put
+   * back (a list item kept aside, a tab shown again) is live again, with what its contact's badges
+   * say now. A copy the page made (cloned, or its HTML set again) is an empty span that would go
+   * on telling assistive technology a status nobody updates, so it loses our marks; so does one
+   * of ours from before the watch list changed, which goes (its key means another contact now).
+   * Either way the name before it is read again and gets a badge of ours.
+   */
+  adopt(element: Element): void {
+    const badge = this.#badges.get(element);
+    const host = element as HTMLElement;
+    if (badge?.list === this.#list) {
+      let hosts = this.#byKey.get(badge.key);
+      if (!hosts) this.#byKey.set(badge.key, (hosts = new Set()));
+      if (hosts.has(host)) return;
+      if (hosts.size === 0) this.#shownVersion++;
+      hosts.add(host);
+      this.#paint(host);
+      return;
+    }
+    if (badge) {
+      // Drawn, or to be drawn, in a shadow root that cannot be taken off: it goes.
+      this.#nearViewport?.unobserve(host);
+      host.remove();
+    }
+    this.#badges.delete(element);
+    unmark(element);
   }
 
   /** The pass that read the changed texts again is over: badges it did not take back are gone. */
@@ -313,6 +346,7 @@ export class PageBadges {
     for (const hosts of this.#byKey.values()) for (const host of hosts) this.#unplace(host);
     if (this.#byKey.size > 0) this.#shownVersion++;
     this.#byKey.clear();
+    this.#list++;
     this.#views.clear();
     this.#spares.clear();
   }

@@ -196,6 +196,36 @@ describe('PageAnnotator', () => {
     expect(allBadges()).toHaveLength(1);
   });
 
+  it('makes a badge the page took away and put back live again, with what it says now', () => {
+    const { annotator, badges } = setup('<div id="list"><p id="a">Ana Silva</p></div>', [ana]);
+    const [view] = viewsOf([ana]);
+    badges.setView(view!);
+    const item = document.getElementById('a')!;
+    item.remove(); // a list item kept aside
+    annotator.flush();
+    const active = { ...unknownPresence('ana'), status: PresenceStatus.Active };
+    badges.setView(badgeView('0', toPageContacts([ana]).people[0]!, active, 0));
+    document.getElementById('list')!.append(item); // and put back
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva: Active']);
+    expect(item.childNodes).toHaveLength(2); // no second badge
+  });
+
+  it('replaces a badge put back after the watch list changed: its key means someone else', () => {
+    const { annotator, badges } = setup('<div id="list"><p id="a">Ana Silva</p></div>', [ana]);
+    const item = document.getElementById('a')!;
+    const old = allBadges()[0]!;
+    item.remove();
+    annotator.flush();
+    annotator.setContacts(sent([li, ana]), false); // Ana's key is now 1, and 0 is Li's
+    for (const view of viewsOf([li, ana])) badges.setView(view);
+    document.getElementById('list')!.append(item);
+    annotator.flush();
+    expect(old.isConnected).toBe(false);
+    expect(labels()).toEqual(['Ana Silva: Unknown']);
+    expect(item.textContent).toBe('Ana Silva');
+  });
+
   it('keeps the drawn badge of a text the page keeps setting, rather than draw a new one', () => {
     // Without IntersectionObserver every badge is drawn at once (happy-dom's never reports).
     vi.stubGlobal('IntersectionObserver', undefined);
