@@ -12,6 +12,16 @@
 
 export const SPACE = 0x20;
 export const DOT = 0x2e;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+
+/**
+ * Typographic apostrophes and hyphens that stand in names for the ASCII ones: pages (blogs set
+ * "smart quotes" by default) and directories write "O’Brien" and "Jean‑Pierre" as often as
+ * "O'Brien" and "Jean-Pierre". Each folds to its ASCII form (see term-hint.ts for the hints).
+ */
+export const APOSTROPHES = '\u2019\u2018\u02bc\u00b4';
+export const HYPHENS = '\u2010\u2011';
 
 // What a character is (kindOf), as bits: its word kind (wordKind) in the two low bits,
 // LETTER_OR_DIGIT for `[\p{L}\p{N}]` in any script, and one bit for each of the other kinds. The
@@ -54,9 +64,12 @@ export function foldUnit(unit: number): number {
 }
 
 function computeFold(unit: number): number {
-  // A few upper-case letters lower to two units (U+0130 -> "i" + combining dot): keep the first.
   const char = String.fromCharCode(unit);
-  return WHITE_SPACE.test(char) ? SPACE : char.toLowerCase().charCodeAt(0);
+  if (WHITE_SPACE.test(char)) return SPACE;
+  if (APOSTROPHES.includes(char)) return APOSTROPHE;
+  if (HYPHENS.includes(char)) return HYPHEN;
+  // A few upper-case letters lower to two units (U+0130 -> "i" + combining dot): keep the first.
+  return char.toLowerCase().charCodeAt(0);
 }
 
 /** `text` folded unit by unit (foldUnit): the same length, so offsets carry over. */

@@ -9,6 +9,7 @@
  * The worker writes the patterns (term-hint.ts), so that a page pays for no string work of its
  * own before it compiles them; the page takes them only if they are what the worker writes.
  */
+import { APOSTROPHES, HYPHENS } from './char-classes';
 
 /**
  * Lower-case letters of the Latin-1 range. A term that starts with one never begins right after
@@ -18,12 +19,17 @@
  */
 export const WORD_LETTER = 'a-z\u00df-\u00f6\u00f8-\u00ff';
 
+/** How a hint writes an apostrophe or a hyphen: any of the forms that fold to it (foldUnit). */
+export const APOSTROPHE_CLASS = `['${APOSTROPHES}]`;
+export const HYPHEN_CLASS = `[-${HYPHENS}]`;
+
 /**
  * An alternation of literals as term-hint.ts writes them: literal units, escaped metacharacters,
- * `\s+` for a space and `[σς]` for a sigma, alternatives never empty. Nothing else is compiled: no
- * group, class or quantifier of the sender's own, so no pattern that backtracks.
+ * `\s+` for a space, `[σς]` for a sigma and the classes above, alternatives never empty. Nothing
+ * else is compiled: no group, class or quantifier of the sender's own, so no pattern that
+ * backtracks.
  */
-const LITERAL = /(?:[^\\[\](){}|*+?^$.]|\\[\\^$.*+?()[\]{}|/]|\\s\+|\[σς\])+/.source;
+const LITERAL = String.raw`(?:[^\\[\](){}|*+?^$.]|\\[\\^$.*+?()[\]{}|/]|\\s\+|\[σς\]|\['${APOSTROPHES}\]|\[-${HYPHENS}\])+`;
 const LITERALS = new RegExp(`^(?:${LITERAL}(?:\\|${LITERAL})*)?$`);
 /** A class of single units (the units hints start with): at worst it finds too much. */
 const UNITS = /^\[(?:[^\\\]]|\\.)*\]$/;

@@ -9,8 +9,14 @@
  * or ς by context), U+0130 (the only character whose lower case is longer), and astral letters
  * (lower-cased only as whole strings, so a hint is never cut inside a surrogate pair).
  */
-import { foldUnits } from './char-classes';
-import { lowerText, WORD_LETTER, type HintPatterns } from './hint-finder';
+import { APOSTROPHES, foldUnits, HYPHENS } from './char-classes';
+import {
+  APOSTROPHE_CLASS,
+  HYPHEN_CLASS,
+  lowerText,
+  WORD_LETTER,
+  type HintPatterns,
+} from './hint-finder';
 
 /** Units of a folded term that make its hint. */
 const HINT_LENGTH = 4;
@@ -28,7 +34,7 @@ const STARTS_IN_WORD = new RegExp(`^[${WORD_LETTER}]`);
 
 /**
  * Hints as an alternation of literals: a space stands for any run of white space, a sigma for
- * either form.
+ * either form, an apostrophe or a hyphen for any form that folds to it (see APOSTROPHES).
  */
 function alternation(hints: readonly string[]): string {
   return hints
@@ -36,19 +42,22 @@ function alternation(hints: readonly string[]): string {
       hint
         .replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
         .replace(/[σς]/g, '[σς]')
+        .replace(/'/g, APOSTROPHE_CLASS)
+        .replace(/-/g, HYPHEN_CLASS)
         .replace(/ /g, '\\s+'),
     )
     .join('|');
 }
 
 /**
- * A class of the units hints start with, a sigma standing for either form (see alternation). A
- * space stands for itself only, not for any white space as in the alternation: no term begins on
- * white space (see `begins` in name-matcher.ts).
+ * A class of the units hints start with, a sigma, apostrophe or hyphen standing for each of its
+ * forms (see alternation). A space stands for itself only, not for any white space as in the
+ * alternation: no term begins on white space (see `begins` in name-matcher.ts).
  */
 function firstUnits(hints: readonly string[]): string {
   const units = [...new Set(hints.map((hint) => hint[0]!))].join('');
-  return `[${units.replace(/[\\\]^-]/g, '\\$&').replace(/[σς]/g, 'σς')}]`;
+  const escaped = units.replace(/[\\\]^-]/g, '\\$&').replace(/[σς]/g, 'σς');
+  return `[${escaped.replace(/'/g, `'${APOSTROPHES}`).replace(/\\-/g, `\\-${HYPHENS}`)}]`;
 }
 
 /**

@@ -16,7 +16,17 @@ const EMAIL_AFTER = /^[\p{L}\p{N}_%+@-]$/u;
 const LETTER_DIGIT = /^[\p{L}\p{N}]$/u;
 
 const isSpace = (unit: string) => WHITE_SPACE.test(unit);
-const foldUnit = (unit: string) => (isSpace(unit) ? ' ' : unit.toLowerCase().charAt(0));
+/** Typographic apostrophes and hyphens stand for the ASCII ones. */
+const ASCII_FORM: Readonly<Record<string, string>> = {
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+  '´': "'",
+  '‐': '-',
+  '‑': '-',
+};
+const foldUnit = (unit: string) =>
+  isSpace(unit) ? ' ' : (ASCII_FORM[unit] ?? unit.toLowerCase().charAt(0));
 const fold = (text: string) =>
   [...Array(text.length).keys()].map((i) => foldUnit(text[i]!)).join('');
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -95,11 +105,21 @@ const WORDS = [
   'ΑΣ',
   '𞤀𞤣',
   'abc𞤀𞤣',
+  // Apostrophes and hyphens in their ASCII and typographic forms, starting a term too.
+  "o'b",
+  'o’b',
+  "'t",
+  '’t',
+  'j-p',
+  'j‑p',
 ];
 const CJK = ['王', '小', '明', '王小', '小明', '김', '민', 'ก'];
 const EMAILS = ['ana@ex.com', 'a@ex.co', 'b.o@ex.com', 'ex.com', 'ana@ex.com.au', 'x.ana@ex.com'];
 const SPACES = [' ', '  ', '\u00a0', '\n', '\t', '\u2009', ' \r\n '];
-const OTHERS = [',', '.', '.a', '. ', "'", '(', ')', '<', '>', '@', '-', '_', '+', '%', 'x', '1'];
+const OTHERS = [
+  ...[',', '.', '.a', '. ', "'", '’', 'ʼ', '(', ')', '<', '>', '@', '-', '‐', '_', '+', '%'],
+  ...['x', '1'],
+];
 const LETTERS = ['É', 'E', 'é', 'e\u0301', '\u0301', '😀', 'İ', 'ß', 'ς'];
 
 const piece = fc.constantFrom(...WORDS, ...CJK, ...EMAILS);

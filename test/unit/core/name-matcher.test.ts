@@ -73,6 +73,23 @@ describe('compileNameMatcher: names in word scripts', () => {
     }
   });
 
+  it('takes a typographic apostrophe or hyphen for the ASCII one, either way round', () => {
+    const conan = { key: 'c', text: "Conan O'Brien" };
+    const jp = { key: 'j', text: 'Jean‑Pierre Roy' }; // a non-breaking hyphen, as a directory has it
+    expect(found([conan, jp], 'Conan O’Brien met Jean-Pierre Roy')).toEqual([
+      'c:Conan O’Brien',
+      'j:Jean-Pierre Roy',
+    ]);
+    expect(found([conan, jp], "CONAN OʼBRIEN, Conan O'Brien, jean‐pierre roy")).toEqual([
+      'c:CONAN OʼBRIEN',
+      "c:Conan O'Brien",
+      'j:jean‐pierre roy',
+    ]);
+    // The hint a page searches for starts with the apostrophe too (a name written that way).
+    expect(found([{ key: 't', text: "'t Hooft" }], 'Gerard ’t Hooft')).toEqual(['t:’t Hooft']);
+    expect(found([conan], 'Conan O"Brien')).toEqual([]);
+  });
+
   it('does not fold diacritics', () => {
     const sebastien = { key: 's', text: 'Sébastien Roy' };
     expect(found([sebastien], 'Sebastien Roy')).toEqual([]);
