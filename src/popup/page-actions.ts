@@ -15,15 +15,21 @@ interface ActiveTab {
   readonly origin: string;
   /** The allowed site whose badges already cover the page (`*.example.com`), if any. */
   readonly coveredBy: string | null;
+  /** An allowed site that would, but whose permission was taken back in the browser. */
+  readonly revoked: string | null;
 }
 
-/** The allowed site that covers `url` with its permission still held, or null. */
-async function coveringSite(url: string): Promise<string | null> {
+/** The allowed sites that cover `url`: the first with its permission held, or one without. */
+async function coveringSite(url: string): Promise<Pick<ActiveTab, 'coveredBy' | 'revoked'>> {
+  let revoked: string | null = null;
   for (const site of await allowedSitesItem.get()) {
     if (!siteMatchesUrl(site, url)) continue;
-    if (await browser.permissions.contains({ origins: [...site.matchPatterns] })) return site.site;
+    if (await browser.permissions.contains({ origins: [...site.matchPatterns] })) {
+      return { coveredBy: site.site, revoked: null };
+    }
+    revoked ??= site.site;
   }
-  return null;
+  return { coveredBy: null, revoked };
 }
 
 /** The tab the popup was opened over; null for pages badges cannot run on (chrome://, files). */
@@ -32,7 +38,7 @@ async function activeWebTab(): Promise<ActiveTab | null> {
   if (tab?.id === undefined || !tab.url) return null;
   const site = parseSite(tab.url);
   if (!site.ok || site.value.site.startsWith('*')) return null;
-  return { id: tab.id, origin: site.value.site, coveredBy: await coveringSite(tab.url) };
+  return { id: tab.id, origin: site.value.site, ...(await coveringSite(tab.url)) };
 }
 
 /**
@@ -77,16 +83,25 @@ export class PresencePageActions extends LitElement {
       <h2 id="page-heading">
         ${t('popup_page_heading')} <span class="origin">${this._tab.origin}</span>
       </h2>
-      ${
-        this._tab.coveredBy === null
-          ? this._actions()
-          : html`<p class="covered" data-part="page-covered">
-              ${t('popup_site_allowed', this._tab.coveredBy)}
-            </p>`
-      }
+      ${this._siteState(this._tab)}
       <p class="status" role="status" data-part="page-status">${this._status}</p>
       <p class="alert" role="alert" data-part="page-error">${this._error}</p>
     </section>`;
+  }
+
+  /** Covered by an allowed site already; else both actions, and why, if its permission went. */
+  private _siteState({ coveredBy, revoked }: ActiveTab): TemplateResult {
+    if (coveredBy !== null) {
+      return html`<p class="covered" data-part="page-covered">
+        ${t('popup_site_allowed', coveredBy)}
+      </p>`;
+    }
+    return html`${this._actions()}
+    ${
+      revoked === null
+        ? nothing
+        : html`<p class="covered" data-part="page-revoked">${t('popup_site_revoked', revoked)}</p>`
+    }`;
   }
 
   /**

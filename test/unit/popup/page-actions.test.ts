@@ -55,10 +55,15 @@ describe('<presence-page-actions>', () => {
     let actions = await open();
     expect(part(actions, 'page-covered')).toBe('Presence shows on every page of *.example.com.');
     expect(actions.shadowRoot!.querySelectorAll('button')).toHaveLength(0);
-    // Its permission revoked in the browser: the actions are offered again.
+    expect(actions.shadowRoot!.querySelector('[data-part="page-revoked"]')).toBeNull();
+    // Its permission revoked in the browser: said so, and the actions are offered again.
     permissions.revoke('*://*.example.com/*');
     actions = await open();
     expect(actions.shadowRoot!.querySelector('[data-part="page-covered"]')).toBeNull();
+    expect(part(actions, 'page-revoked')).toBe(
+      '*.example.com is one of your sites, but its permission was taken back in the browser: ' +
+        '"Always on this site" asks for it again.',
+    );
     expect(button(actions, 'Always on this site')).toBeTruthy();
     // Another site's page is not covered by it.
     permissions.held.add('*://*.example.com/*');
