@@ -31,6 +31,12 @@ const toneColours = (palette: Palette) =>
 /** A printed page is the page as its site made it: a status on paper is stale at once. */
 const NOT_PRINTED = `@media print{${importantRule(':host', 'display:none')}}`;
 
+/**
+ * Page CSS reaches the host's own ::before and ::after (`span::before{content:'•'}` is common),
+ * which `all: initial` on :host does not reset: they are turned off from inside.
+ */
+const NO_PAGE_PSEUDOS = importantRule(':host::before,:host::after', 'content:none;display:none');
+
 const BADGE_CSS =
   importantRule(
     ':host',
@@ -38,6 +44,7 @@ const BADGE_CSS =
       // Logical margins: the gap is on the name's side in right-to-left and vertical text too.
       'margin-block:0;margin-inline:.3em .1em;vertical-align:-.18em;line-height:1;cursor:default',
   ) +
+  NO_PAGE_PSEUDOS +
   importantRule(
     ':host(:focus-visible)',
     `outline:2px solid ${LIGHT_PALETTE.focus};outline-offset:2px`,
@@ -63,6 +70,10 @@ const CARD_CSS =
     'position:fixed;margin:0;padding:0;border:0;background:none;overflow:visible;' +
       'width:max-content;height:max-content;opacity:1',
   ) +
+  // Shown or hidden as the popover is, whatever display page CSS gives spans.
+  importantRule(':host(:popover-open)', 'display:block') +
+  importantRule(':host(:not(:popover-open))', 'display:none') +
+  NO_PAGE_PSEUDOS +
   GLYPH_CSS +
   '.card{box-sizing:border-box;min-width:14em;max-width:22em;padding:.6em .75em;' +
   'border:1px solid;border-radius:8px;box-shadow:0 4px 16px rgb(0 0 0/.25);' +

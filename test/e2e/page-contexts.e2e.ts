@@ -36,6 +36,12 @@ const DIALOG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <body><p>Behind the dialog.</p><dialog id="dialog"><p id="in-dialog">Assigned to Ana Silva.</p>
 <button>Close</button></dialog><script>document.getElementById('dialog').showModal();</script>
 </body></html>`;
+/** Page CSS aimed at every span (and so at badges' hosts), as blunt as it comes. */
+const HOSTILE_CSS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Styled</title>
+<style>span{display:block!important;padding:30px!important;border:9px solid red!important;
+font-size:40px!important;opacity:0!important;position:absolute!important}
+span::before{content:'<<'!important}span::after{content:'>>'!important}</style></head>
+<body><p id="styled">Reviewed by Ana Silva today.</p></body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
 
@@ -52,6 +58,7 @@ describe('badges on pages of every shape', () => {
       '/framed.html': FRAMED,
       '/inner.html': INNER,
       '/dialog.html': DIALOG,
+      '/styled.html': HOSTILE_CSS,
     });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -135,6 +142,45 @@ describe('badges on pages of every shape', () => {
     expect(await dialogOpen()).toBe(true);
     await page.keyboard.press('Escape');
     expect(await dialogOpen()).toBe(false);
+    await page.close();
+  });
+
+  test("a page's own CSS, aimed at every span, leaves a badge as it is", async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/styled.html`);
+    const look = () =>
+      page.evaluate(() => {
+        const badge = document.querySelector('#styled [data-presence-lens-badge]');
+        if (!badge) return null;
+        const box = badge.getBoundingClientRect();
+        const style = getComputedStyle(badge);
+        return {
+          display: style.display,
+          position: style.position,
+          opacity: style.opacity,
+          small: box.width < 30 && box.height < 30,
+          before: getComputedStyle(badge, '::before').content,
+          after: getComputedStyle(badge, '::after').content,
+        };
+      });
+    await expect.poll(look, { timeout: 10_000 }).toEqual({
+      display: 'inline-block',
+      position: 'static',
+      opacity: '1',
+      small: true,
+      before: 'none',
+      after: 'none',
+    });
+    // Its card likewise, shown and then hidden (a hidden card must not stay on screen).
+    await page.locator('#styled [data-presence-lens-badge]').hover();
+    const card = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-presence-lens-card]');
+        return host && [getComputedStyle(host).display, getComputedStyle(host).opacity];
+      });
+    await expect.poll(card).toEqual(['block', '1']);
+    await page.keyboard.press('Escape');
+    expect(await card()).toEqual(['none', '1']);
     await page.close();
   });
 

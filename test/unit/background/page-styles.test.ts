@@ -43,6 +43,12 @@ describe.each([
     }
   });
 
+  it('turns off the ::before and ::after page CSS gives the host', () => {
+    expect(css).toContain(
+      ':host::before,:host::after{content:none!important;display:none!important}',
+    );
+  });
+
   it('is left out of what is printed', () => {
     expect(css).toContain('@media print{:host{display:none!important}}');
   });
@@ -51,6 +57,13 @@ describe.each([
     const forced = mediaBlock(css, 'forced-colors:active');
     expect(forced).toContain('.pl-glyph{color:CanvasText}');
     expect(forced).toMatch(/CanvasText/);
+  });
+});
+
+describe('card styles', () => {
+  it('shows the card exactly while its popover is open, whatever page CSS says of spans', () => {
+    expect(CARD_CSS).toContain(':host(:popover-open){display:block!important}');
+    expect(CARD_CSS).toContain(':host(:not(:popover-open)){display:none!important}');
   });
 });
 
