@@ -15,12 +15,12 @@
 import { render } from 'lit/html.js';
 import type { BadgeView, PageStyles } from '../shared/page-protocol';
 import { badgeTemplate, cardTemplate } from './badge-view';
+import { guardCopies } from './copy-guard';
 import { BADGE_ATTRIBUTE, unmark } from './dom-marks';
 import type { PresenceCard } from './presence-card';
+import { ShownContacts } from './shown-contacts';
 
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
-/** What puts the page's selection, as HTML, where the user pastes or drops it. */
-const COPY_EVENTS = ['copy', 'cut', 'dragstart'] as const;
 /** `Node.TEXT_NODE` (the minifier cannot inline that). */
 const TEXT_NODE = 3;
 
@@ -38,7 +38,7 @@ export class PageBadges {
   readonly #badges = new WeakMap<Element, Badge>();
   /** The texts split off a page's text node after a match (see the file comment). */
   readonly #tails = new WeakSet<Node>();
-  readonly #byKey = new Map<string, Set<HTMLElement>>();
+  readonly #shown = new ShownContacts();
   /** What each contact's badges say, as the worker last sent it. */
   readonly #views = new Map<string, BadgeView>();
   /** A fresh badge host is a copy of this one: its marks set in one native call. */
@@ -46,7 +46,6 @@ export class PageBadges {
   #focusable = false;
   /** The badges' style sheet, as the worker sent it. */
   #css = '';
-  #shownVersion = 0;
   /** Counts the watch lists: `clear` starts a new one, whose keys mean other contacts. */
   #list = 0;
   /**
@@ -57,12 +56,13 @@ export class PageBadges {
    */
   #nearViewport: IntersectionObserver | null = null;
   #listening = false;
+  /** Ends the guard on copies of the page's selection (see copy-guard.ts). */
+  #unguardCopies: (() => void) | null = null;
   /**
    * Drawn badges that went because the page changed their text, by contact, until the pass that
-   * reads that text again is over (`dropSpares`). A badge that pass places for the same contact
-   * takes one back as it is: a text the page keeps setting ("Ana Silva commented 5 minutes
-   * ago") keeps its glyph, where a new badge would be an empty box until drawn, and the text
-   * would jump for a frame at every tick.
+   * reads it again is over (`dropSpares`); a badge it places for the same contact takes one back.
+   * So a text the page keeps setting ("commented 5 minutes ago") keeps its glyph, and does not
+   * jump for a frame at each tick while a new badge is drawn.
    */
   readonly #spares = new Map<string, HTMLElement[]>();
 
@@ -83,27 +83,6 @@ export class PageBadges {
     } else this.#card.hideSoon();
   };
 
-  /**
-   * A copy of the page's selection is HTML, badges' attributes included: pasted into mail or a
-   * document, it would take a colleague's status with it. So before the browser copies, the
-   * badges in the selection lose their marks and label, and get them back in the next task.
-   * What is pasted is an empty `span`.
-   */
-  readonly #onCopy = () => {
-    const selection = this.#doc.getSelection();
-    if (!selection || selection.isCollapsed) return;
-    const ranges = Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i));
-    const hidden: HTMLElement[] = [];
-    for (const hosts of this.#byKey.values()) {
-      for (const host of hosts) {
-        if (!ranges.some((range) => range.intersectsNode(host))) continue;
-        hidden.push(host);
-        unmark(host);
-      }
-    }
-    if (hidden.length > 0) setTimeout(() => hidden.forEach((host) => this.#mark(host)));
-  };
-
   constructor(doc: Document, card: PresenceCard) {
     this.#doc = doc;
     this.#card = card;
@@ -111,10 +90,7 @@ export class PageBadges {
     this.#mark(this.#blank);
   }
 
-  /**
-   * Marks `host` as a badge (for the annotator and a later copy of the script), names it, and
-   * makes it a tab stop if badges are.
-   */
+  /** Marks `host` as a badge (see dom-marks.ts), names it, and makes it a tab stop if badges are. */
   #mark(host: HTMLElement): void {
     host.setAttribute(BADGE_ATTRIBUTE, '');
     host.setAttribute('role', 'img');
@@ -122,22 +98,14 @@ export class PageBadges {
     this.#paint(host);
   }
 
-  /**
-   * Bumped whenever the contacts with badges change: each mutation batch asks whether to tell
-   * the worker, and must not walk every badge ever placed to find out (pages like chats grow).
-   */
+  /** Moves whenever the contacts with badges change (see ShownContacts). */
   get shownVersion(): number {
-    return this.#shownVersion;
+    return this.#shown.version;
   }
 
-  /**
-   * Keys of the contacts with at least one badge (badges the page removed count until noticed),
-   * in the order first shown: the worker takes them as a set, and a growing page asks often.
-   */
+  /** Keys of the contacts with at least one badge (see ShownContacts). */
   shownKeys(): string[] {
-    const keys: string[] = [];
-    for (const [key, hosts] of this.#byKey) if (hosts.size > 0) keys.push(key);
-    return keys;
+    return this.#shown.keys();
   }
 
   isBadge(node: Node | null): boolean {
@@ -154,7 +122,7 @@ export class PageBadges {
     if (focusable === this.#focusable) return;
     this.#focusable = focusable;
     this.#setTabStop(this.#blank);
-    for (const hosts of this.#byKey.values()) for (const host of hosts) this.#setTabStop(host);
+    this.#shown.each((host) => this.#setTabStop(host));
   }
 
   /**
@@ -181,10 +149,7 @@ export class PageBadges {
     const host = spare ?? (this.#blank.cloneNode(false) as HTMLElement);
     const face = spare ? this.#badges.get(spare)!.face : null;
     this.#badges.set(host, { key, text, face, list: this.#list });
-    let hosts = this.#byKey.get(key);
-    if (!hosts) this.#byKey.set(key, (hosts = new Set()));
-    if (hosts.size === 0) this.#shownVersion++;
-    hosts.add(host);
+    this.#shown.add(key, host);
     this.#paint(host);
     parent.insertBefore(host, ref);
     if (face) return;
@@ -198,29 +163,22 @@ export class PageBadges {
    * reported as shown, in an app that runs for days.
    */
   prune(): void {
-    for (const [key, hosts] of this.#byKey) {
-      for (const host of hosts) if (!host.isConnected) this.#forget(key, host);
-    }
+    this.#shown.each((host, key) => {
+      if (!host.isConnected) this.#shown.delete(key, host);
+    });
   }
 
   /**
-   * An element with a badge's mark that the page added. One of ours that it took away and put
-   * back (a list item kept aside, a tab shown again) is live again, with what its contact's badges
-   * say now. A copy the page made (cloned, or its HTML set again) is an empty span that would go
-   * on telling assistive technology a status nobody updates, so it loses our marks; so does one
-   * of ours from before the watch list changed, which goes (its key means another contact now).
-   * Either way the name before it is read again and gets a badge of ours.
+   * An element with a badge's mark that the page added. One of ours put back (a list item kept
+   * aside) is live again. A copy the page made (cloned, or its HTML set again) would go on
+   * telling assistive technology a status nobody updates: it loses our marks. One of ours from
+   * an earlier watch list (its key means another contact now) goes. Its name gets a new badge.
    */
   adopt(element: Element): void {
     const badge = this.#badges.get(element);
     const host = element as HTMLElement;
     if (badge?.list === this.#list) {
-      let hosts = this.#byKey.get(badge.key);
-      if (!hosts) this.#byKey.set(badge.key, (hosts = new Set()));
-      if (hosts.has(host)) return;
-      if (hosts.size === 0) this.#shownVersion++;
-      hosts.add(host);
-      this.#paint(host);
+      if (this.#shown.add(badge.key, host)) this.#paint(host);
       return;
     }
     if (badge) {
@@ -240,16 +198,11 @@ export class PageBadges {
   #listen(): void {
     this.#listening = true;
     for (const type of POINTER_EVENTS) this.#doc.addEventListener(type, this.#onPointer, true);
-    for (const type of COPY_EVENTS) this.#doc.addEventListener(type, this.#onCopy, true);
+    this.#unguardCopies = guardCopies(this.#doc, this.#shown, (host) => this.#mark(host));
     if (typeof IntersectionObserver === 'function') {
       const onNear = (entries: IntersectionObserverEntry[]) => this.#onNearViewport(entries);
       this.#nearViewport = new IntersectionObserver(onNear, { rootMargin: '400px' });
     }
-  }
-
-  #forget(key: string, host: HTMLElement): void {
-    const hosts = this.#byKey.get(key);
-    if (hosts?.delete(host) && hosts.size === 0) this.#shownVersion++;
   }
 
   #onNearViewport(entries: readonly IntersectionObserverEntry[]): void {
@@ -310,7 +263,7 @@ export class PageBadges {
   #remove(host: Element, spare = false): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
-    this.#forget(badge.key, host as HTMLElement);
+    this.#shown.delete(badge.key, host as HTMLElement);
     this.#nearViewport?.unobserve(host);
     if (this.#card.shownFor === host) this.#card.hide();
     host.remove();
@@ -343,9 +296,8 @@ export class PageBadges {
    * mean other contacts.
    */
   clear(): void {
-    for (const hosts of this.#byKey.values()) for (const host of hosts) this.#unplace(host);
-    if (this.#byKey.size > 0) this.#shownVersion++;
-    this.#byKey.clear();
+    this.#shown.each((host) => this.#unplace(host));
+    this.#shown.clear();
     this.#list++;
     this.#views.clear();
     this.#spares.clear();
@@ -358,16 +310,17 @@ export class PageBadges {
     this.#nearViewport = null;
     this.#listening = false;
     for (const type of POINTER_EVENTS) this.#doc.removeEventListener(type, this.#onPointer, true);
-    for (const type of COPY_EVENTS) this.#doc.removeEventListener(type, this.#onCopy, true);
+    this.#unguardCopies?.();
+    this.#unguardCopies = null;
     this.#card.remove();
   }
 
   setView(view: BadgeView): void {
     this.#views.set(view.key, view);
-    for (const host of this.#byKey.get(view.key) ?? []) {
+    for (const host of this.#shown.of(view.key)) {
       // A badge the page removed (with its text) is noticed here, where its contact is touched.
       if (host.isConnected) this.#paint(host);
-      else this.#forget(view.key, host);
+      else this.#shown.delete(view.key, host);
     }
   }
 
