@@ -20,6 +20,13 @@ document.getElementById('activity').append(activity);
 window.tick = (minutes) => { activity.nodeValue = 'Lin Wei commented ' + minutes + ' minutes ago'; };</script>
 </body></html>`;
 
+/** Page CSS aimed at every span (and so at badges' hosts), as blunt as it comes. */
+const STYLED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Styled</title>
+<style>span{display:block!important;padding:30px!important;border:9px solid red!important;
+opacity:0!important;position:absolute!important}
+span::before{content:'<<'!important}span::after{content:'>>'!important}</style></head>
+<body><p id="styled">Reviewed by Ana Silva today.</p></body></html>`;
+
 /** Locked down as large web apps are: no inline style or script, no Trusted Types policy allowed. */
 const STRICT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'">
@@ -37,7 +44,11 @@ describe('Firefox: live badges next to names on an allowed page', () => {
   let linId = '';
 
   beforeAll(async () => {
-    site = await serveTestSite({ '/team.html': TEAM_PAGE, '/strict.html': STRICT_PAGE });
+    site = await serveTestSite({
+      '/team.html': TEAM_PAGE,
+      '/strict.html': STRICT_PAGE,
+      '/styled.html': STYLED_PAGE,
+    });
     const s = session();
     const ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
     const lin = await s.control.createPerson('Lin Wei', 'lin.wei@example.com');
@@ -97,6 +108,30 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     expect(await badgeLabels(other)).toEqual([]);
     await storeScreenshot(page, 'page-badges');
     await Promise.all([page.close(), other.close()]);
+  });
+
+  test("a page's own CSS, aimed at every span, leaves a badge as it is", async () => {
+    const s = session();
+    const page = await s.firefox.openUrl(`${site.origin}/styled.html`);
+    const look = () =>
+      page.evaluate(`(() => {
+        const badge = document.querySelector('[data-presence-lens-badge]');
+        if (!badge) return null;
+        const style = getComputedStyle(badge);
+        return [style.display, style.position, style.opacity,
+          badge.getBoundingClientRect().width < 30,
+          getComputedStyle(badge, '::before').content, getComputedStyle(badge, '::after').content];
+      })()`);
+    const expected = ['inline-block', 'static', '1', true, 'none', 'none'];
+    expect(
+      await until(
+        'a badge as we drew it',
+        look,
+        (l) => JSON.stringify(l) === JSON.stringify(expected),
+        10_000,
+      ),
+    ).toEqual(expected);
+    await page.close();
   });
 
   test('a page with a strict CSP and Trusted Types gets drawn badges', async () => {
