@@ -4,7 +4,7 @@
  * `activeTab`). The worker answers page ports only for these (src/background/page-ports.ts).
  */
 import { err, ok, type Result } from '../core/result';
-import { parseSite, siteMatchesUrl } from '../core/site-pattern';
+import { coveringSite, parseSite, siteMatchesUrl } from '../core/site-pattern';
 import type { AllowedSite } from '../shared/allowed-site';
 import { MAX_PAGE_GRANTS, type PageGrant } from '../shared/page-grant';
 import type { StorageItem } from '../shared/typed-storage';
@@ -39,11 +39,10 @@ export class PageAccess {
     if (origin === null) return false;
     const grants = await this.deps.grants.get();
     if (grants.some((g) => g.tabId === tabId && g.origin === origin)) return true;
-    for (const site of await this.deps.allowedSites.get()) {
-      if (!siteMatchesUrl(site, url)) continue;
-      if (await this.deps.permissions.contains({ origins: [...site.matchPatterns] })) return true;
-    }
-    return false;
+    const { held } = await coveringSite(await this.deps.allowedSites.get(), url, (site) =>
+      this.deps.permissions.contains({ origins: [...site.matchPatterns] }),
+    );
+    return held !== null;
   }
 
   /**

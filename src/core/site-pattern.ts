@@ -126,3 +126,28 @@ export function siteMatchesUrl(site: SitePattern, url: string): boolean {
   }
   return parsed.origin === site.site;
 }
+
+/** Of the allowed sites that cover a page: the first whose permission is held, else one whose is not. */
+export interface CoveringSite<T extends SitePattern> {
+  readonly held: T | null;
+  readonly revoked: T | null;
+}
+
+/**
+ * Which of `sites` cover `url`, asking `isHeld` (the browser's permissions) only of those that do,
+ * and stopping at the first that is held: the worker's page check and the popup's "This page" read
+ * sites the same way.
+ */
+export async function coveringSite<T extends SitePattern>(
+  sites: readonly T[],
+  url: string,
+  isHeld: (site: T) => Promise<boolean>,
+): Promise<CoveringSite<T>> {
+  let revoked: T | null = null;
+  for (const site of sites) {
+    if (!siteMatchesUrl(site, url)) continue;
+    if (await isHeld(site)) return { held: site, revoked: null };
+    revoked ??= site;
+  }
+  return { held: null, revoked };
+}

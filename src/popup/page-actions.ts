@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import browser from 'webextension-polyfill';
-import { parseSite, siteMatchesUrl } from '../core/site-pattern';
+import { coveringSite, parseSite } from '../core/site-pattern';
 import { sendRequest } from '../shared/messages';
 import { allowedSitesItem } from '../shared/storage-items';
 import { controlsStyles } from '../ui/controls-styles';
@@ -19,17 +19,12 @@ interface ActiveTab {
   readonly revoked: string | null;
 }
 
-/** The allowed sites that cover `url`: the first with its permission held, or one without. */
-async function coveringSite(url: string): Promise<Pick<ActiveTab, 'coveredBy' | 'revoked'>> {
-  let revoked: string | null = null;
-  for (const site of await allowedSitesItem.get()) {
-    if (!siteMatchesUrl(site, url)) continue;
-    if (await browser.permissions.contains({ origins: [...site.matchPatterns] })) {
-      return { coveredBy: site.site, revoked: null };
-    }
-    revoked ??= site.site;
-  }
-  return { coveredBy: null, revoked };
+/** The allowed site that covers `url` (coveringSite), and one whose permission went, by name. */
+async function siteState(url: string): Promise<Pick<ActiveTab, 'coveredBy' | 'revoked'>> {
+  const { held, revoked } = await coveringSite(await allowedSitesItem.get(), url, (site) =>
+    browser.permissions.contains({ origins: [...site.matchPatterns] }),
+  );
+  return { coveredBy: held?.site ?? null, revoked: revoked?.site ?? null };
 }
 
 /** The tab the popup was opened over; null for pages badges cannot run on (chrome://, files). */
@@ -38,7 +33,7 @@ async function activeWebTab(): Promise<ActiveTab | null> {
   if (tab?.id === undefined || !tab.url) return null;
   const site = parseSite(tab.url);
   if (!site.ok || site.value.site.startsWith('*')) return null;
-  return { id: tab.id, origin: site.value.site, ...(await coveringSite(tab.url)) };
+  return { id: tab.id, origin: site.value.site, ...(await siteState(tab.url)) };
 }
 
 /**

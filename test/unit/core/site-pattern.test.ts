@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parseSite, siteMatchesUrl, type SitePattern } from '../../../src/core/site-pattern';
+import {
+  coveringSite,
+  parseSite,
+  siteMatchesUrl,
+  type SitePattern,
+} from '../../../src/core/site-pattern';
 
 function site(input: string): SitePattern {
   const parsed = parseSite(input);
@@ -102,5 +107,34 @@ describe('siteMatchesUrl', () => {
   test('what is not a web URL matches nothing', () => {
     expect(siteMatchesUrl(site('*.example.com'), 'not a url')).toBe(false);
     expect(siteMatchesUrl(site('*.example.com'), 'file:///example.com')).toBe(false);
+  });
+});
+
+describe('coveringSite', () => {
+  const jira = { site: 'https://jira.example.com', matchPatterns: ['https://jira.example.com/*'] };
+  const corp = { site: '*.example.com', matchPatterns: ['*://*.example.com/*'] };
+  const wiki = { site: 'https://wiki.example.org', matchPatterns: ['https://wiki.example.org/*'] };
+
+  test('gives the first covering site whose permission is held, asking only covering ones', async () => {
+    const asked: string[] = [];
+    const isHeld = async (site: { site: string }) => (asked.push(site.site), site !== jira);
+    const url = 'https://jira.example.com/browse/X-1';
+    expect(await coveringSite([wiki, jira, corp], url, isHeld)).toEqual({
+      held: corp,
+      revoked: null,
+    });
+    expect(asked).toEqual(['https://jira.example.com', '*.example.com']);
+  });
+
+  test('names a covering site whose permission is not held, when none is', async () => {
+    const none = async () => false;
+    expect(await coveringSite([jira, corp], 'https://jira.example.com/', none)).toEqual({
+      held: null,
+      revoked: jira,
+    });
+    expect(await coveringSite([jira], 'https://elsewhere.example/', none)).toEqual({
+      held: null,
+      revoked: null,
+    });
   });
 });
