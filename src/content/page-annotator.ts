@@ -11,8 +11,9 @@
 import { matcherFromIndex, type NameMatch, type NameMatcher } from '../core/name-matcher';
 import type { PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
+import { LateShadowRoots } from './late-shadow-roots';
 import type { PageBadges } from './page-badges';
-import { ELEMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
+import { ELEMENT_NODE, FRAGMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
 
 /**
  * Where a name is not prose: the document's head (a page title that names someone must not get a
@@ -57,6 +58,12 @@ export class PageAnnotator {
   #pendingOrphans = new Map<Node, Node>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
+  /** Shadow roots that custom elements get after a pass read them, read as they come. */
+  readonly #lateShadowRoots = new LateShadowRoots((shadow) => {
+    if (this.#shadowRoots.has(shadow)) return;
+    this.#pendingRoots.add(shadow);
+    this.#queueFlush();
+  });
   /** The page removed nodes of its own since the last batch: badges may have gone with them. */
   #pageRemoved = false;
   #flushQueued = false;
@@ -129,11 +136,15 @@ export class PageAnnotator {
       if (text.isConnected && !within(text, roots)) page.addText(text);
     }
     for (const root of roots) {
-      if (!root.isConnected || within(root.parentNode, roots)) continue;
+      // A shadow root is a root of its own (found late, see LateShadowRoots): its host tells
+      // whether another root holds it.
+      const above = root.parentNode ?? (root as Partial<ShadowRoot>).host ?? null;
+      if (!root.isConnected || within(above, roots)) continue;
       // Comments and the like hold nothing to badge; added nodes are never fragments (inserting
-      // one inserts its children).
+      // one inserts its children), so a fragment is such a shadow root.
       if (root.nodeType === TEXT_NODE) page.addText(root as Text);
       else if (root.nodeType === ELEMENT_NODE) page.addTree(root as Element);
+      else if (root.nodeType === FRAGMENT_NODE) page.addShadowRoot(root as ShadowRoot);
     }
     this.#annotate(page);
   }
@@ -143,6 +154,7 @@ export class PageAnnotator {
     if (!this.#stopped) this.#dropStale();
     this.#stopped = true;
     this.#observer.disconnect();
+    this.#lateShadowRoots.stop();
     this.#shadowRoots.clear();
     this.#pendingRoots.clear();
     this.#pendingTexts.clear();
@@ -194,6 +206,7 @@ export class PageAnnotator {
       this.#shadowRoots.add(shadow);
       this.#observer.observe(shadow, OBSERVE);
     }
+    this.#lateShadowRoots.searchWhenIdle(page.roots);
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
     const hits: Hit[] = [];
@@ -294,11 +307,15 @@ export class PageAnnotator {
       this.#pendingTexts.size > 0 ||
       this.#pendingOrphans.size > 0 ||
       this.#pageRemoved;
-    if (queue && !this.#flushQueued && pending) {
-      this.#flushQueued = true;
-      // Every browser this targets has requestIdleCallback (Chrome 120+, Firefox 140+).
-      this.#whenVisible(() => requestIdleCallback(() => this.flush(), { timeout: 300 }));
-    }
+    if (queue && pending) this.#queueFlush();
+  }
+
+  /** A batch for what is pending, in the next idle period (one at a time). */
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    // Every browser this targets has requestIdleCallback (Chrome 120+, Firefox 140+).
+    this.#whenVisible(() => requestIdleCallback(() => this.flush(), { timeout: 300 }));
   }
 
   /** A hidden tab defers its work until it is shown (asked again at each change of visibility). */

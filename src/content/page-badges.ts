@@ -17,12 +17,11 @@ import type { BadgeView, PageStyles } from '../shared/page-protocol';
 import { badgeTemplate, cardTemplate } from './badge-view';
 import { guardCopies } from './copy-guard';
 import { BADGE_ATTRIBUTE, unmark } from './dom-marks';
+import { TEXT_NODE } from './page-texts';
 import type { PresenceCard } from './presence-card';
 import { ShownContacts } from './shown-contacts';
 
 const POINTER_EVENTS = ['pointerover', 'pointerout', 'focusin', 'focusout'] as const;
-/** `Node.TEXT_NODE` (the minifier cannot inline that). */
-const TEXT_NODE = 3;
 
 interface Badge {
   readonly key: string;

@@ -11,9 +11,13 @@ export const MAILTO = 'a[href^="mailto:" i]';
 /** What a pass looks for besides texts: links, and elements that carry a badge's mark. */
 const FOUND = `${MAILTO},[${BADGE_ATTRIBUTE}]`;
 
-/** `Node.ELEMENT_NODE`, `Node.TEXT_NODE`, `NodeFilter.SHOW_TEXT`: the minifier cannot inline those. */
+/**
+ * `Node.ELEMENT_NODE`, `Node.TEXT_NODE`, `Node.DOCUMENT_FRAGMENT_NODE`, `NodeFilter.SHOW_TEXT`:
+ * the minifier cannot inline those.
+ */
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+export const FRAGMENT_NODE = 11;
 const SHOW_TEXT = 4;
 
 /**
@@ -39,6 +43,8 @@ export class PageTexts {
   readonly data: string[] = [];
   readonly links: Element[] = [];
   readonly marked: Element[] = [];
+  /** The roots of the trees read, shadow roots included. */
+  readonly roots: (Element | ShadowRoot)[] = [];
   readonly shadowRoots: ShadowRoot[] = [];
 
   /**
@@ -58,6 +64,7 @@ export class PageTexts {
    * engine has compiled anything, and a call per node cost more than the walk itself.
    */
   addTree(root: Element | ShadowRoot): void {
+    this.roots.push(root);
     const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
     const { nodes, data } = this;
     for (let node: Node | null; (node = walker.nextNode());) {
@@ -69,7 +76,7 @@ export class PageTexts {
     const isElement = root.nodeType === ELEMENT_NODE;
     if (isElement && (root as Element).matches(FOUND)) this.#addFound(root as Element);
     let shadow = (root as Partial<Element>).shadowRoot;
-    if (shadow) this.#addShadowRoot(shadow);
+    if (shadow) this.addShadowRoot(shadow);
     if (!root.firstElementChild) return;
     for (const element of root.querySelectorAll(FOUND)) this.#addFound(element);
     // No selector finds shadow hosts: each element is asked. A live collection is cheaper to get
@@ -79,7 +86,7 @@ export class PageTexts {
       ? (root as Element).getElementsByTagName('*')
       : root.querySelectorAll('*');
     for (let i = 0, count = all.length; i < count; i++) {
-      if ((shadow = all[i]!.shadowRoot)) this.#addShadowRoot(shadow);
+      if ((shadow = all[i]!.shadowRoot)) this.addShadowRoot(shadow);
     }
   }
 
@@ -88,7 +95,7 @@ export class PageTexts {
   }
 
   /** An open shadow root is read as a tree of its own, open shadow roots in it included. */
-  #addShadowRoot(shadow: ShadowRoot): void {
+  addShadowRoot(shadow: ShadowRoot): void {
     this.shadowRoots.push(shadow);
     this.addTree(shadow);
   }

@@ -1,7 +1,7 @@
 /**
  * Pages of the shapes the web has that a plain test page lacks: locked down by CSP and Trusted
  * Types, kept for Back in the back/forward cache (on in this session, as in browsers people use),
- * printed, and made of frames.
+ * printed, made of frames, and made of components defined after the page loaded.
  */
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -42,6 +42,15 @@ const HOSTILE_CSS = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 font-size:40px!important;opacity:0!important;position:absolute!important}
 span::before{content:'<<'!important}span::after{content:'>>'!important}</style></head>
 <body><p id="styled">Reviewed by Ana Silva today.</p></body></html>`;
+/**
+ * Components whose library loads after the page (a chunk fetched later): each upgrades where it
+ * stands and renders the name into an open shadow root, which no mutation record shows.
+ */
+const LATE_COMPONENTS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chips</title>
+</head><body><p id="plain">Owner: Ana Silva</p><user-chip id="chip" email="lin.wei@example.com">
+</user-chip><script>setTimeout(() => customElements.define('user-chip', class extends HTMLElement {
+  connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<b>Lin Wei</b> (on call)'; }
+}), 1500);</script></body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
 
@@ -59,6 +68,7 @@ describe('badges on pages of every shape', () => {
       '/inner.html': INNER,
       '/dialog.html': DIALOG,
       '/styled.html': HOSTILE_CSS,
+      '/chips.html': LATE_COMPONENTS,
     });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -198,6 +208,25 @@ describe('badges on pages of every shape', () => {
     expect(await shown()).toEqual(['none', 'none']);
     await page.emulateMedia({ media: 'screen' });
     expect(await shown()).toEqual(['inline-block', 'inline-block']);
+    await page.close();
+  });
+
+  test('a component defined after the page loaded gets its badge in its shadow root', async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/chips.html`);
+    await expect
+      .poll(async () => (await badgesOn(page)).map((b) => `${b.where} ${b.label}`), {
+        timeout: 15_000,
+      })
+      .toEqual([expect.stringMatching(/^plain Ana Silva: /), 'shadow Lin Wei: In a meeting']);
+    // Its root is watched from then on, as any other.
+    await page.evaluate(() => {
+      const shadow = document.getElementById('chip')!.shadowRoot!;
+      shadow.append(Object.assign(document.createElement('i'), { textContent: ', Lin Wei' }));
+    });
+    await expect
+      .poll(async () => (await badgesOn(page)).filter((b) => b.where === 'shadow').length)
+      .toBe(2);
     await page.close();
   });
 

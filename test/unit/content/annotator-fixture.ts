@@ -71,6 +71,7 @@ export const pageText = () => document.body.textContent;
 /** Stops every annotator a test started and empties the page (each file's afterEach). */
 export function cleanUp(): void {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
   for (const annotator of running.splice(0)) annotator.stop();
   document.body.innerHTML = '';
 }

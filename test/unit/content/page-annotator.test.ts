@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PresenceStatus, type Presence } from '../../../src/core/presence';
 import { badgeView } from '../../../src/background/badge-views';
 import {
@@ -70,6 +70,32 @@ describe('PageAnnotator', () => {
     shadow.append(Object.assign(document.createElement('p'), { textContent: 'ana@example.com' }));
     annotator.flush();
     expect(labels(shadow)).toHaveLength(2);
+  });
+
+  it('reads the shadow root a custom element gets when the page defines it later', () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<p>Ana Silva</p><late-card id="card"><i>Ana Silva</i></late-card>';
+    const { annotator } = annotate([ana]);
+    annotator.start();
+    expect(labels()).toHaveLength(2);
+    // Upgraded where it stands: no mutation record shows its shadow root.
+    customElements.define(
+      'late-card',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<b>Ana Silva, in a late root</b>';
+        }
+      },
+    );
+    const shadow = document.getElementById('card')!.shadowRoot!;
+    vi.advanceTimersByTime(500);
+    annotator.flush();
+    expect(labels(shadow)).toEqual(['Ana Silva']);
+    expect(labels()).toHaveLength(2); // the light DOM's badges, not one more
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'ana@example.com' }));
+    annotator.flush();
+    expect(labels(shadow)).toHaveLength(2); // observed from then on
   });
 
   it('badges text added later by script, once, and never its own insertions', async () => {

@@ -1,0 +1,66 @@
+/**
+ * Custom elements a page had not defined yet when a pass read them (`:not(:defined)`), whose
+ * shadow roots come when the page defines them: a component library loaded after the page, or a
+ * chunk loaded later. A defined element attaches its root when it is created or inserted, before
+ * a pass reads it; an element upgraded where it already stands attaches one where no mutation
+ * record shows it (MutationObserver sees no shadow root come), and a content script has no
+ * custom-element registry to await definitions with (null in Chrome's isolated worlds).
+ *
+ * So the trees each pass read are searched for undefined elements once the page is idle (not
+ * during the pass: the query costs about as much as the pass's own search for links), and those
+ * are looked at again a few times, at growing intervals, and given up after the last. One that
+ * got an open shadow root is handed over to be read; one defined without one (closed, or none)
+ * or no longer in the page is dropped. Pages that never define their custom-element names
+ * (Angular's components are such elements) pay a query and a few cheap looks per pass.
+ */
+
+/** After the pass that found them: when elements are looked at again, in milliseconds. */
+const LOOKS_MS = [500, 2_000, 8_000, 30_000];
+
+export class LateShadowRoots {
+  #stopped = false;
+  readonly #onShadowRoot: (shadow: ShadowRoot) => void;
+
+  constructor(onShadowRoot: (shadow: ShadowRoot) => void) {
+    this.#onShadowRoot = onShadowRoot;
+  }
+
+  /** Finds the undefined elements in these trees, just read, when the page is idle. */
+  searchWhenIdle(roots: readonly (Element | ShadowRoot)[]): void {
+    if (roots.length > 0 && !this.#stopped) requestIdleCallback(() => this.#search(roots));
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  #search(roots: readonly (Element | ShadowRoot)[]): void {
+    if (this.#stopped) return;
+    const found: Element[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      // Only a custom element's name has a hyphen: a cheap test before the selector.
+      if ('localName' in root && root.localName.includes('-') && !root.matches(':defined'))
+        found.push(root);
+      if (root.firstElementChild) found.push(...root.querySelectorAll(':not(:defined)'));
+    }
+    if (found.length > 0) this.#lookLater(found, 0);
+  }
+
+  #lookLater(elements: readonly Element[], look: number): void {
+    const delay = LOOKS_MS[look];
+    if (delay !== undefined) setTimeout(() => this.#look(elements, look), delay);
+  }
+
+  #look(elements: readonly Element[], look: number): void {
+    if (this.#stopped) return;
+    const waiting: Element[] = [];
+    for (const element of elements) {
+      if (!element.isConnected) continue;
+      const shadow = element.shadowRoot;
+      if (shadow) this.#onShadowRoot(shadow);
+      else if (!element.matches(':defined')) waiting.push(element);
+    }
+    if (waiting.length > 0) this.#lookLater(waiting, look + 1);
+  }
+}

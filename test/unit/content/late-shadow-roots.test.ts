@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LateShadowRoots } from '../../../src/content/late-shadow-roots';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  // happy-dom lacks requestIdleCallback, which every browser the content script targets has.
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 50));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+/** An undefined custom element in the page (happy-dom never defines `x-chip`). */
+function chip(): HTMLElement {
+  return document.body.appendChild(document.createElement('x-chip'));
+}
+
+/** The page idle (50 ms, see above), then `ms` more. */
+function idleThen(ms: number): void {
+  vi.advanceTimersByTime(50);
+  vi.advanceTimersByTime(ms);
+}
+
+describe('LateShadowRoots', () => {
+  it('hands over a shadow root at the first look after it came, once', () => {
+    const found: ShadowRoot[] = [];
+    const late = new LateShadowRoots((shadow) => found.push(shadow));
+    const element = chip();
+    late.searchWhenIdle([document.body]);
+    idleThen(499);
+    const shadow = element.attachShadow({ mode: 'open' });
+    expect(found).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(found).toEqual([shadow]);
+    vi.advanceTimersByTime(60_000);
+    expect(found).toEqual([shadow]);
+  });
+
+  it('looks at growing intervals, and gives up after the last look', () => {
+    const found: ShadowRoot[] = [];
+    const late = new LateShadowRoots((shadow) => found.push(shadow));
+    const [early, last, never] = [chip(), chip(), chip()];
+    late.searchWhenIdle([document.body]);
+    idleThen(500 + 2_000);
+    const earlyRoot = early.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(8_000);
+    const lastRoot = last.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(30_000);
+    expect(found).toEqual([earlyRoot, lastRoot]);
+    never.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(600_000);
+    expect(found).toEqual([earlyRoot, lastRoot]);
+  });
+
+  it('searches each root read: an element itself, and shadow roots', () => {
+    const found: ShadowRoot[] = [];
+    const late = new LateShadowRoots((shadow) => found.push(shadow));
+    const alone = chip();
+    const host = document.body.appendChild(document.createElement('div'));
+    const outer = host.attachShadow({ mode: 'open' });
+    const inner = outer.appendChild(document.createElement('x-chip'));
+    late.searchWhenIdle([alone, outer]);
+    idleThen(0);
+    const roots = [alone.attachShadow({ mode: 'open' }), inner.attachShadow({ mode: 'open' })];
+    vi.advanceTimersByTime(500);
+    expect(found).toEqual(roots);
+  });
+
+  it('drops elements that left the page, and looks at nothing once stopped', () => {
+    const found: ShadowRoot[] = [];
+    const late = new LateShadowRoots((shadow) => found.push(shadow));
+    const [gone, kept] = [chip(), chip()];
+    late.searchWhenIdle([document.body]);
+    idleThen(0);
+    gone.remove();
+    gone.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(500);
+    expect(found).toEqual([]);
+    late.stop();
+    kept.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(60_000);
+    expect(found).toEqual([]);
+    late.searchWhenIdle([document.body]);
+    idleThen(60_000);
+    expect(found).toEqual([]);
+  });
+});
