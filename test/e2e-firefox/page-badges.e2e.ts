@@ -32,6 +32,18 @@ const STRICT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'">
 <title>Strict</title></head><body><p id="strict">Reviewed by Ana Silva today.</p></body></html>`;
 
+/**
+ * Open shadow roots: one the page attaches at once, and one a component gets when its library
+ * loads after the page (it upgrades where it stands: no mutation record shows the root).
+ */
+const SHADOW_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shadow</title>
+</head><body><div id="host"></div><user-chip id="chip"></user-chip>
+<script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML =
+  '<b>Ana Silva</b> in a shadow root';
+setTimeout(() => customElements.define('user-chip', class extends HTMLElement {
+  connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<b>Lin Wei</b> (on call)'; }
+}), 1500);</script></body></html>`;
+
 /** Badge labels as the page sees them: our badges carry `data-presence-lens-badge`. */
 function badgeLabels(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('[data-presence-lens-badge]')]
@@ -48,6 +60,7 @@ describe('Firefox: live badges next to names on an allowed page', () => {
       '/team.html': TEAM_PAGE,
       '/strict.html': STRICT_PAGE,
       '/styled.html': STYLED_PAGE,
+      '/shadow.html': SHADOW_PAGE,
     });
     const s = session();
     const ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -131,6 +144,25 @@ describe('Firefox: live badges next to names on an allowed page', () => {
         10_000,
       ),
     ).toEqual(expected);
+    await page.close();
+  });
+
+  test('names in open shadow roots get badges, in a late-defined component too', async () => {
+    const page = await session().firefox.openUrl(`${site.origin}/shadow.html`);
+    const inRoots = () =>
+      page.evaluate(`['host', 'chip'].flatMap((id) => [...(document.getElementById(id).shadowRoot
+        ?.querySelectorAll('[data-presence-lens-badge]') ?? [])]
+        .map((el) => id + ' ' + el.getAttribute('aria-label')))`) as Promise<string[]>;
+    const found = await until(
+      'a badge in each shadow root',
+      inRoots,
+      (l) => l.length === 2 && l.every((x) => x.includes(': ')),
+      15_000,
+    );
+    expect(found).toEqual([
+      expect.stringMatching(/^host Ana Silva: Do not disturb/),
+      expect.stringMatching(/^chip Lin Wei: /),
+    ]);
     await page.close();
   });
 
