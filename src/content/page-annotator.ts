@@ -14,6 +14,7 @@ import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import { LateShadowRoots } from './late-shadow-roots';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, FRAGMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
+import { withoutRepeats, type Hit } from './repeated-mentions';
 
 /**
  * Where a name is not prose: the document's head (a page title that names someone must not get a
@@ -31,8 +32,6 @@ const OBSERVE: MutationObserverInit = {
   characterData: true,
   attributeFilter: ['contenteditable'],
 };
-
-type Hit = readonly [Text, readonly NameMatch[]];
 
 /** Whether `node` or one of its ancestors is in `roots` (and so is read with that root). */
 function within(node: Node | null, roots: ReadonlySet<Node>): boolean {
@@ -209,11 +208,11 @@ export class PageAnnotator {
     this.#lateShadowRoots.searchWhenIdle(page.roots);
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
-    const hits: Hit[] = [];
+    const found: Hit[] = [];
     matcher?.findEach(page.data, (at, matches) => {
-      const node = page.nodes[at]!;
-      if (!node.parentElement?.closest(SKIP)) hits.push([node, matches]);
+      if (!page.nodes[at]!.parentElement?.closest(SKIP)) found.push([at, matches]);
     });
+    const hits = withoutRepeats(found, page);
     const marked = page.marked;
     if (marked.length > 0 || (matcher && (hits.length > 0 || page.links.length > 0))) {
       // Our own insertions are not page changes: the observer is off while they are made, rather
@@ -225,7 +224,7 @@ export class PageAnnotator {
         // Badge-marked elements the page added: ours put back, or copies (see adopt). First, so
         // that a name followed by one of ours put back gets no second badge.
         for (const element of marked) this.#badges.adopt(element);
-        for (const [node, matches] of hits) this.#badgeText(node, matches);
+        for (const [at, matches] of hits) this.#badgeText(page.nodes[at]!, matches);
         if (matcher) for (const link of page.links) this.#badgeLink(link, matcher);
       } finally {
         this.#observe();

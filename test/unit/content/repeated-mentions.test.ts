@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { ana, cleanUp, labels, li, setup } from './annotator-fixture';
+
+afterEach(cleanUp);
+
+/** Where each badge is: the text just before it. */
+const before = () =>
+  [...document.querySelectorAll('[data-presence-lens-badge]')].map(
+    (badge) => badge.previousSibling?.textContent?.slice(-9) ?? '',
+  );
+
+describe('repeated mentions', () => {
+  it('gives "Name <email>" one badge, after the name, however it is written', () => {
+    setup(
+      '<p id="a">From: Ana Silva &lt;ana@example.com&gt;</p>' +
+        '<p>Author: Ana Silva (ana@example.com), Ana Silva</p>' +
+        '<p>ANA SILVA - ana@example.com</p>',
+    );
+    expect(labels()).toEqual(['Ana Silva', 'Ana Silva', 'ANA SILVA']);
+    expect(before()).toEqual(['Ana Silva', 'Ana Silva', 'ANA SILVA']);
+  });
+
+  it('does so across the elements a mail header is made of', () => {
+    setup(
+      '<h3><span email="ana@example.com"><span>Ana Silva</span></span> ' +
+        '<span><span aria-hidden="true">&lt;</span>ana@example.com<span>&gt;</span></span></h3>',
+    );
+    expect(labels()).toEqual(['Ana Silva']);
+  });
+
+  it('keeps both where words come between, where they are two people, or two blocks', () => {
+    setup(
+      '<p>Ana Silva and ana@example.com</p><p>Ana Silva, 王小明</p>' +
+        '<p>Write to ana@example.com</p><table><tr><td>Ana Silva</td></tr></table>' +
+        '<p>Ana Silva</p><div>Ana Silva</div>',
+      [ana, li],
+    );
+    expect(labels()).toEqual([
+      'Ana Silva',
+      'ana@example.com',
+      'Ana Silva',
+      '王小明',
+      'ana@example.com',
+      'Ana Silva',
+      'Ana Silva',
+      'Ana Silva',
+    ]);
+  });
+});
