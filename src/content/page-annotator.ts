@@ -14,7 +14,7 @@ import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import { LateShadowRoots } from './late-shadow-roots';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, FRAGMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
-import { withoutRepeats, type Hit } from './repeated-mentions';
+import { beforeLink, withoutRepeats, type Hit } from './repeated-mentions';
 
 /**
  * Where a name is not prose: the document's head (a page title that names someone must not get a
@@ -263,11 +263,14 @@ export class PageAnnotator {
     } catch {
       return; // a malformed escape in the page's link: nothing to match
     }
-    const placed = new Set<string>();
+    // One badge per contact, and none for the one whose badge the link follows (see
+    // repeated-mentions.ts).
+    const follows = this.#badges.keyOf(beforeLink(link));
+    const placed = new Set(follows === undefined ? [] : [follows]);
     for (const raw of addresses) {
       const address = raw.trim();
       const key = matcher.keyOf(address);
-      if (key === undefined || placed.has(key)) continue; // one badge per contact
+      if (key === undefined || placed.has(key)) continue;
       placed.add(key);
       this.#badges.place(parent, link.nextSibling, key, address);
     }

@@ -111,6 +111,11 @@ export class PageBadges {
     return node !== null && this.#badges.has(node as Element);
   }
 
+  /** The contact key of the badge `node` is, if it is one of ours. */
+  keyOf(node: Node | null): string | undefined {
+    return node === null ? undefined : this.#badges.get(node as Element)?.key;
+  }
+
   /** For badges and the card drawn from now on (the worker sends the same sheets every time). */
   setStyles(styles: PageStyles): void {
     this.#css = styles.badge;

@@ -3,11 +3,12 @@
  * lists write people as "Ana Silva <ana@example.com>", and two glyphs for one person, a few
  * characters apart, read as two people. A match of the same contact as the one before it, with
  * nothing but white space and punctuation between them in one line of text, gets no badge: the
- * first one, after the name, stands for both.
+ * first one, after the name, stands for both. So does a `mailto:` link right after a badge of
+ * its contact (wikis and trackers link the emails people write).
  */
 import type { NameMatch } from '../core/name-matcher';
 import { isLetterOrDigit } from '../core/char-classes';
-import { ELEMENT_NODE } from './page-texts';
+import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
 /** The matches in the text at a place of a pass's texts (see PageTexts). */
 export type Hit = readonly [at: number, matches: readonly NameMatch[]];
@@ -45,6 +46,16 @@ function isSeparator(gap: string): boolean {
     if (isLetterOrDigit(squeezed.codePointAt(i)!)) return false;
   }
   return true;
+}
+
+/**
+ * What a `mailto:` link follows: the node before it, or if that is a text of white space and
+ * punctuation only ("Ana Silva (<a href="mailto:…">…</a>)"), the node before that.
+ */
+export function beforeLink(link: Element): Node | null {
+  const before = link.previousSibling;
+  const isGap = before?.nodeType === TEXT_NODE && isSeparator((before as Text).data);
+  return isGap ? before.previousSibling : before;
 }
 
 /** The text between a match ending at `end` of texts[from] and one starting at `start` of texts[to]. */

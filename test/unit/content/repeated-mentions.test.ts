@@ -29,6 +29,15 @@ describe('repeated mentions', () => {
     expect(labels()).toEqual(['Ana Silva']);
   });
 
+  it('gives a name and the mailto link after it one badge, after the name', () => {
+    setup(
+      '<p>Owner: Ana Silva (<a href="mailto:ana@example.com">ana@example.com</a>)</p>' +
+        '<p>Ana Silva <a href="mailto:ana@example.com">mail her</a></p>' +
+        '<p>Ana Silva wrote to <a href="mailto:ana@example.com">her list</a></p>',
+    );
+    expect(before()).toEqual(['Ana Silva', 'Ana Silva', 'Ana Silva', 'her list']);
+  });
+
   it('keeps both where words come between, where they are two people, or two blocks', () => {
     setup(
       '<p>Ana Silva and ana@example.com</p><p>Ana Silva, 王小明</p>' +
