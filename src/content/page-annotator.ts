@@ -205,7 +205,7 @@ export class PageAnnotator {
       this.#shadowRoots.add(shadow);
       this.#observer.observe(shadow, OBSERVE);
     }
-    this.#lateShadowRoots.searchWhenIdle(page.roots);
+    this.#lateShadowRoots.searchSoon(page.roots);
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
     const found: Hit[] = [];

@@ -2,13 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LateShadowRoots } from '../../../src/content/late-shadow-roots';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  // happy-dom lacks requestIdleCallback, which every browser the content script targets has.
-  vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 50));
-});
+beforeEach(() => void vi.useFakeTimers());
 afterEach(() => {
-  vi.unstubAllGlobals();
   vi.useRealTimers();
   document.body.innerHTML = '';
 });
@@ -18,9 +13,9 @@ function chip(): HTMLElement {
   return document.body.appendChild(document.createElement('x-chip'));
 }
 
-/** The page idle (50 ms, see above), then `ms` more. */
-function idleThen(ms: number): void {
-  vi.advanceTimersByTime(50);
+/** The search's task (see searchSoon), then `ms` more. */
+function searchedThen(ms: number): void {
+  vi.advanceTimersByTime(0);
   vi.advanceTimersByTime(ms);
 }
 
@@ -29,8 +24,8 @@ describe('LateShadowRoots', () => {
     const found: ShadowRoot[] = [];
     const late = new LateShadowRoots((shadow) => found.push(shadow));
     const element = chip();
-    late.searchWhenIdle([document.body]);
-    idleThen(499);
+    late.searchSoon([document.body]);
+    searchedThen(499);
     const shadow = element.attachShadow({ mode: 'open' });
     expect(found).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -43,8 +38,8 @@ describe('LateShadowRoots', () => {
     const found: ShadowRoot[] = [];
     const late = new LateShadowRoots((shadow) => found.push(shadow));
     const [early, last, never] = [chip(), chip(), chip()];
-    late.searchWhenIdle([document.body]);
-    idleThen(500 + 2_000);
+    late.searchSoon([document.body]);
+    searchedThen(500 + 2_000);
     const earlyRoot = early.attachShadow({ mode: 'open' });
     vi.advanceTimersByTime(8_000);
     const lastRoot = last.attachShadow({ mode: 'open' });
@@ -62,8 +57,8 @@ describe('LateShadowRoots', () => {
     const host = document.body.appendChild(document.createElement('div'));
     const outer = host.attachShadow({ mode: 'open' });
     const inner = outer.appendChild(document.createElement('x-chip'));
-    late.searchWhenIdle([alone, outer]);
-    idleThen(0);
+    late.searchSoon([alone, outer]);
+    searchedThen(0);
     const roots = [alone.attachShadow({ mode: 'open' }), inner.attachShadow({ mode: 'open' })];
     vi.advanceTimersByTime(500);
     expect(found).toEqual(roots);
@@ -73,8 +68,8 @@ describe('LateShadowRoots', () => {
     const found: ShadowRoot[] = [];
     const late = new LateShadowRoots((shadow) => found.push(shadow));
     const [gone, kept] = [chip(), chip()];
-    late.searchWhenIdle([document.body]);
-    idleThen(0);
+    late.searchSoon([document.body]);
+    searchedThen(0);
     gone.remove();
     gone.attachShadow({ mode: 'open' });
     vi.advanceTimersByTime(500);
@@ -83,8 +78,8 @@ describe('LateShadowRoots', () => {
     kept.attachShadow({ mode: 'open' });
     vi.advanceTimersByTime(60_000);
     expect(found).toEqual([]);
-    late.searchWhenIdle([document.body]);
-    idleThen(60_000);
+    late.searchSoon([document.body]);
+    searchedThen(60_000);
     expect(found).toEqual([]);
   });
 });
