@@ -18,6 +18,7 @@ import { badgeTemplate, cardTemplate } from './badge-view';
 import { guardCopies } from './copy-guard';
 import { BADGE_ATTRIBUTE, unmark } from './dom-marks';
 import { TEXT_NODE } from './page-texts';
+import { NearViewport } from './near-viewport';
 import type { PresenceCard } from './presence-card';
 import { ShownContacts } from './shown-contacts';
 
@@ -40,8 +41,12 @@ export class PageBadges {
   readonly #shown = new ShownContacts();
   /** What each contact's badges say, as the worker last sent it. */
   readonly #views = new Map<string, BadgeView>();
-  /** A fresh badge host is a copy of this one: its marks set in one native call. */
-  readonly #blank: HTMLElement;
+  /**
+   * A fresh badge host is a copy of this one: its marks set in one native call. Made for the
+   * first badge: a page's first element costs it a tenth of a millisecond or more, and most
+   * pages name no one.
+   */
+  #blank: HTMLElement | null = null;
   #focusable = false;
   /** The badges' style sheet, as the worker sent it. */
   #css = '';
@@ -53,7 +58,7 @@ export class PageBadges {
    * role and label, what assistive technology reads, are there from the start. Made, with the
    * listeners, for the first badge: a page that names no one pays for neither.
    */
-  #nearViewport: IntersectionObserver | null = null;
+  #nearViewport: NearViewport | null = null;
   #listening = false;
   /** Ends the guard on copies of the page's selection (see copy-guard.ts). */
   #unguardCopies: (() => void) | null = null;
@@ -85,8 +90,6 @@ export class PageBadges {
   constructor(doc: Document, card: PresenceCard) {
     this.#doc = doc;
     this.#card = card;
-    this.#blank = doc.createElement('span');
-    this.#mark(this.#blank);
   }
 
   /** Marks `host` as a badge (see dom-marks.ts), names it, and makes it a tab stop if badges are. */
@@ -125,7 +128,7 @@ export class PageBadges {
   setFocusable(focusable: boolean): void {
     if (focusable === this.#focusable) return;
     this.#focusable = focusable;
-    this.#setTabStop(this.#blank);
+    if (this.#blank) this.#setTabStop(this.#blank);
     this.#shown.each((host) => this.#setTabStop(host));
   }
 
@@ -150,15 +153,14 @@ export class PageBadges {
   place(parent: Node, ref: Node | null, key: string, text: string): void {
     if (!this.#listening) this.#listen();
     const spare = this.#spares.get(key)?.pop();
+    if (!this.#blank) this.#mark((this.#blank = this.#doc.createElement('span')));
     const host = spare ?? (this.#blank.cloneNode(false) as HTMLElement);
     const face = spare ? this.#badges.get(spare)!.face : null;
     this.#badges.set(host, { key, text, face, list: this.#list });
     this.#shown.add(key, host);
     this.#paint(host);
     parent.insertBefore(host, ref);
-    if (face) return;
-    if (this.#nearViewport) this.#nearViewport.observe(host);
-    else this.#render(host);
+    if (!face) this.#nearViewport?.observe(host);
   }
 
   /**
@@ -203,18 +205,7 @@ export class PageBadges {
     this.#listening = true;
     for (const type of POINTER_EVENTS) this.#doc.addEventListener(type, this.#onPointer, true);
     this.#unguardCopies = guardCopies(this.#doc, this.#shown, (host) => this.#mark(host));
-    if (typeof IntersectionObserver === 'function') {
-      const onNear = (entries: IntersectionObserverEntry[]) => this.#onNearViewport(entries);
-      this.#nearViewport = new IntersectionObserver(onNear, { rootMargin: '400px' });
-    }
-  }
-
-  #onNearViewport(entries: readonly IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      this.#nearViewport?.unobserve(entry.target);
-      this.#render(entry.target as HTMLElement);
-    }
+    this.#nearViewport = new NearViewport((host) => this.#render(host as HTMLElement));
   }
 
   #render(host: HTMLElement): void {
