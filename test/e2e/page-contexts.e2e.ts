@@ -1,7 +1,8 @@
 /**
  * Pages of the shapes the web has that a plain test page lacks: locked down by CSP and Trusted
  * Types, kept for Back in the back/forward cache (on in this session, as in browsers people use),
- * printed, made of frames, and made of components defined after the page loaded.
+ * printed, made of frames, made of components defined after the page loaded, and writing people
+ * as a name and an address together.
  */
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -51,6 +52,11 @@ const LATE_COMPONENTS = `<!doctype html><html lang="en"><head><meta charset="utf
 </user-chip><script>setTimeout(() => customElements.define('user-chip', class extends HTMLElement {
   connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<b>Lin Wei</b> (on call)'; }
 }), 1500);</script></body></html>`;
+/** A mail header as webmail builds it, a wiki's linked address, and a name and address apart. */
+const PEOPLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>People</title>
+</head><body><h3 id="header"><span><span>Lin Wei</span></span> <span><span>&lt;</span>lin.wei@example.com<span>&gt;</span></span></h3>
+<p id="wiki">Owner: Ana Silva (<a href="mailto:ana.silva@example.com">ana.silva@example.com</a>)</p>
+<p id="apart">Ana Silva wrote to lin.wei@example.com, and Lin Wei replied.</p></body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
 
@@ -69,6 +75,7 @@ describe('badges on pages of every shape', () => {
       '/dialog.html': DIALOG,
       '/styled.html': HOSTILE_CSS,
       '/chips.html': LATE_COMPONENTS,
+      '/people.html': PEOPLE,
     });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -227,6 +234,30 @@ describe('badges on pages of every shape', () => {
     await expect
       .poll(async () => (await badgesOn(page)).filter((b) => b.where === 'shadow').length)
       .toBe(2);
+    await page.close();
+  });
+
+  test('a person written as name and address gets one badge, after the name', async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/people.html`);
+    const seen = async () =>
+      (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
+    await expect.poll(async () => (await seen()).length, { timeout: 10_000 }).toBe(5);
+    expect(await seen()).toEqual([
+      'header Lin Wei',
+      'wiki Ana Silva',
+      'apart Ana Silva',
+      'apart Lin Wei',
+      'apart Lin Wei',
+    ]);
+    // Each right after the name, not after the address.
+    const before = await page.evaluate(() =>
+      ['header', 'wiki'].map(
+        (id) =>
+          document.querySelector(`#${id} [data-presence-lens-badge]`)!.previousSibling!.textContent,
+      ),
+    );
+    expect(before).toEqual(['Lin Wei', 'Owner: Ana Silva']);
     await page.close();
   });
 
