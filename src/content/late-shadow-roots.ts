@@ -8,10 +8,10 @@
  *
  * So the trees each pass read are searched for undefined elements in a task of their own, right
  * after the pass (in the pass, the query cost about as much as its own search for links), and
- * those are looked at again a few times, at growing intervals, and given up after the last. One that
- * got an open shadow root is handed over to be read; one defined without one (closed, or none)
- * or no longer in the page is dropped. Pages that never define their custom-element names
- * (Angular's components are such elements) pay a query and a few cheap looks per pass.
+ * those are looked at again a few times, at growing intervals, and given up after the last.
+ * One that got an open shadow root is handed over to be read; one defined without one (closed,
+ * or none) or no longer in the page is dropped. Pages that never define their custom-element
+ * names (Angular's components are such elements) pay a query and a few cheap looks per pass.
  */
 
 /** After the pass that found them: when elements are looked at again, in milliseconds. */

@@ -25,9 +25,10 @@ const MAX_TEXTS = 3;
  * style pass, and this runs only for a contact's second mention within a few units.
  */
 const INLINE = new Set(
-  'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub sup time u var'.split(
-    ' ',
-  ),
+  (
+    'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub ' +
+    'sup time u var'
+  ).split(' '),
 );
 
 /** The nearest element around `node` that is not inline (see INLINE), or the root it is in. */

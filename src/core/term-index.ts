@@ -32,8 +32,8 @@ const COMBINING_MARK = /\p{M}/u;
 
 /**
  * A term as pages may spell it: accents composed ("é", NFC: most text) or decomposed ("e" and
- * U+0301, NFD: what macOS writes in file names, and Git keeps of names typed there, so code review
- * pages show it). A page's text is never normalised (that would be one more pass over all of it
+ * U+0301, NFD: file names from macOS, which code review and file listings show, and text copied
+ * out of PDFs). A page's text is never normalised (that would be one more pass over all of it
  * for every page), so each spelling is a term of its own; the term as given stays one too.
  */
 function spellings(text: string): string[] {

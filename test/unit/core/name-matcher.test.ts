@@ -98,7 +98,7 @@ describe('compileNameMatcher: names in word scripts', () => {
 
   it('finds a name with accents composed or decomposed, however the contact was written', () => {
     const composed = 'José Núñez';
-    const decomposed = composed.normalize('NFD'); // as macOS writes, and Git keeps
+    const decomposed = composed.normalize('NFD'); // as macOS file names and PDF text spell it
     expect(decomposed).not.toBe(composed);
     for (const term of [composed, decomposed]) {
       const matcher = compileNameMatcher([{ key: 'j', text: term }]);
