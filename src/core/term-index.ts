@@ -28,21 +28,6 @@ export interface MatchTerm {
 const hasControl = (text: string) =>
   [...text].some((char) => char < ' ' || (char >= '\u007f' && char <= '\u009f'));
 
-const COMBINING_MARK = /\p{M}/u;
-
-/**
- * A term as pages may spell it: accents composed ("é", NFC: most text) or decomposed ("e" and
- * U+0301, NFD: file names from macOS, which code review and file listings show, and text copied
- * out of PDFs). A page's text is never normalised (that would be one more pass over all of it
- * for every page), so each spelling is a term of its own; the term as given stays one too.
- */
-function spellings(text: string): string[] {
-  const decomposed = text.normalize('NFD');
-  return COMBINING_MARK.test(decomposed)
-    ? [...new Set([text, text.normalize('NFC'), decomposed])]
-    : [text];
-}
-
 function edgeRules(text: string): number {
   if (text.includes('@')) return EMAIL;
   // A name in a script written without spaces may sit inside a run of letters (NOT_A_WORD: no
@@ -57,19 +42,17 @@ export function buildTermIndex(terms: readonly MatchTerm[]): TermIndex {
   let spaceless = false;
   let punctuation = false;
   for (const { key, text: raw } of terms) {
-    const normalized = normalizeTerm(raw);
-    if (hasControl(normalized) || hasControl(key)) continue;
-    for (const text of spellings(normalized)) {
-      const folded = foldTerm(text);
-      // Texts that fold alike match alike: the first contact given keeps a shared name.
-      if (tooShortForTerm(text) || seen.has(folded)) continue;
-      seen.add(folded);
-      const first = folded.codePointAt(0)!;
-      spaceless ||= isSpaceless(first);
-      punctuation ||= !isLetterOrDigit(first) && !isSpaceless(first);
-      const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
-      (buckets[slot] ??= new Map()).set(folded, [folded, key, edgeRules(text)].join(FIELD));
-    }
+    const text = normalizeTerm(raw);
+    if (tooShortForTerm(text) || hasControl(text) || hasControl(key)) continue;
+    const folded = foldTerm(text);
+    // Texts that fold alike match alike: the first contact given keeps a shared name.
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    const first = folded.codePointAt(0)!;
+    spaceless ||= isSpaceless(first);
+    punctuation ||= !isLetterOrDigit(first) && !isSpaceless(first);
+    const slot = slotOf(folded.charCodeAt(0), folded.charCodeAt(1));
+    (buckets[slot] ??= new Map()).set(folded, [folded, key, edgeRules(text)].join(FIELD));
   }
   // In code-unit order, as a page walks them (name-matcher.ts): its own sort then only checks it.
   const joined: Record<string, string> = {};

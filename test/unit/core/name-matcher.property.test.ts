@@ -66,25 +66,17 @@ function boundariesHold(term: string, text: string, start: number, end: number):
   return !continues(chars.at(-1)!, after);
 }
 
-/** A term as given, and if it has accents, composed (NFC) and decomposed (NFD) as well. */
-function spellings(term: string): string[] {
-  const nfd = term.normalize('NFD');
-  return /\p{M}/u.test(nfd) ? [...new Set([term, term.normalize('NFC'), nfd])] : [term];
-}
-
 function referenceFind(terms: readonly MatchTerm[], text: string): NameMatch[] {
   const seen = new Set<string>();
   const candidates: NameMatch[] = [];
   for (const { key, text: raw } of terms) {
-    for (const term of spellings(normalise(raw))) {
-      const folded = fold(term);
-      if ([...term].length < 2 || seen.has(folded)) continue;
-      seen.add(folded);
-      for (let start = 0; start < text.length; start++) {
-        const end = matchEnd(folded, text, start);
-        if (end >= 0 && boundariesHold(term, text, start, end))
-          candidates.push({ start, end, key });
-      }
+    const term = normalise(raw);
+    const folded = fold(term);
+    if ([...term].length < 2 || seen.has(folded)) continue;
+    seen.add(folded);
+    for (let start = 0; start < text.length; start++) {
+      const end = matchEnd(folded, text, start);
+      if (end >= 0 && boundariesHold(term, text, start, end)) candidates.push({ start, end, key });
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -149,9 +141,6 @@ const RECASE: readonly ((text: string) => string)[] = [
   (text) => text.toUpperCase(),
   (text) => text.toLowerCase(),
   (text) => text.replace(/i/gi, 'İ').replace(/k/gi, '\u212a'),
-  // Accents composed or decomposed, whichever way the term was written.
-  (text) => text.normalize('NFD'),
-  (text) => text.normalize('NFC'),
 ];
 
 /** Page text from the terms themselves (recased, respaced), pieces, spaces and punctuation. */
