@@ -46,7 +46,10 @@ export class LateShadowRoots {
       // Only a custom element's name has a hyphen: a cheap test before the selector.
       if ('localName' in root && root.localName.includes('-') && !root.matches(':defined'))
         found.push(root);
-      if (root.firstElementChild) found.push(...root.querySelectorAll(':not(:defined)'));
+      if (!root.firstElementChild) continue;
+      // One by one: spread into push, a page with some 100,000 undefined elements (Angular's
+      // components are such) would pass more arguments than the engine takes.
+      for (const element of root.querySelectorAll(':not(:defined)')) found.push(element);
     }
     if (found.length > 0) this.#lookLater(found, 0);
   }
