@@ -14,7 +14,7 @@ import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import { LateShadowRoots } from './late-shadow-roots';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, FRAGMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
-import { beforeLink, withoutRepeats, type Hit } from './repeated-mentions';
+import { beforeLink, beforeMention, withoutRepeats, type Hit } from './repeated-mentions';
 
 /**
  * Where a name is not prose: the document's head (a page title that names someone must not get a
@@ -225,7 +225,7 @@ export class PageAnnotator {
         // that a name followed by one of ours put back gets no second badge.
         for (const element of marked) this.#badges.adopt(element);
         for (const [at, matches] of hits) this.#badgeText(page.nodes[at]!, matches);
-        if (matcher) for (const link of page.links) this.#badgeLink(link, matcher);
+        if (matcher) for (const link of page.links) this.#badgeLink(link);
       } finally {
         this.#observe();
       }
@@ -244,35 +244,55 @@ export class PageAnnotator {
     }
   }
 
-  /** Right to left, so earlier offsets stay valid while the node is split after each match. */
+  /**
+   * Right to left, so earlier offsets stay valid while the node is split after each match. A
+   * first match right after a `mailto:` link of its contact, or after a badge of its contact, gets
+   * none: the link's badge stands for both (see repeated-mentions.ts).
+   */
   #badgeText(node: Text, matches: readonly NameMatch[]): void {
-    for (const { start, end, key } of matches.toReversed()) {
+    const first = matches[0]!;
+    const repeat = this.#follows(beforeMention(node, first.start), first.key);
+    for (const match of matches.toReversed()) {
+      if (match === first && repeat) break;
       // As a name reads: the page may have broken it across lines.
-      const text = node.data.slice(start, end).replace(/\s+/g, ' ');
-      this.#badges.placeInText(node, end, key, text);
+      const text = node.data.slice(match.start, match.end).replace(/\s+/g, ' ');
+      this.#badges.placeInText(node, match.end, match.key, text);
     }
   }
 
-  #badgeLink(link: Element, matcher: NameMatcher): void {
-    const parent = link.parentNode;
-    if (!parent || this.#badges.isBadge(link.nextSibling)) return;
+  /** Whether `node` is a badge of contact `key`, or a `mailto:` link that gets (or has) one. */
+  #follows(node: Node | null, key: string): boolean {
+    if (node?.nodeType !== ELEMENT_NODE) return false;
+    if (this.#badges.isBadge(node)) return this.#badges.keyOf(node) === key;
+    return (node as Element).matches(MAILTO) && this.#linkContacts(node as Element).has(key);
+  }
+
+  /** The watched contacts a `mailto:` link writes to: key to address, in the link's order. */
+  #linkContacts(link: Element): Map<string, string> {
+    const contacts = new Map<string, string>();
     let addresses: string[];
     try {
       // After `mailto:` (the link was found by its href), up to any `?subject=...`.
       addresses = decodeURIComponent(link.getAttribute('href')!.slice(7).split('?')[0]!).split(',');
     } catch {
-      return; // a malformed escape in the page's link: nothing to match
+      return contacts; // a malformed escape in the page's link: nothing to match
     }
+    for (const raw of addresses) {
+      const address = raw.trim();
+      const key = this.#matcher?.keyOf(address);
+      if (key !== undefined && !contacts.has(key)) contacts.set(key, address);
+    }
+    return contacts;
+  }
+
+  #badgeLink(link: Element): void {
+    const parent = link.parentNode;
+    if (!parent || this.#badges.isBadge(link.nextSibling)) return;
     // One badge per contact, and none for the one whose badge the link follows (see
     // repeated-mentions.ts).
     const follows = this.#badges.keyOf(beforeLink(link));
-    const placed = new Set(follows === undefined ? [] : [follows]);
-    for (const raw of addresses) {
-      const address = raw.trim();
-      const key = matcher.keyOf(address);
-      if (key === undefined || placed.has(key)) continue;
-      placed.add(key);
-      this.#badges.place(parent, link.nextSibling, key, address);
+    for (const [key, address] of this.#linkContacts(link)) {
+      if (key !== follows) this.#badges.place(parent, link.nextSibling, key, address);
     }
   }
 

@@ -39,12 +39,18 @@ function lineOf(node: Node): Node | null {
   return parent;
 }
 
-/** Whether `gap` separates two mentions of one person, and nothing else. */
+/**
+ * Whether `gap` separates two mentions of one person, and nothing else. It stops at the first
+ * letter or digit, or once past MAX_GAP: the gap may be the whole start of a long text.
+ */
 function isSeparator(gap: string): boolean {
-  const squeezed = gap.replace(/\s+/g, ' ');
-  if (squeezed.length > MAX_GAP) return false;
-  for (let i = 0; i < squeezed.length; i++) {
-    if (isLetterOrDigit(squeezed.codePointAt(i)!)) return false;
+  let units = 0;
+  let inSpace = false;
+  for (const char of gap) {
+    const isSpace = /\s/.test(char);
+    if (!(isSpace && inSpace) && ++units > MAX_GAP) return false;
+    if (isLetterOrDigit(char.codePointAt(0)!)) return false;
+    inSpace = isSpace;
   }
   return true;
 }
@@ -57,6 +63,14 @@ export function beforeLink(link: Element): Node | null {
   const before = link.previousSibling;
   const isGap = before?.nodeType === TEXT_NODE && isSeparator((before as Text).data);
   return isGap ? before.previousSibling : before;
+}
+
+/**
+ * What a mention at `start` of `text` follows, if only white space and punctuation come before it
+ * in the text: the node before the text ("<a href="mailto:…">Ana Silva</a> (ana@…)"). Else null.
+ */
+export function beforeMention(text: Text, start: number): Node | null {
+  return isSeparator(text.data.slice(0, start)) ? text.previousSibling : null;
 }
 
 /** The text between a match ending at `end` of texts[from] and one starting at `start` of texts[to]. */

@@ -52,10 +52,14 @@ const LATE_COMPONENTS = `<!doctype html><html lang="en"><head><meta charset="utf
 </user-chip><script>setTimeout(() => customElements.define('user-chip', class extends HTMLElement {
   connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<b>Lin Wei</b> (on call)'; }
 }), 1500);</script></body></html>`;
-/** A mail header as webmail builds it, a wiki's linked address, and a name and address apart. */
+/**
+ * A mail header as webmail builds it, a wiki's linked address, a linked name with its address,
+ * and a name and address apart.
+ */
 const PEOPLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>People</title>
 </head><body><h3 id="header"><span><span>Lin Wei</span></span> <span><span>&lt;</span>lin.wei@example.com<span>&gt;</span></span></h3>
 <p id="wiki">Owner: Ana Silva (<a href="mailto:ana.silva@example.com">ana.silva@example.com</a>)</p>
+<p id="linked">On call: <a href="mailto:lin.wei@example.com">Lin Wei</a> (lin.wei@example.com)</p>
 <p id="apart">Ana Silva wrote to lin.wei@example.com, and Lin Wei replied.</p></body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
@@ -242,22 +246,23 @@ describe('badges on pages of every shape', () => {
     await page.goto(`${site.origin}/people.html`);
     const seen = async () =>
       (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
-    await expect.poll(async () => (await seen()).length, { timeout: 10_000 }).toBe(5);
+    await expect.poll(async () => (await seen()).length, { timeout: 10_000 }).toBe(6);
     expect(await seen()).toEqual([
       'header Lin Wei',
       'wiki Ana Silva',
+      'linked Lin Wei',
       'apart Ana Silva',
       'apart Lin Wei',
       'apart Lin Wei',
     ]);
-    // Each right after the name, not after the address.
+    // Each right after the name (or the linked name), not after the address.
     const before = await page.evaluate(() =>
-      ['header', 'wiki'].map(
+      ['header', 'wiki', 'linked'].map(
         (id) =>
           document.querySelector(`#${id} [data-presence-lens-badge]`)!.previousSibling!.textContent,
       ),
     );
-    expect(before).toEqual(['Lin Wei', 'Owner: Ana Silva']);
+    expect(before).toEqual(['Lin Wei', 'Owner: Ana Silva', 'Lin Wei']);
     await page.close();
   });
 

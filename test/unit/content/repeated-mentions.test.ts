@@ -38,6 +38,24 @@ describe('repeated mentions', () => {
     expect(before()).toEqual(['Ana Silva', 'Ana Silva', 'Ana Silva', 'her list']);
   });
 
+  it('gives a mailto link and the address after it one badge, after the link', () => {
+    setup(
+      '<p>Ask <a href="mailto:ana@example.com">Ana Silva</a>\n   (ana@example.com), Ana Silva</p>' +
+        '<p><a href="mailto:ANA@example.com">Ana</a> - Ana Silva</p>' +
+        '<p><a href="mailto:ana@example.com">Ana</a> wrote to ana@example.com</p>' +
+        '<p><a href="mailto:ana@example.com">Ana</a> (王小明)</p>',
+    );
+    expect(before()).toEqual(['Ana Silva', 'Ana', 'Ana', 'ample.com', 'Ana', ' (王小明']);
+  });
+
+  it('gives an address written later right after a badged link no badge of its own', async () => {
+    const { annotator } = setup('<p><a href="mailto:ana@example.com">Ana</a></p>');
+    document.querySelector('p')!.append(' <ana@example.com>');
+    annotator.flush();
+    expect(labels()).toEqual(['ana@example.com']);
+    expect(before()).toEqual(['Ana']);
+  });
+
   it('keeps both where words come between, where they are two people, or two blocks', () => {
     setup(
       '<p>Ana Silva and ana@example.com</p><p>Ana Silva, 王小明</p>' +
