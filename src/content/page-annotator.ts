@@ -12,9 +12,11 @@ import { matcherFromIndex, type NameMatch, type NameMatcher } from '../core/name
 import type { PageContacts } from '../shared/page-protocol';
 import { BADGE_ATTRIBUTE, CARD_ATTRIBUTE } from './dom-marks';
 import { LateShadowRoots } from './late-shadow-roots';
+import { SplitNames } from './split-names';
+import { badgeLink, namesContact } from './mailto-links';
 import type { PageBadges } from './page-badges';
 import { ELEMENT_NODE, FRAGMENT_NODE, MAILTO, PageTexts, TEXT_NODE } from './page-texts';
-import { beforeLink, beforeMention, withoutRepeats, type Hit } from './repeated-mentions';
+import { beforeMention, withoutRepeats, type Hit } from './repeated-mentions';
 
 /**
  * Where a name is not prose: the document's head (a page title that names someone must not get a
@@ -57,6 +59,8 @@ export class PageAnnotator {
   #pendingOrphans = new Map<Node, Node>();
   /** Open shadow roots found so far, observed along with the document. */
   readonly #shadowRoots = new Set<ShadowRoot>();
+  /** Names split across texts (see split-names.ts). */
+  readonly #splitNames: SplitNames;
   /** Shadow roots that custom elements get after a pass read them, read as they come. */
   readonly #lateShadowRoots = new LateShadowRoots((shadow) => {
     if (this.#shadowRoots.has(shadow)) return;
@@ -83,6 +87,7 @@ export class PageAnnotator {
     this.#doc = doc;
     this.#badges = badges;
     this.#onShown = onShown;
+    this.#splitNames = new SplitNames(badges, (element) => element.matches(SKIP));
   }
 
   setContacts(contacts: PageContacts, focusable: boolean): void {
@@ -180,6 +185,8 @@ export class PageAnnotator {
     }
     this.#pendingOrphans.clear();
     for (const text of this.#pendingTexts) if (text.isConnected) this.#badges.removeAfter(text);
+    for (const badge of this.#splitNames.takeStale(this.#pendingTexts))
+      this.#badges.remove(badge, true);
     // What that recorded is ours alone: no page script ran since the records were taken.
     this.#observer.takeRecords();
   }
@@ -209,9 +216,17 @@ export class PageAnnotator {
     // In design mode the whole page is an editor (see SKIP).
     const matcher = this.#doc.designMode === 'on' ? undefined : this.#matcher;
     const found: Hit[] = [];
-    matcher?.findEach(page.data, (at, matches) => {
-      if (!page.nodes[at]!.parentElement?.closest(SKIP)) found.push([at, matches]);
-    });
+    const splitNames = this.#splitNames;
+    matcher?.findEach(
+      page.data,
+      (at, matches) => {
+        const node = page.nodes[at]!;
+        if (node.parentElement?.closest(SKIP)) return;
+        found.push([at, matches]);
+        splitNames.note(node, at, matches.at(-1)!);
+      },
+      (at) => splitNames.following(page.nodes[at]!, at),
+    );
     const hits = withoutRepeats(found, page);
     const marked = page.marked;
     if (marked.length > 0 || (matcher && (hits.length > 0 || page.links.length > 0))) {
@@ -224,12 +239,14 @@ export class PageAnnotator {
         // Badge-marked elements the page added: ours put back, or copies (see adopt). First, so
         // that a name followed by one of ours put back gets no second badge.
         for (const element of marked) this.#badges.adopt(element);
-        for (const [at, matches] of hits) this.#badgeText(page.nodes[at]!, matches);
-        if (matcher) for (const link of page.links) this.#badgeLink(link);
+        for (const [at, matches] of hits) this.#badgeText(page.nodes[at]!, matches, matcher!);
+        splitNames.placeDeferred();
+        if (matcher) for (const link of page.links) badgeLink(link, matcher, this.#badges);
       } finally {
         this.#observe();
       }
     }
+    splitNames.endPass();
     this.#badges.dropSpares();
     this.#reportShown();
   }
@@ -247,52 +264,19 @@ export class PageAnnotator {
   /**
    * Right to left, so earlier offsets stay valid while the node is split after each match. A
    * first match right after a `mailto:` link of its contact, or after a badge of its contact, gets
-   * none: the link's badge stands for both (see repeated-mentions.ts).
+   * none: the link's badge stands for both (see repeated-mentions.ts). A name that goes on into
+   * the texts after this one is badged after the others (see split-names.ts).
    */
-  #badgeText(node: Text, matches: readonly NameMatch[]): void {
+  #badgeText(node: Text, matches: readonly NameMatch[], matcher: NameMatcher): void {
     const first = matches[0]!;
-    const repeat = this.#follows(beforeMention(node, first.start), first.key);
+    const before = beforeMention(node, first.start);
+    const repeat = namesContact(before, first.key, matcher, this.#badges);
     for (const match of matches.toReversed()) {
       if (match === first && repeat) break;
+      if (this.#splitNames.defer(match)) continue;
       // As a name reads: the page may have broken it across lines.
       const text = node.data.slice(match.start, match.end).replace(/\s+/g, ' ');
       this.#badges.placeInText(node, match.end, match.key, text);
-    }
-  }
-
-  /** Whether `node` is a badge of contact `key`, or a `mailto:` link that gets (or has) one. */
-  #follows(node: Node | null, key: string): boolean {
-    if (node?.nodeType !== ELEMENT_NODE) return false;
-    if (this.#badges.isBadge(node)) return this.#badges.keyOf(node) === key;
-    return (node as Element).matches(MAILTO) && this.#linkContacts(node as Element).has(key);
-  }
-
-  /** The watched contacts a `mailto:` link writes to: key to address, in the link's order. */
-  #linkContacts(link: Element): Map<string, string> {
-    const contacts = new Map<string, string>();
-    let addresses: string[];
-    try {
-      // After `mailto:` (the link was found by its href), up to any `?subject=...`.
-      addresses = decodeURIComponent(link.getAttribute('href')!.slice(7).split('?')[0]!).split(',');
-    } catch {
-      return contacts; // a malformed escape in the page's link: nothing to match
-    }
-    for (const raw of addresses) {
-      const address = raw.trim();
-      const key = this.#matcher?.keyOf(address);
-      if (key !== undefined && !contacts.has(key)) contacts.set(key, address);
-    }
-    return contacts;
-  }
-
-  #badgeLink(link: Element): void {
-    const parent = link.parentNode;
-    if (!parent || this.#badges.isBadge(link.nextSibling)) return;
-    // One badge per contact, and none for the one whose badge the link follows (see
-    // repeated-mentions.ts).
-    const follows = this.#badges.keyOf(beforeLink(link));
-    for (const [key, address] of this.#linkContacts(link)) {
-      if (key !== follows) this.#badges.place(parent, link.nextSibling, key, address);
     }
   }
 

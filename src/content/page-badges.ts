@@ -140,22 +140,21 @@ export class PageBadges {
   /**
    * A badge for contact `key` right after `end` in `node`, which is split there unless the match
    * ends the node; `text` is what it matched. A node that ends in a match already followed by a
-   * badge (it was seen before, then moved or added again) gets no second one.
+   * badge (it was seen before, then moved or added again) gets no second one. The badge placed.
    */
-  placeInText(node: Text, end: number, key: string, text: string): void {
+  placeInText(node: Text, end: number, key: string, text: string): Element | undefined {
     const parent = node.parentNode;
     if (!parent) return;
     if (end < node.length) {
       const tail = node.splitText(end);
       this.#tails.add(tail);
-      this.place(parent, tail, key, text);
-    } else if (!this.isBadge(node.nextSibling)) {
-      this.place(parent, node.nextSibling, key, text);
+      return this.place(parent, tail, key, text);
     }
+    if (!this.isBadge(node.nextSibling)) return this.place(parent, node.nextSibling, key, text);
   }
 
   /** Inserts a badge for contact `key` after its `text` into `parent`, before `ref` (null: at the end). */
-  place(parent: Node, ref: Node | null, key: string, text: string): void {
+  place(parent: Node, ref: Node | null, key: string, text: string): Element {
     if (!this.#listening) this.#listen();
     const spare = this.#spares.get(key)?.pop();
     if (!this.#blank) this.#mark((this.#blank = this.#doc.createElement('span')));
@@ -166,6 +165,7 @@ export class PageBadges {
     this.#paint(host);
     parent.insertBefore(host, ref);
     if (!face) this.#nearViewport?.observe(host);
+    return host;
   }
 
   /**
@@ -237,7 +237,7 @@ export class PageBadges {
   removeAfter(text: Text): void {
     const next = text.nextSibling;
     if (!this.#tails.has(text)) this.removeFrom(next);
-    else if (this.isBadge(next)) this.#remove(next as Element, true);
+    else if (this.isBadge(next)) this.remove(next as Element, true);
   }
 
   /**
@@ -248,7 +248,7 @@ export class PageBadges {
   removeFrom(node: Node | null, owner: Text | null = null): void {
     for (let next: Node | null; this.isOurs(node); node = next) {
       next = node!.nextSibling;
-      if (this.isBadge(node)) this.#remove(node as Element, true);
+      if (this.isBadge(node)) this.remove(node as Element, true);
       else {
         owner?.appendData((node as Text).data);
         (node as ChildNode).remove();
@@ -260,7 +260,7 @@ export class PageBadges {
    * One badge goes, its tail left as it is (what the page changed is read again); with `spare`,
    * kept for that pass if it was drawn (see #spares).
    */
-  #remove(host: Element, spare = false): void {
+  remove(host: Element, spare = false): void {
     const badge = this.#badges.get(host);
     if (!badge) return;
     this.#shown.delete(badge.key, host as HTMLElement);
@@ -277,7 +277,7 @@ export class PageBadges {
   #unplace(host: Element): void {
     const before = host.previousSibling;
     const after = host.nextSibling;
-    this.#remove(host);
+    this.remove(host);
     if (before?.nodeType === TEXT_NODE && after !== null && this.#tails.has(after)) {
       (before as Text).appendData((after as Text).data);
       after.remove();

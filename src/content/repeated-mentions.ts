@@ -24,7 +24,7 @@ const MAX_TEXTS = 3;
  * and a name in the next table cell are not repeats. By tag name: a style lookup would cost a
  * style pass, and this runs only for a contact's second mention within a few units.
  */
-const INLINE = new Set(
+export const INLINE = new Set(
   (
     'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub ' +
     'sup time u var'

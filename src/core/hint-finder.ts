@@ -66,8 +66,11 @@ export type HintFinder = (texts: readonly string[]) => NextHint;
  * Finds the index's hints in texts, read in one go: joined, each after a separator (U+0000), and
  * lower-cased, so that they are searched by one native call each and a page's thousand text nodes
  * do not each pay a round of calls from cold JavaScript. Places are offsets in the joined texts
- * (the first text starts at 1). A hint never spans two texts: U+0000 is neither a hint's unit nor
- * white space for `\s`. Patterns that are not what term-hint.ts writes find nothing.
+ * (the first text starts at 1). A hint spans two texts only where it has a space: there the
+ * separator (U+0000, never a hint's unit) counts as white space, so that a name a page splits
+ * across texts ("<mark>Ana</mark> Silva", React's "{first} {last}") is found, for the matcher to
+ * read on into the texts that follow (see `more` in name-matcher.ts). Patterns that are not what
+ * term-hint.ts writes find nothing.
  *
  * The hints that start with a WORD_LETTER are found with the unit before them (the separator, for
  * the first text). The other hints are found where the class finds a unit one of them starts with,
@@ -83,12 +86,14 @@ export function hintFinder(
   const others = LITERALS.test(anywhere) && UNITS.test(anywhereStarts) ? anywhere : '';
   // No hints: the texts need not even be joined.
   if (words === '' && others === '') return () => () => Infinity;
-  const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?:${words})`, 'g');
+  const spaces = (pattern: string) => pattern.replaceAll('\\s+', '[\\s\\0]+');
+  const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?:${spaces(words)})`, 'g');
   const starts = new RegExp(anywhereStarts, 'g');
-  const anywherePattern = new RegExp(others, 'y');
+  const anywherePattern = new RegExp(spaces(others), 'y');
   return (texts) => {
-    // `[''].concat`: one native join, where `'\0' + joined` would be copied once more.
-    const text = lowerText([''].concat(texts).join('\0'), fold);
+    // `[''].concat`: one native join, where `'\0' + joined` would be copied once more. The last
+    // text ends with a separator too: a name may go on after it.
+    const text = lowerText([''].concat(texts, '').join('\0'), fold);
     let wordHint = words === '' ? Infinity : 0;
     let otherHint = others === '' ? Infinity : 0;
     return (from) => {

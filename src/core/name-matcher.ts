@@ -45,10 +45,18 @@ export interface NameMatcher {
   findEach(
     texts: readonly string[],
     found: (at: number, matches: readonly NameMatch[]) => void,
+    more?: FollowingText,
   ): void;
   /** The key of the email term that is exactly `text` (a `mailto:` link's address), if any. */
   keyOf(text: string): string | undefined;
 }
+
+/**
+ * The text that follows `texts[at]` in the page as one reads it: a name may go on there ("Ana"
+ * in a `<mark>`, " Silva" after it). Asked only where a walk reaches the end of a text with terms
+ * still spelled. A match that goes on into it ends past the end of its own text.
+ */
+export type FollowingText = (at: number) => string;
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
   const before = codePointBefore(text, start);
@@ -118,6 +126,9 @@ function termAt(entry: string, slot: number, depth: number): [key: string, edges
   return wellFormed ? [key, edges] : null;
 }
 
+/** Whether the last walk reached the end of its text with terms still spelled (see FollowingText). */
+let ranOut = false;
+
 /**
  * The longest term the text spells from `start` (within the boundary rules), as a match. The walk
  * narrows its bucket, unit by unit, to the range of the entries that the text spells so far (two
@@ -129,7 +140,9 @@ function walk(
   start: number,
 ): NameMatch | undefined {
   let at = start + 1;
-  if (at >= text.length) return undefined;
+  ranOut = at >= text.length;
+  if (ranOut) return undefined;
+  ranOut = false;
   const second = foldUnit(text.charCodeAt(at++));
   if (second === SPACE) at = pastSpaces(text, at);
   const slot = slotOf(foldUnit(text.charCodeAt(start)), second);
@@ -139,10 +152,13 @@ function walk(
   let to = terms.length;
   for (let depth = 2; from < to; depth++) {
     const ended = firstFrom(terms, from, to, depth, FIELD_UNIT);
-    for (let i = ended; i < to && terms[i]!.charCodeAt(depth) === FIELD_UNIT; i++) {
+    let i = ended;
+    for (; i < to && terms[i]!.charCodeAt(depth) === FIELD_UNIT; i++) {
       const term = termAt(terms[i]!, slot, depth);
       if (term && fitsBoundaries(text, start, at, term[1])) best = { start, end: at, key: term[0] };
     }
+    // The text ends: did it end inside a longer term?
+    if (at >= text.length) ranOut = i - ended < to - from;
     if (at >= text.length) break;
     const unit = foldUnit(text.charCodeAt(at++));
     // No term holds FIELD: past it, the text would be spelling an entry's key.
@@ -192,7 +208,7 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
    * precedes, a digit no digit precedes, or per the index any letter of a script written without
    * spaces or any punctuation), a walk takes over.
    */
-  const findEach: NameMatcher['findEach'] = (texts, found) => {
+  const findEach: NameMatcher['findEach'] = (texts, found, more) => {
     const nextHint = (findHints ??= hintFinder(index.hints, foldUnits))(texts);
     let at = 0;
     let text = texts[0]!;
@@ -206,9 +222,13 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
         text = texts[++at]!;
       }
       const start = hint - offset;
-      const match = begins(text, start, anywhere) ? walk(bucket, text, start) : undefined;
+      let match = begins(text, start, anywhere) ? walk(bucket, text, start) : undefined;
+      // Read on where the page goes on; what follows may end the match here, too ("Ana" "lyst").
+      const rest = ranOut && more ? more(at) : '';
+      if (rest !== '') match = walk(bucket, text + rest, start);
       if (match) (matches ??= []).push(match);
-      hint = nextHint(match ? offset + match.end : hint + 1);
+      // Not into the texts that follow: they need not be the next ones in `texts`.
+      hint = nextHint(match ? offset + Math.min(match.end, text.length) : hint + 1);
     }
     if (matches) found(at, matches);
   };

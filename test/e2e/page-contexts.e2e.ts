@@ -61,6 +61,11 @@ const PEOPLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <p id="wiki">Owner: Ana Silva (<a href="mailto:ana.silva@example.com">ana.silva@example.com</a>)</p>
 <p id="linked">On call: <a href="mailto:lin.wei@example.com">Lin Wei</a> (lin.wei@example.com)</p>
 <p id="apart">Ana Silva wrote to lin.wei@example.com, and Lin Wei replied.</p></body></html>`;
+/** A highlighted name, and one a script renders as a framework does "{first} {last}". */
+const SPLIT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Split</title>
+</head><body><p id="mark">Results for <mark>Lin</mark> Wei</p><p id="rendered">Owner: <span></span></p>
+<script>setTimeout(() => document.querySelector('#rendered span').append('Ana', ' ', 'Silva'), 300);</script>
+</body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
 
@@ -80,6 +85,7 @@ describe('badges on pages of every shape', () => {
       '/styled.html': HOSTILE_CSS,
       '/chips.html': LATE_COMPONENTS,
       '/people.html': PEOPLE,
+      '/split.html': SPLIT,
     });
     const s = session();
     ana = await s.control.createPerson('Ana Silva', 'ana.silva@example.com');
@@ -263,6 +269,23 @@ describe('badges on pages of every shape', () => {
       ),
     );
     expect(before).toEqual(['Lin Wei', 'Owner: Ana Silva', 'Lin Wei']);
+    await page.close();
+  });
+
+  test('a name split across texts gets one badge, which goes when the page changes the name', async () => {
+    const page = await session().extension.context.newPage();
+    await page.goto(`${site.origin}/split.html`);
+    const seen = async () =>
+      (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
+    await expect.poll(seen, { timeout: 10_000 }).toEqual(['mark Lin Wei', 'rendered Ana Silva']);
+    const texts = () => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
+    expect(await texts()).toBe('Results for Lin Wei Owner: Ana Silva');
+    // The framework sets the first part's text: the row shows someone else now.
+    await page.evaluate(() => {
+      (document.querySelector('#rendered span')!.firstChild as Text).data = 'Bob';
+    });
+    await expect.poll(seen, { timeout: 5_000 }).toEqual(['mark Lin Wei']);
+    expect(await texts()).toBe('Results for Lin Wei Owner: Bob Silva');
     await page.close();
   });
 

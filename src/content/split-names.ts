@@ -1,0 +1,137 @@
+/**
+ * Names a page splits across texts: a search result's "<mark>Ana</mark> Silva", React's
+ * "{first} {last}" (three text nodes), a template's comment markers between the parts. The
+ * matcher reads on from a text's end into the texts that continue it in its line (see
+ * `FollowingText` in name-matcher.ts); such a match gets its badge after the text it ends in, and
+ * the badge goes when the page changes or removes a text it began in.
+ */
+import type { NameMatch } from '../core/name-matcher';
+import type { PageBadges } from './page-badges';
+import { INLINE } from './repeated-mentions';
+import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
+
+/** Enough of what follows for the rest of a name. */
+const MAX_FOLLOWING = 100;
+
+const isInline = (node: Node | null): node is Element =>
+  node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);
+
+/**
+ * The texts that continue `text` in its line, up to about MAX_FOLLOWING units: into and out of
+ * inline elements (see INLINE), past comments. Any other element ends the line (a block, a
+ * `<br>`, an image), and so does one that `stops` (what the annotator skips, our badges).
+ */
+export function textsAfter(text: Text, stops: (element: Element) => boolean): Text[] {
+  const texts: Text[] = [];
+  let node: Node = text;
+  for (let length = 0, down = false; length < MAX_FOLLOWING;) {
+    const next = down ? node.firstChild : node.nextSibling;
+    const cameDown = down;
+    down = false;
+    if (next === null) {
+      // An empty inline element: on after it. The end of one: on after it, unless the line ends.
+      if (cameDown) continue;
+      if (!isInline(node.parentNode)) break;
+      node = node.parentNode;
+    } else if (next.nodeType === TEXT_NODE) {
+      texts.push((node = next) as Text);
+      length += (next as Text).length;
+    } else if (next.nodeType === ELEMENT_NODE) {
+      if (!isInline(next) || stops(next as Element)) break;
+      node = next;
+      down = true;
+    } else node = next; // a comment
+  }
+  return texts;
+}
+
+/** Where a match that ends `past` units after the end of its own text ends, in `texts` after it. */
+function endIn(texts: readonly Text[], past: number): [text: Text, end: number] {
+  let at = 0;
+  while (past > texts[at]!.length) past -= texts[at++]!.length;
+  return [texts[at]!, past];
+}
+
+/**
+ * The split names of each pass, and the badges they got. A pass first reads what follows texts
+ * (`following`, for the matcher), then notes its matches (`note`), then places every other badge
+ * and defers these (`defer`), and places them last (`placeDeferred`): they split texts that other
+ * matches may end in, at offsets read before any insertion. Then it ends (`endPass`).
+ */
+export class SplitNames {
+  /** Each badge, with the texts before the one it follows. */
+  readonly #spans = new Map<Element, readonly Text[]>();
+  /** This pass's: the texts that follow a text (by its place), and how to badge each match. */
+  #following = new Map<number, Text[]>();
+  #placers = new Map<NameMatch, () => void>();
+  #later: (() => void)[] = [];
+
+  readonly #badges: PageBadges;
+  readonly #stops: (element: Element) => boolean;
+
+  constructor(badges: PageBadges, stops: (element: Element) => boolean) {
+    this.#badges = badges;
+    this.#stops = stops;
+  }
+
+  /** What follows `node`, the text at place `at` of this pass (see FollowingText). */
+  following(node: Text, at: number): string {
+    const texts = textsAfter(node, this.#stops);
+    this.#following.set(at, texts);
+    return texts.map((text) => text.data).join('');
+  }
+
+  /** `match` is the last in `node`, the text at `at`: if it goes on past it, where it ends. */
+  note(node: Text, at: number, match: NameMatch): void {
+    // Only a text whose end a walk met (most have none) is asked about its length.
+    const following = this.#following.get(at);
+    if (!following || match.end <= node.length) return;
+    const past = match.end - node.length;
+    const [end, offset] = endIn(following, past);
+    const spanned = [node, ...following.slice(0, following.indexOf(end))];
+    const name = spanned.map((text) => text.data).join('') + end.data.slice(0, offset);
+    const label = name.slice(match.start).replace(/\s+/g, ' ');
+    this.#placers.set(match, () => {
+      // A match of the text it ends in may have split it before this offset (names overlap).
+      const badge = offset <= end.length && this.#badges.placeInText(end, offset, match.key, label);
+      if (badge) this.#spans.set(badge, spanned);
+    });
+  }
+
+  /** Whether `match` is a split name, whose badge is placed last. */
+  defer(match: NameMatch): boolean {
+    const place = this.#placers.get(match);
+    if (place) this.#later.push(place);
+    return place !== undefined;
+  }
+
+  /** Places the deferred badges. */
+  placeDeferred(): void {
+    for (const place of this.#later) place();
+  }
+
+  /** The pass is over: what it read goes. */
+  endPass(): void {
+    this.#following = new Map();
+    this.#placers = new Map();
+    this.#later = [];
+  }
+
+  /**
+   * The badges whose names the page changed (`changed` holds a text they began in) or took
+   * apart (a text left the page), forgotten here. A badge the page removed is only forgotten.
+   */
+  takeStale(changed: ReadonlySet<Text>): Element[] {
+    const stale: Element[] = [];
+    for (const [badge, texts] of this.#spans) {
+      const broken = texts.some((text) => changed.has(text) || !text.isConnected);
+      if (broken || !badge.isConnected) this.#spans.delete(badge);
+      if (broken && badge.isConnected) stale.push(badge);
+    }
+    return stale;
+  }
+
+  clear(): void {
+    this.#spans.clear();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Names a page writes across several texts: in a highlight, as a framework renders parts, around
+ * template markers. One badge after the whole name, none where the texts are not one line, and
+ * none left when the page changes the part the name began in.
+ */
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { allBadges, cleanUp, labels, pageText, setup } from './annotator-fixture';
+
+afterEach(cleanUp);
+
+/** Each badge's place: the id of the nearest element with one, and the text just before it. */
+const places = () =>
+  allBadges().map((badge) => `${badge.closest('[id]')?.id} ${badge.previousSibling?.textContent}`);
+
+/** A paragraph with React's texts for "{first} {last}": three text nodes. */
+function reactName(id: string, first: string, last: string): HTMLElement {
+  const p = document.createElement('p');
+  p.id = id;
+  p.append(first, ' ', last, ' is on call');
+  return p;
+}
+
+describe('names split across texts', () => {
+  it('badges a name split by inline elements or template markers once, after its end', () => {
+    setup(
+      '<p id="mark">Results for <mark>Ana</mark> Silva</p>' +
+        '<p id="bold"><b>Ana</b> <i>Silva</i> wrote</p>' +
+        '<p id="lit">Owner: <!--?lit$1$-->Ana<!----> <!--?lit$2$-->Silva<!----></p>' +
+        '<p id="nested"><a href="/u/1"><span>Ana </span></a><span><em>Silva</em></span>.</p>',
+    );
+    expect(labels()).toEqual(['Ana Silva', 'Ana Silva', 'Ana Silva', 'Ana Silva']);
+    expect(places()).toEqual(['mark  Silva', 'bold Silva', 'lit Silva', 'nested Silva']);
+  });
+
+  it('badges the texts a framework renders for "{first} {last}", and follows their changes', () => {
+    const { annotator } = setup('<div id="list"></div>');
+    const row = reactName('r', 'Ana', 'Silva');
+    document.getElementById('list')!.append(row);
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva']);
+    expect(places()).toEqual(['r Silva']);
+    const first = row.firstChild as Text;
+    first.data = 'Bob'; // the row now shows someone else: no stale badge
+    annotator.flush();
+    expect(labels()).toEqual([]);
+    first.data = 'Ana';
+    annotator.flush();
+    expect(labels()).toEqual(['Ana Silva']);
+    first.remove(); // a part taken away
+    annotator.flush();
+    expect(labels()).toEqual([]);
+    expect(pageText()).toBe(' Silva is on call');
+  });
+
+  it('badges a name whose first part the page wrote after the rest', () => {
+    const { annotator } = setup('<p id="late"><span id="first"></span> Silva joined</p>');
+    document.getElementById('first')!.textContent = 'Ana';
+    annotator.flush();
+    expect(places()).toEqual(['late  Silva']);
+  });
+
+  it('does not join texts a line break, a block or an image separates, or a longer word', () => {
+    setup(
+      '<p>Ana<br>Silva</p><div><p>Ana</p><p>Silva</p></div><p>Ana<img alt=""> Silva</p>' +
+        '<p><mark>Ana</mark> Silvanova</p><p><mark>Ana</mark>Silva</p>' +
+        '<p>Ana <textarea>Silva</textarea></p><p>Ana <span contenteditable>Silva</span></p>',
+    );
+    expect(labels()).toEqual([]);
+  });
+
+  it('leaves the page its text, and takes the split back when the badges go', () => {
+    const html = '<p id="mark">Results for <mark>Ana</mark> Silva, 2 hits</p>';
+    const { badges } = setup(html);
+    expect(pageText()).toBe('Results for Ana Silva, 2 hits');
+    badges.removeAll();
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
