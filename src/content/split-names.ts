@@ -12,19 +12,22 @@ import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
 /** Enough of what follows for the rest of a name. */
 const MAX_FOLLOWING = 100;
+/** Nodes looked at, at most: a page may put thousands of empty elements or comments in a line. */
+const MAX_STEPS = 24;
 
 const isInline = (node: Node | null): node is Element =>
   node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);
 
 /**
- * The texts that continue `text` in its line, up to about MAX_FOLLOWING units: into and out of
- * inline elements (see INLINE), past comments. Any other element ends the line (a block, a
- * `<br>`, an image), and so does one that `stops` (what the annotator skips, our badges).
+ * The texts that continue `text` in its line, up to about MAX_FOLLOWING units or MAX_STEPS nodes:
+ * into and out of inline elements (see INLINE), past comments. Any other element ends the line
+ * (a block, a `<br>`, an image), and so does one that `stops` (what the annotator skips, our
+ * badges).
  */
 export function textsAfter(text: Text, stops: (element: Element) => boolean): Text[] {
   const texts: Text[] = [];
   let node: Node = text;
-  for (let length = 0, down = false; length < MAX_FOLLOWING;) {
+  for (let length = 0, down = false, steps = 0; length < MAX_FOLLOWING && steps++ < MAX_STEPS;) {
     const next = down ? node.firstChild : node.nextSibling;
     const cameDown = down;
     down = false;
