@@ -222,9 +222,10 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
         text = texts[++at]!;
       }
       const start = hint - offset;
-      let match = begins(text, start, anywhere) ? walk(bucket, text, start) : undefined;
+      const begun = begins(text, start, anywhere);
+      let match = begun ? walk(bucket, text, start) : undefined;
       // Read on where the page goes on; what follows may end the match here, too ("Ana" "lyst").
-      const rest = ranOut && more ? more(at) : '';
+      const rest = begun && ranOut && more ? more(at) : '';
       if (rest !== '') match = walk(bucket, text + rest, start);
       if (match) (matches ??= []).push(match);
       // Not into the texts that follow: they need not be the next ones in `texts`.

@@ -318,6 +318,8 @@ describe('findEach: names a page splits across texts', () => {
     const { asked } = across(['Ana Silva', 'Bob', 'Ana Silva and ana@example.com', 'Anabel'], {});
     expect(asked).toEqual([]);
     expect(across(['met Ana', 'Bob', 'ana', 'ana@exam'], {}).asked).toEqual([0, 2, 3]);
+    // Not where no name may begin, whatever the walk before found ("Ā" continues the word).
+    expect(across(['Ask Ana', 'ĀAna Silva'], { 1: ' and more' })).toEqual({ out: [], asked: [0] });
   });
 
   it('matches within the text as before when nothing follows, or there is no one to ask', () => {
