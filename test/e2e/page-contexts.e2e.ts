@@ -4,7 +4,7 @@
  * printed, made of frames, made of components defined after the page loaded, and writing people
  * as a name and an address together.
  */
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EmuPerson } from '../support/emulator-control';
 import { allowSiteViaOptions } from '../../scripts/lib/allow-site-via-options';
@@ -68,6 +68,11 @@ const SPLIT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 </body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
 <body><p>Lin Wei is on call.</p></body></html>`;
+
+/** Each badge as "where whose": the id of the nearest element with one, and the contact's name. */
+async function placesOf(page: Page): Promise<string[]> {
+  return (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
+}
 
 describe('badges on pages of every shape', () => {
   const session = useSession({ backForwardCache: true });
@@ -250,8 +255,7 @@ describe('badges on pages of every shape', () => {
   test('a person written as name and address gets one badge, after the name', async () => {
     const page = await session().extension.context.newPage();
     await page.goto(`${site.origin}/people.html`);
-    const seen = async () =>
-      (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
+    const seen = () => placesOf(page);
     await expect.poll(async () => (await seen()).length, { timeout: 10_000 }).toBe(6);
     expect(await seen()).toEqual([
       'header Lin Wei',
@@ -275,8 +279,7 @@ describe('badges on pages of every shape', () => {
   test('a name split across texts gets one badge, which goes when the page changes the name', async () => {
     const page = await session().extension.context.newPage();
     await page.goto(`${site.origin}/split.html`);
-    const seen = async () =>
-      (await badgesOn(page)).map((b) => `${b.where} ${b.label.split(':')[0]}`);
+    const seen = () => placesOf(page);
     await expect.poll(seen, { timeout: 10_000 }).toEqual(['mark Lin Wei', 'rendered Ana Silva']);
     const texts = () => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
     expect(await texts()).toBe('Results for Lin Wei Owner: Ana Silva');
