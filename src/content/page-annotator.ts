@@ -263,14 +263,16 @@ export class PageAnnotator {
 
   /**
    * Right to left, so earlier offsets stay valid while the node is split after each match. A
-   * first match right after a `mailto:` link of its contact, or after a badge of its contact, gets
-   * none: the link's badge stands for both (see repeated-mentions.ts). A name that goes on into
+   * first match right after a `mailto:` link of its contact, a badge of its contact, or the end of
+   * a split name of its contact, gets none: that badge stands for both (see repeated-mentions.ts). A name that goes on into
    * the texts after this one is badged after the others (see split-names.ts).
    */
   #badgeText(node: Text, matches: readonly NameMatch[], matcher: NameMatcher): void {
     const first = matches[0]!;
     const before = beforeMention(node, first.start);
-    const repeat = namesContact(before, first.key, matcher, this.#badges);
+    const repeat =
+      namesContact(before, first.key, matcher, this.#badges) ||
+      this.#splitNames.repeats(node, first);
     for (const match of matches.toReversed()) {
       if (match === first && repeat) break;
       if (this.#splitNames.defer(match)) continue;

@@ -43,7 +43,7 @@ function lineOf(node: Node): Node | null {
  * Whether `gap` separates two mentions of one person, and nothing else. It stops at the first
  * letter or digit, or once past MAX_GAP: the gap may be the whole start of a long text.
  */
-function isSeparator(gap: string): boolean {
+export function isSeparator(gap: string): boolean {
   let units = 0;
   let inSpace = false;
   for (const char of gap) {

@@ -7,7 +7,7 @@
  */
 import type { NameMatch } from '../core/name-matcher';
 import type { PageBadges } from './page-badges';
-import { INLINE } from './repeated-mentions';
+import { INLINE, isSeparator } from './repeated-mentions';
 import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
 /** Enough of what follows for the rest of a name. */
@@ -67,6 +67,8 @@ export class SplitNames {
   /** This pass's: the texts that follow a text (by its place), and how to badge each match. */
   #following = new Map<number, Text[]>();
   #placers = new Map<NameMatch, () => void>();
+  /** Where each split name of this pass ends: in which text, at which offset, whose. */
+  #ends = new Map<Text, [offset: number, key: string]>();
   #later: (() => void)[] = [];
 
   readonly #badges: PageBadges;
@@ -94,6 +96,7 @@ export class SplitNames {
     const spanned = [node, ...following.slice(0, following.indexOf(end))];
     const name = spanned.map((text) => text.data).join('') + end.data.slice(0, offset);
     const label = name.slice(match.start).replace(/\s+/g, ' ');
+    this.#ends.set(end, [offset, match.key]);
     this.#placers.set(match, () => {
       // A match of the text it ends in may have split it before this offset (names overlap).
       const badge = offset <= end.length && this.#badges.placeInText(end, offset, match.key, label);
@@ -108,6 +111,16 @@ export class SplitNames {
     return place !== undefined;
   }
 
+  /**
+   * Whether `match`, the first in `node`, mentions again the person whose split name ends in
+   * `node` before it, with only white space and punctuation between ("<mark>Ana</mark> Silva
+   * <ana@…>"): the name's badge stands for both (see repeated-mentions.ts).
+   */
+  repeats(node: Text, match: NameMatch): boolean {
+    const [offset, key] = this.#ends.get(node) ?? [];
+    return key === match.key && isSeparator(node.data.slice(offset, match.start));
+  }
+
   /** Places the deferred badges. */
   placeDeferred(): void {
     for (const place of this.#later) place();
@@ -117,6 +130,7 @@ export class SplitNames {
   endPass(): void {
     this.#following = new Map();
     this.#placers = new Map();
+    this.#ends = new Map();
     this.#later = [];
   }
 

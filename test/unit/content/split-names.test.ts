@@ -69,6 +69,14 @@ describe('names split across texts', () => {
     expect(labels()).toEqual([]);
   });
 
+  it('gives a split name and the address right after it one badge, after the name', () => {
+    setup(
+      '<p id="from">From: <mark>Ana</mark> Silva &lt;ana@example.com&gt;, Ana Silva</p>' +
+        '<p id="two"><mark>Ana</mark> Silva wrote to ana@example.com</p>',
+    );
+    expect(places()).toEqual(['from  Silva', 'two  Silva', 'two  wrote to ana@example.com']);
+  });
+
   it('looks only a few nodes on: a page may put thousands of empty elements in a line', () => {
     const filler = '<span></span><!---->'.repeat(2000);
     setup(`<p>Ana${filler} Silva</p><p>Ana<!----><!----> Silva</p>`);
