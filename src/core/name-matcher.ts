@@ -126,23 +126,21 @@ function termAt(entry: string, slot: number, depth: number): [key: string, edges
   return wellFormed ? [key, edges] : null;
 }
 
-/** Whether the last walk reached the end of its text with terms still spelled (see FollowingText). */
-let ranOut = false;
-
 /**
  * The longest term the text spells from `start` (within the boundary rules), as a match. The walk
  * narrows its bucket, unit by unit, to the range of the entries that the text spells so far (two
- * binary searches), until no entry is left or the text ends.
+ * binary searches), until no entry is left or the text ends. Where the text ends inside a longer
+ * term, it reads on into what `more` says follows `texts[place]`, if anything (see readOn).
  */
 function walk(
   bucket: (slot: number) => Bucket,
   text: string,
   start: number,
+  more?: FollowingText,
+  place = 0,
 ): NameMatch | undefined {
   let at = start + 1;
-  ranOut = at >= text.length;
-  if (ranOut) return undefined;
-  ranOut = false;
+  if (at >= text.length) return readOn(bucket, text, start, more, place, undefined);
   const second = foldUnit(text.charCodeAt(at++));
   if (second === SPACE) at = pastSpaces(text, at);
   const slot = slotOf(foldUnit(text.charCodeAt(start)), second);
@@ -157,9 +155,10 @@ function walk(
       const term = termAt(terms[i]!, slot, depth);
       if (term && fitsBoundaries(text, start, at, term[1])) best = { start, end: at, key: term[0] };
     }
-    // The text ends: did it end inside a longer term?
-    if (at >= text.length) ranOut = i - ended < to - from;
-    if (at >= text.length) break;
+    if (at >= text.length) {
+      // Some term goes on past the text's end: the page may go on with it.
+      return i - ended < to - from ? readOn(bucket, text, start, more, place, best) : best;
+    }
     const unit = foldUnit(text.charCodeAt(at++));
     // No term holds FIELD: past it, the text would be spelling an entry's key.
     if (unit === FIELD_UNIT) break;
@@ -168,6 +167,22 @@ function walk(
     to = firstFrom(terms, from, to, depth, unit + 1);
   }
   return best;
+}
+
+/**
+ * The walk again over the text and what follows it in the page, if anything does: what follows
+ * may end the match found within the text too ("Ana" then "lyst"). Else what it found.
+ */
+function readOn(
+  bucket: (slot: number) => Bucket,
+  text: string,
+  start: number,
+  more: FollowingText | undefined,
+  place: number,
+  best: NameMatch | undefined,
+): NameMatch | undefined {
+  const rest = more ? more(place) : '';
+  return rest === '' ? best : walk(bucket, text + rest, start);
 }
 
 function begins(text: string, start: number, anywhere: number): boolean {
@@ -222,11 +237,7 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
         text = texts[++at]!;
       }
       const start = hint - offset;
-      const begun = begins(text, start, anywhere);
-      let match = begun ? walk(bucket, text, start) : undefined;
-      // Read on where the page goes on; what follows may end the match here, too ("Ana" "lyst").
-      const rest = begun && ranOut && more ? more(at) : '';
-      if (rest !== '') match = walk(bucket, text + rest, start);
+      const match = begins(text, start, anywhere) ? walk(bucket, text, start, more, at) : undefined;
       if (match) (matches ??= []).push(match);
       // Not into the texts that follow: they need not be the next ones in `texts`.
       hint = nextHint(match ? offset + Math.min(match.end, text.length) : hint + 1);
