@@ -223,7 +223,7 @@ export class PageAnnotator {
         const node = page.nodes[at]!;
         if (node.parentElement?.closest(SKIP)) return;
         found.push([at, matches]);
-        splitNames.note(node, at, matches.at(-1)!);
+        splitNames.note(node, page.data[at]!, at, matches.at(-1)!);
       },
       (at) => splitNames.following(page.nodes[at]!, at),
     );
@@ -239,7 +239,9 @@ export class PageAnnotator {
         // Badge-marked elements the page added: ours put back, or copies (see adopt). First, so
         // that a name followed by one of ours put back gets no second badge.
         for (const element of marked) this.#badges.adopt(element);
-        for (const [at, matches] of hits) this.#badgeText(page.nodes[at]!, matches, matcher!);
+        for (const [at, matches] of hits) {
+          this.#badgeText(page.nodes[at]!, page.data[at]!, matches, matcher!);
+        }
         splitNames.placeDeferred();
         if (matcher) for (const link of page.links) badgeLink(link, matcher, this.#badges);
       } finally {
@@ -262,22 +264,23 @@ export class PageAnnotator {
   }
 
   /**
-   * Right to left, so earlier offsets stay valid while the node is split after each match. A
-   * first match right after a `mailto:` link of its contact, a badge of its contact, or the end of
-   * a split name of its contact, gets none: that badge stands for both (see repeated-mentions.ts). A name that goes on into
-   * the texts after this one is badged after the others (see split-names.ts).
+   * Right to left, so earlier offsets stay valid while the node is split after each match (`data`
+   * is its text as the pass read it). A first match right after a `mailto:` link of its contact,
+   * a badge of its contact, or the end of a split name of its contact, gets none: that badge
+   * stands for both (see repeated-mentions.ts). A name that goes on into the texts after this one
+   * is badged after the others (see split-names.ts).
    */
-  #badgeText(node: Text, matches: readonly NameMatch[], matcher: NameMatcher): void {
+  #badgeText(node: Text, data: string, matches: readonly NameMatch[], matcher: NameMatcher): void {
     const first = matches[0]!;
-    const before = beforeMention(node, first.start);
+    const before = beforeMention(node, data, first.start);
     const repeat =
       namesContact(before, first.key, matcher, this.#badges) ||
-      this.#splitNames.repeats(node, first);
+      this.#splitNames.repeats(node, data, first);
     for (const match of matches.toReversed()) {
       if (match === first && repeat) break;
       if (this.#splitNames.defer(match)) continue;
       // As a name reads: the page may have broken it across lines.
-      const text = node.data.slice(match.start, match.end).replace(/\s+/g, ' ');
+      const text = data.slice(match.start, match.end).replace(/\s+/g, ' ');
       this.#badges.placeInText(node, match.end, match.key, text);
     }
   }

@@ -66,11 +66,12 @@ export function beforeLink(link: Element): Node | null {
 }
 
 /**
- * What a mention at `start` of `text` follows, if only white space and punctuation come before it
- * in the text: the node before the text ("<a href="mailto:…">Ana Silva</a> (ana@…)"). Else null.
+ * What a mention at `start` of `text` (whose text is `data`) follows, if only white space and
+ * punctuation come before it in the text: the node before the text ("<a
+ * href="mailto:…">Ana Silva</a> (ana@…)"). Else null.
  */
-export function beforeMention(text: Text, start: number): Node | null {
-  return isSeparator(text.data.slice(0, start)) ? text.previousSibling : null;
+export function beforeMention(text: Text, data: string, start: number): Node | null {
+  return isSeparator(data.slice(0, start)) ? text.previousSibling : null;
 }
 
 /** The text between a match ending at `end` of texts[from] and one starting at `start` of texts[to]. */

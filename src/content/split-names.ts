@@ -64,8 +64,11 @@ function endIn(texts: readonly Text[], past: number): [text: Text, end: number] 
 export class SplitNames {
   /** Each badge, with the texts before the one it follows. */
   readonly #spans = new Map<Element, readonly Text[]>();
-  /** This pass's: the texts that follow a text (by its place), and how to badge each match. */
-  #following = new Map<number, Text[]>();
+  /**
+   * This pass's: what follows a text (by its place), as nodes and as one string, and how to badge
+   * each match that goes on into it.
+   */
+  #following = new Map<number, [texts: Text[], rest: string]>();
   #placers = new Map<NameMatch, () => void>();
   /** Where each split name of this pass ends: in which text, at which offset, whose. */
   #ends = new Map<Text, [offset: number, key: string]>();
@@ -82,20 +85,22 @@ export class SplitNames {
   /** What follows `node`, the text at place `at` of this pass (see FollowingText). */
   following(node: Text, at: number): string {
     const texts = textsAfter(node, this.#stops);
-    this.#following.set(at, texts);
-    return texts.map((text) => text.data).join('');
+    const rest = texts.map((text) => text.data).join('');
+    this.#following.set(at, [texts, rest]);
+    return rest;
   }
 
-  /** `match` is the last in `node`, the text at `at`: if it goes on past it, where it ends. */
-  note(node: Text, at: number, match: NameMatch): void {
-    // Only a text whose end a walk met (most have none) is asked about its length.
+  /**
+   * `match` is the last in `node` (whose text is `data`), the text at `at`: if it goes on past
+   * it, where it ends. Only a text whose end a walk met has anything to read here.
+   */
+  note(node: Text, data: string, at: number, match: NameMatch): void {
     const following = this.#following.get(at);
-    if (!following || match.end <= node.length) return;
-    const past = match.end - node.length;
-    const [end, offset] = endIn(following, past);
-    const spanned = [node, ...following.slice(0, following.indexOf(end))];
-    const name = spanned.map((text) => text.data).join('') + end.data.slice(0, offset);
-    const label = name.slice(match.start).replace(/\s+/g, ' ');
+    if (!following || match.end <= data.length) return;
+    const [texts, rest] = following;
+    const [end, offset] = endIn(texts, match.end - data.length);
+    const spanned = [node, ...texts.slice(0, texts.indexOf(end))];
+    const label = (data + rest).slice(match.start, match.end).replace(/\s+/g, ' ');
     this.#ends.set(end, [offset, match.key]);
     this.#placers.set(match, () => {
       // A match of the text it ends in may have split it before this offset (names overlap).
@@ -112,13 +117,13 @@ export class SplitNames {
   }
 
   /**
-   * Whether `match`, the first in `node`, mentions again the person whose split name ends in
+   * Whether `match`, the first in `node` (whose text is `data`), mentions again the person whose split name ends in
    * `node` before it, with only white space and punctuation between ("<mark>Ana</mark> Silva
    * <ana@…>"): the name's badge stands for both (see repeated-mentions.ts).
    */
-  repeats(node: Text, match: NameMatch): boolean {
-    const [offset, key] = this.#ends.get(node) ?? [];
-    return key === match.key && isSeparator(node.data.slice(offset, match.start));
+  repeats(node: Text, data: string, match: NameMatch): boolean {
+    const end = this.#ends.get(node);
+    return end?.[1] === match.key && isSeparator(data.slice(end[0], match.start));
   }
 
   /** Places the deferred badges. */
