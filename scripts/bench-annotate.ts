@@ -21,6 +21,7 @@ import { measurePage, type Injected } from './bench/measure-page';
 import { makeMutationBatches, measureMutation } from './bench/mutation';
 import { pageLine, summaryLine, type PageRow } from './bench/report';
 import { BLANK_PATH, serveCorpus, type CorpusServer } from './bench/serve';
+import { measureStart } from './bench/start-cost';
 import type { BenchContact } from './bench/types';
 
 /** The shipped content script's entry, bundled as the build does (one minified IIFE). */
@@ -28,7 +29,8 @@ const CONTENT_SCRIPT_ENTRY = path.resolve(import.meta.dirname, '../src/content/i
 
 /**
  * The mutation path's floor is about a millisecond in all, so a few runs left its ratio swinging
- * twofold from one benchmark to the next; its runs are cheap (no corpus page), so it takes more.
+ * twofold from one benchmark to the next; its runs are cheap (no corpus page), so it takes more,
+ * as does the start cost (see bench/start-cost.ts).
  */
 const MUTATION_MIN_RUNS = 9;
 
@@ -135,6 +137,16 @@ async function main(): Promise<number> {
         `${mutationBatches.nameOccurrences} names in the paragraphs`,
     );
 
+    log('start cost...');
+    const startMs = await measureStart(
+      browser.context,
+      server.origin + BLANK_PATH,
+      injected.annotator,
+      mutationContacts,
+      Math.max(options.runs, MUTATION_MIN_RUNS),
+    );
+    log(`start: ours ${ms(startMs)} on the blank page`);
+
     const nullPages = rows.filter((r) => r.markjsMs === null).map((r) => r.page);
     if (nullPages.length > 0) {
       log(
@@ -142,7 +154,7 @@ async function main(): Promise<number> {
           'recorded as null; markjsMs and ours/markjs cover the other pages',
       );
     }
-    emit(summaryLine(rows, options.names, options.runs, mutation, contentScriptGzipBytes));
+    emit(summaryLine(rows, options.names, options.runs, mutation, startMs, contentScriptGzipBytes));
     log(
       `blocked ${browser.blockedRequests()} requests to other hosts; ` +
         `total ${((Date.now() - started) / 1000).toFixed(1)} s`,

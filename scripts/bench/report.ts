@@ -33,6 +33,8 @@ export function summaryLine(
   watched: number,
   runs: number,
   mutation: MutationResult,
+  /** Ours on the blank page, cold (see start-cost.ts): what every page pays once. */
+  startMs: number,
   /** dist/content.js as the build makes it, gzipped (level 9): the budget is 8 KB. */
   contentScriptGzipBytes: number,
 ): object {
@@ -61,6 +63,9 @@ export function summaryLine(
     'ours/floor': ratio(oursMs, floorMs),
     // What any annotator that finds open shadow roots spends before it matches anything.
     'bound/floor': ratio(boundMs, floorMs),
+    // What ours costs on a page with no text, once per page, against the floor of all the pages.
+    startMs: round(startMs),
+    'start/floor': ratio(startMs * rows.length, floorMs),
     'ours/regex': ratio(oursMs, regexMs),
     'ours/markjs': ratio(oursOnMarkPages, markjsMs),
     recall: listed > 0 ? round(sum(rows.map((r) => r.badgedNames)) / listed) : null,
