@@ -225,7 +225,10 @@ export class PageAnnotator {
         found.push([at, matches]);
         splitNames.note(node, page.data[at]!, at, matches.at(-1)!);
       },
-      (at) => splitNames.following(page.nodes[at]!, at),
+      {
+        after: (at) => splitNames.following(page.nodes[at]!, at),
+        before: (at) => splitNames.preceding(page.nodes[at]!),
+      },
     );
     const hits = withoutRepeats(found, page);
     const marked = page.marked;

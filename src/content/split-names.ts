@@ -1,9 +1,10 @@
 /**
  * Names a page splits across texts: a search result's "<mark>Ana</mark> Silva", React's
  * "{first} {last}" (three text nodes), a template's comment markers between the parts. The
- * matcher reads on from a text's end into the texts that continue it in its line (see
- * `FollowingText` in name-matcher.ts); such a match gets its badge after the text it ends in, and
- * the badge goes when the page changes or removes a text it began in.
+ * matcher reads on from a text's end into the texts that continue it in its line, and looks at
+ * the text before one it starts in (see `TextsBeside` in name-matcher.ts); a match that goes on
+ * gets its badge after the text it ends in, and the badge goes when the page changes or removes a
+ * text it began in.
  */
 import type { NameMatch } from '../core/name-matcher';
 import type { PageBadges } from './page-badges';
@@ -19,16 +20,26 @@ const isInline = (node: Node | null): node is Element =>
   node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);
 
 /**
- * The texts that continue `text` in its line, up to about MAX_FOLLOWING units or MAX_STEPS nodes:
- * into and out of inline elements (see INLINE), past comments. Any other element ends the line
- * (a block, a `<br>`, an image), and so does one that `stops` (what the annotator skips, our
- * badges).
+ * The texts that continue `text` in its line (or with `backwards`, that lead to it, nearest
+ * first), up to about MAX_FOLLOWING units or MAX_STEPS nodes: into and out of inline elements
+ * (see INLINE), past comments. Any other element ends the line (a block, a `<br>`, an image), and
+ * so does one that `stops` (what the annotator skips, our badges).
  */
-export function textsAfter(text: Text, stops: (element: Element) => boolean): Text[] {
+export function textsBeside(
+  text: Text,
+  stops: (element: Element) => boolean,
+  backwards = false,
+): Text[] {
   const texts: Text[] = [];
   let node: Node = text;
   for (let length = 0, down = false, steps = 0; length < MAX_FOLLOWING && steps++ < MAX_STEPS;) {
-    const next = down ? node.firstChild : node.nextSibling;
+    const next = backwards
+      ? down
+        ? node.lastChild
+        : node.previousSibling
+      : down
+        ? node.firstChild
+        : node.nextSibling;
     const cameDown = down;
     down = false;
     if (next === null) {
@@ -82,12 +93,17 @@ export class SplitNames {
     this.#stops = stops;
   }
 
-  /** What follows `node`, the text at place `at` of this pass (see FollowingText). */
+  /** What follows `node`, the text at place `at` of this pass (see TextsBeside). */
   following(node: Text, at: number): string {
-    const texts = textsAfter(node, this.#stops);
+    const texts = textsBeside(node, this.#stops);
     const rest = texts.map((text) => text.data).join('');
     this.#following.set(at, [texts, rest]);
     return rest;
+  }
+
+  /** The nearest text with any units before `node` in its line, or '' (see TextsBeside). */
+  preceding(node: Text): string {
+    return textsBeside(node, this.#stops, true).find((text) => text.length > 0)?.data ?? '';
   }
 
   /**

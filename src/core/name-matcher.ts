@@ -45,18 +45,30 @@ export interface NameMatcher {
   findEach(
     texts: readonly string[],
     found: (at: number, matches: readonly NameMatch[]) => void,
-    more?: FollowingText,
+    beside?: TextsBeside,
   ): void;
   /** The key of the email term that is exactly `text` (a `mailto:` link's address), if any. */
   keyOf(text: string): string | undefined;
 }
 
 /**
- * The text that follows `texts[at]` in the page as one reads it: a name may go on there ("Ana"
- * in a `<mark>`, " Silva" after it). Asked only where a walk reaches the end of a text with terms
- * still spelled. A match that goes on into it ends past the end of its own text.
+ * What the page shows beside `texts[at]` in its line: a word does not end where a text does
+ * ("<mark>Mari</mark>ana Silva", "<b>Ana Silva</b>nova" name neither Ana Silva), and a name may go
+ * on into the next text ("<mark>Ana</mark> Silva").
  */
-export type FollowingText = (at: number) => string;
+export interface TextsBeside {
+  /**
+   * The text that follows `texts[at]` as one reads it, asked where a walk reaches the end of a
+   * text with a term spelled or still being spelled. A match that goes on into it ends past the
+   * end of its own text.
+   */
+  after(at: number): string;
+  /**
+   * The text just before `texts[at]` as one reads it (its last units are what count), asked
+   * where a term may begin at the text's start.
+   */
+  before(at: number): string;
+}
 
 function fitsBoundaries(text: string, start: number, end: number, edges: number): boolean {
   const before = codePointBefore(text, start);
@@ -129,18 +141,20 @@ function termAt(entry: string, slot: number, depth: number): [key: string, edges
 /**
  * The longest term the text spells from `start` (within the boundary rules), as a match. The walk
  * narrows its bucket, unit by unit, to the range of the entries that the text spells so far (two
- * binary searches), until no entry is left or the text ends. Where the text ends inside a longer
- * term, it reads on into what `more` says follows `texts[place]`, if anything (see readOn).
+ * binary searches), until no entry is left or the text ends. Where the text ends with a term or
+ * inside a longer one, it reads on into what `beside` says follows `texts[place]`, if anything
+ * (see readOn): the page may go on with the term, or with a word that the term is only the start
+ * of.
  */
 function walk(
   bucket: (slot: number) => Bucket,
   text: string,
   start: number,
-  more?: FollowingText,
+  beside?: TextsBeside,
   place = 0,
 ): NameMatch | undefined {
   let at = start + 1;
-  if (at >= text.length) return readOn(bucket, text, start, more, place, undefined);
+  if (at >= text.length) return readOn(bucket, text, start, beside, place, undefined);
   const second = foldUnit(text.charCodeAt(at++));
   if (second === SPACE) at = pastSpaces(text, at);
   const slot = slotOf(foldUnit(text.charCodeAt(start)), second);
@@ -156,8 +170,9 @@ function walk(
       if (term && fitsBoundaries(text, start, at, term[1])) best = { start, end: at, key: term[0] };
     }
     if (at >= text.length) {
-      // Some term goes on past the text's end: the page may go on with it.
-      return i - ended < to - from ? readOn(bucket, text, start, more, place, best) : best;
+      // A term ends with the text, or goes on past its end: the page may go on with either.
+      const goesOn = i - ended < to - from || best?.end === at;
+      return goesOn ? readOn(bucket, text, start, beside, place, best) : best;
     }
     const unit = foldUnit(text.charCodeAt(at++));
     // No term holds FIELD: past it, the text would be spelling an entry's key.
@@ -177,11 +192,11 @@ function readOn(
   bucket: (slot: number) => Bucket,
   text: string,
   start: number,
-  more: FollowingText | undefined,
+  beside: TextsBeside | undefined,
   place: number,
   best: NameMatch | undefined,
 ): NameMatch | undefined {
-  const rest = more ? more(place) : '';
+  const rest = beside ? beside.after(place) : '';
   return rest === '' ? best : walk(bucket, text + rest, start);
 }
 
@@ -223,7 +238,20 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
    * precedes, a digit no digit precedes, or per the index any letter of a script written without
    * spaces or any punctuation), a walk takes over.
    */
-  const findEach: NameMatcher['findEach'] = (texts, found, more) => {
+  const findEach: NameMatcher['findEach'] = (texts, found, beside) => {
+    /**
+     * The walk from a hint at `start` of `text`, the text at `at`, if a term may begin there. At
+     * the start of a text, the units the page shows before it count as well: the walk runs over
+     * them and the text, and its match is moved back to the text's offsets.
+     */
+    const walkFrom = (text: string, start: number, at: number): NameMatch | undefined => {
+      const before = start === 0 && beside ? beside.before(at).slice(-2) : '';
+      if (before !== '') text = before + text;
+      const from = start + before.length;
+      const match = begins(text, from, anywhere) ? walk(bucket, text, from, beside, at) : undefined;
+      if (!match || before === '') return match;
+      return { start, end: match.end - before.length, key: match.key };
+    };
     const nextHint = (findHints ??= hintFinder(index.hints, foldUnits))(texts);
     let at = 0;
     let text = texts[0]!;
@@ -237,7 +265,7 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
         text = texts[++at]!;
       }
       const start = hint - offset;
-      const match = begins(text, start, anywhere) ? walk(bucket, text, start, more, at) : undefined;
+      const match = walkFrom(text, start, at);
       if (match) (matches ??= []).push(match);
       // Not into the texts that follow: they need not be the next ones in `texts`.
       hint = nextHint(match ? offset + Math.min(match.end, text.length) : hint + 1);

@@ -69,6 +69,24 @@ describe('names split across texts', () => {
     expect(labels()).toEqual([]);
   });
 
+  it('badges no name that a longer word around it goes on with in the next or last text', () => {
+    // A people picker highlights what was typed: these are Mariana Silva and Ana Silvanova.
+    setup(
+      '<p><mark>Mari</mark>ana Silva</p><p>Mari<b></b><!---->ana Silva</p>' +
+        '<p><b>Ana Silva</b>nova</p><p>Ana Silva<span>nova</span> wrote</p>' +
+        '<p><b>ana@example.com</b>.au</p><p>x<i>ana@example.com</i></p>',
+    );
+    expect(labels()).toEqual([]);
+  });
+
+  it('still badges a name its own element holds, whatever punctuation is around it', () => {
+    setup(
+      '<p id="a">(<b>Ana Silva</b>)</p><p id="b"><a href="/u">Ana Silva</a><span>, 2h</span></p>' +
+        '<p id="c">Mari<br>Ana Silva</p><div id="d"><p>Mari</p><p>Ana Silva</p></div>',
+    );
+    expect(places()).toEqual(['a Ana Silva', 'b Ana Silva', 'c Ana Silva', 'd Ana Silva']);
+  });
+
   it('gives a split name and the address right after it one badge, after the name', () => {
     setup(
       '<p id="from">From: <mark>Ana</mark> Silva &lt;ana@example.com&gt;, Ana Silva</p>' +

@@ -12,14 +12,21 @@ const anaMail: MatchTerm = { key: 'ana', text: 'ana@example.com' };
 describe('findEach: names a page splits across texts', () => {
   const li: MatchTerm = { key: 'li', text: 'Li Wei' };
   const matcher = compileNameMatcher([ana, anaMail, li]);
-  /** Each text's matches, as text:key:start-end, reading on into `after[at]`. */
-  function across(texts: string[], after: Record<number, string>) {
+  /**
+   * Each text's matches, as text:key:start-end, reading on into `after[at]`, with `before[at]`
+   * before each text; the places asked what follows them.
+   */
+  function across(
+    texts: string[],
+    after: Record<number, string>,
+    before: Record<number, string> = {},
+  ) {
     const asked: number[] = [];
     const out: string[] = [];
     matcher.findEach(
       texts,
       (at, matches) => out.push(...matches.map((m) => `${at}:${m.key}:${m.start}-${m.end}`)),
-      (at) => (asked.push(at), after[at] ?? ''),
+      { after: (at) => (asked.push(at), after[at] ?? ''), before: (at) => before[at] ?? '' },
     );
     return { out, asked };
   }
@@ -39,12 +46,32 @@ describe('findEach: names a page splits across texts', () => {
     expect(across(['Ana', 'Silva'], { 0: 'Silva' }).out).toEqual([]);
   });
 
-  it('asks only where a walk meets the end of a text with a name still spelled', () => {
-    const { asked } = across(['Ana Silva', 'Bob', 'Ana Silva and ana@example.com', 'Anabel'], {});
+  it('asks only where a walk meets the end of a text with a name spelled or still being spelled', () => {
+    const { asked } = across(['Ana Silva!', 'Bob', 'Ana Silva and ana@example.com.', 'Anabel'], {});
     expect(asked).toEqual([]);
     expect(across(['met Ana', 'Bob', 'ana', 'ana@exam'], {}).asked).toEqual([0, 2, 3]);
+    expect(across(['Ana Silva', 'Bob', 'to ana@example.com'], {}).asked).toEqual([0, 2]);
     // Not where no name may begin, whatever the walk before found ("Ā" continues the word).
     expect(across(['Ask Ana', 'ĀAna Silva'], { 1: ' and more' })).toEqual({ out: [], asked: [0] });
+  });
+
+  it('does not end a name where a word goes on into the next text', () => {
+    // "<b>Ana Silva</b>nova", "<b>ana@example.com</b>.au": another person, another address.
+    expect(across(['Ana Silva', ' wrote'], { 0: 'nova wrote' }).out).toEqual([]);
+    expect(across(['ana@example.com'], { 0: '.au' }).out).toEqual([]);
+    expect(across(['Ana Silva', 'nova'], { 0: ', nova' }).out).toEqual(['0:ana:0-9']);
+    expect(across(['mail ana@example.com'], { 0: '. Thanks' }).out).toEqual(['0:ana:5-20']);
+  });
+
+  it('does not begin a name where a word goes on from the text before', () => {
+    // "<mark>Mari</mark>ana Silva": Mariana, not Ana.
+    expect(across(['Mari', 'ana Silva'], {}, { 1: 'Mari' }).out).toEqual([]);
+    expect(across(['x', 'ana@example.com'], {}, { 1: 'x' }).out).toEqual([]);
+    expect(across(['Mari', 'ana Silva'], {}, { 1: 'Mari ' }).out).toEqual(['1:ana:0-9']);
+    expect(across(['(', 'Ana Silva'], {}, { 1: '(' }).out).toEqual(['1:ana:0-9']);
+    // Only a text's start looks before it; a surrogate pair before it is read whole.
+    expect(across(['x', 'to Ana Silva'], {}, { 1: 'x' }).out).toEqual(['1:ana:3-12']);
+    expect(across(['王', 'Ana Silva'], {}, { 1: '𠀀' }).out).toEqual(['1:ana:0-9']);
   });
 
   it('matches within the text as before when nothing follows, or there is no one to ask', () => {
