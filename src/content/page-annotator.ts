@@ -242,11 +242,14 @@ export class PageAnnotator {
         // Badge-marked elements the page added: ours put back, or copies (see adopt). First, so
         // that a name followed by one of ours put back gets no second badge.
         for (const element of marked) this.#badges.adopt(element);
-        for (const [at, matches] of hits) {
-          this.#badgeText(page.nodes[at]!, page.data[at]!, matches, matcher!);
+        // Hits, and split names to place, come only from a matcher.
+        if (matcher) {
+          for (const [at, matches] of hits) {
+            this.#badgeText(page.nodes[at]!, page.data[at]!, matches, matcher);
+          }
+          splitNames.placeDeferred();
+          for (const link of page.links) badgeLink(link, matcher, this.#badges);
         }
-        splitNames.placeDeferred();
-        if (matcher) for (const link of page.links) badgeLink(link, matcher, this.#badges);
       } finally {
         this.#observe();
       }
