@@ -33,6 +33,11 @@ const LITERAL = String.raw`(?:[^\\[\](){}|*+?^$.]|\\[\\^$.*+?()[\]{}|/]|\\s\+|\[
 const LITERALS = new RegExp(`^(?:${LITERAL}(?:\\|${LITERAL})*)?$`);
 /** A class of single units (the units hints start with): at worst it finds too much. */
 const UNITS = /^\[(?:[^\\\]]|\\.)*\]$/;
+/** A separator after a word's first one to three letters (captured) and before a letter. */
+const GLUED = new RegExp(
+  `\0(?<=[^${WORD_LETTER}]([${WORD_LETTER}]{1,3})\0)(?=[${WORD_LETTER}])`,
+  'g',
+);
 
 /** The same length as `text`, lower-cased as a whole string, so offsets carry over. */
 export function lowerText(text: string, fold: (text: string) => string): string {
@@ -77,6 +82,12 @@ export type HintFinder = (texts: readonly string[]) => NextHint;
  * and a sticky alternation matches one of them there: the engine scans for one class several
  * times faster than for an alternation. Each pattern's next hit is kept until the search passes
  * it.
+ *
+ * A word the page splits within its first units ("<b>An</b>a Silva", as a people picker
+ * highlights what was typed) spells no hint: where a text ends in the first one to three letters
+ * of a word and the next begins with a letter, the word's start is a hint too (GLUED), for the
+ * matcher to read on from. The engine scans for the separator, so this costs little more than
+ * one pass over the texts.
  */
 export function hintFinder(
   { inWords, anywhere, anywhereStarts }: HintPatterns,
@@ -96,11 +107,16 @@ export function hintFinder(
     const text = lowerText([''].concat(texts, '').join('\0'), fold);
     let wordHint = words === '' ? Infinity : 0;
     let otherHint = others === '' ? Infinity : 0;
+    let gluedHint = words === '' ? Infinity : 0;
     return (from) => {
       if (wordHint < from) {
         inWordsPattern.lastIndex = from - 1;
         // A hit starts on the unit before its hint (and Infinity + 1 is Infinity).
         wordHint = (inWordsPattern.exec(text)?.index ?? Infinity) + 1;
+      }
+      for (GLUED.lastIndex = from; gluedHint < from;) {
+        const hit = GLUED.exec(text);
+        gluedHint = hit ? hit.index - hit[1]!.length : Infinity;
       }
       if (otherHint < from) {
         otherHint = Infinity;
@@ -113,7 +129,7 @@ export function hintFinder(
           }
         }
       }
-      return Math.min(wordHint, otherHint);
+      return Math.min(wordHint, otherHint, gluedHint);
     };
   };
 }

@@ -69,6 +69,13 @@ describe('names split across texts', () => {
     expect(labels()).toEqual([]);
   });
 
+  it('badges a name whose first letters the page highlights, after its end', () => {
+    // A text of one unit is not read (see PageTexts): "<b>A</b>na Silva" gets no badge.
+    setup('<p id="picker"><b>An</b>a Silva (2)</p><p id="in">Dean<b></b>a Silva</p>');
+    expect(labels()).toEqual(['Ana Silva']);
+    expect(places()).toEqual(['picker a Silva']);
+  });
+
   it('badges no name that a longer word around it goes on with in the next or last text', () => {
     // A people picker highlights what was typed: these are Mariana Silva and Ana Silvanova.
     setup(

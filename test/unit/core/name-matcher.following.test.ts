@@ -55,6 +55,20 @@ describe('findEach: names a page splits across texts', () => {
     expect(across(['Ask Ana', 'ĀAna Silva'], { 1: ' and more' })).toEqual({ out: [], asked: [0] });
   });
 
+  it('reads on from the first letters of a word that a text ends in', () => {
+    // A people picker's "<b>An</b>a Silva": no hint is spelled within one text.
+    expect(across(['Results: An', 'a Silva today'], { 0: 'a Silva today' })).toEqual({
+      out: ['0:ana:9-18'],
+      asked: [0],
+    });
+    expect(across(['A', 'na Silva'], { 0: 'na Silva' }).out).toEqual(['0:ana:0-9']);
+    expect(across(['L', 'i Wei'], { 0: 'i Wei' }).out).toEqual(['0:li:0-6']);
+    expect(across(['An', 'alyst'], { 0: 'alyst' }).out).toEqual([]);
+    // Not from inside a word, nor from four letters (a hint of their own), nor past a space.
+    expect(across(['Dean', 'a Silva'], { 0: 'a Silva' }).asked).toEqual([]);
+    expect(across(['An ', 'a Silva'], { 0: 'a Silva' }).asked).toEqual([]);
+  });
+
   it('does not end a name where a word goes on into the next text', () => {
     // "<b>Ana Silva</b>nova", "<b>ana@example.com</b>.au": another person, another address.
     expect(across(['Ana Silva', ' wrote'], { 0: 'nova wrote' }).out).toEqual([]);
