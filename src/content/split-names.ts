@@ -7,57 +7,9 @@
  * text it began in.
  */
 import type { NameMatch } from '../core/name-matcher';
+import { textsBeside } from './line-texts';
 import type { PageBadges } from './page-badges';
-import { INLINE, isSeparator } from './repeated-mentions';
-import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
-
-/** Enough of what follows for the rest of a name. */
-const MAX_FOLLOWING = 100;
-/** Nodes looked at, at most: a page may put thousands of empty elements or comments in a line. */
-const MAX_STEPS = 24;
-
-const isInline = (node: Node | null): node is Element =>
-  node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);
-
-/**
- * The texts that continue `text` in its line (or with `backwards`, that lead to it, nearest
- * first), up to about MAX_FOLLOWING units or MAX_STEPS nodes: into and out of inline elements
- * (see INLINE), past comments. Any other element ends the line (a block, a `<br>`, an image), and
- * so does one that `stops` (what the annotator skips, our badges).
- */
-export function textsBeside(
-  text: Text,
-  stops: (element: Element) => boolean,
-  backwards = false,
-): Text[] {
-  const texts: Text[] = [];
-  let node: Node = text;
-  for (let length = 0, down = false, steps = 0; length < MAX_FOLLOWING && steps++ < MAX_STEPS;) {
-    const next = backwards
-      ? down
-        ? node.lastChild
-        : node.previousSibling
-      : down
-        ? node.firstChild
-        : node.nextSibling;
-    const cameDown = down;
-    down = false;
-    if (next === null) {
-      // An empty inline element: on after it. The end of one: on after it, unless the line ends.
-      if (cameDown) continue;
-      if (!isInline(node.parentNode)) break;
-      node = node.parentNode;
-    } else if (next.nodeType === TEXT_NODE) {
-      texts.push((node = next) as Text);
-      length += (next as Text).length;
-    } else if (next.nodeType === ELEMENT_NODE) {
-      if (!isInline(next) || stops(next as Element)) break;
-      node = next;
-      down = true;
-    } else node = next; // a comment
-  }
-  return texts;
-}
+import { isSeparator } from './repeated-mentions';
 
 /** Where a match that ends `past` units after the end of its own text ends, in `texts` after it. */
 function endIn(texts: readonly Text[], past: number): [text: Text, end: number] {

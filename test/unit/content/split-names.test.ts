@@ -80,10 +80,20 @@ describe('names split across texts', () => {
     // A people picker highlights what was typed: these are Mariana Silva and Ana Silvanova.
     setup(
       '<p><mark>Mari</mark>ana Silva</p><p>Mari<b></b><!---->ana Silva</p>' +
-        '<p><b>Ana Silva</b>nova</p><p>Ana Silva<span>nova</span> wrote</p>' +
+        '<p><b>Ana Silva</b>nova</p><p>Ana Silva<strong><u>nova</u></strong> wrote</p>' +
         '<p><b>ana@example.com</b>.au</p><p>x<i>ana@example.com</i></p>',
     );
     expect(labels()).toEqual([]);
+  });
+
+  it('badges a name beside other items a page sets apart with no space between', () => {
+    // As JSX writes a row: "<span>{name}</span><span>{role}</span>", the CSS spacing them.
+    setup(
+      '<p id="role"><span>Ana Silva</span><span>Owner</span></p>' +
+        '<p id="avatar"><span class="avatar">AS</span><a href="/u">Ana Silva</a></p>' +
+        '<p id="tag"><a href="/u">Ana Silva</a><small>admin</small></p>',
+    );
+    expect(places()).toEqual(['role Ana Silva', 'avatar Ana Silva', 'tag Ana Silva']);
   });
 
   it('still badges a name its own element holds, whatever punctuation is around it', () => {
