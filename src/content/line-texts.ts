@@ -2,7 +2,7 @@
  * The texts beside a text in its line, as one reads it: what a name may go on into, and what
  * tells whether a word goes on across texts (see `TextsBeside` in name-matcher.ts).
  */
-import { codePointBefore, isLetterOrDigit } from '../core/char-classes';
+import { codePointBefore, NOT_A_WORD, wordKind } from '../core/char-classes';
 import { INLINE } from './repeated-mentions';
 import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
@@ -22,11 +22,13 @@ const IN_WORD = new Set('b em font i mark s strong u'.split(' '));
 const isInline = (node: Node | null): node is Element =>
   node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);
 
-/** Whether the end of `first` and the start of `second` are both a letter or a digit. */
+/**
+ * Whether `first` ends in what would continue a word that `second` starts: a letter and a letter,
+ * or a digit and a digit, of a script written with spaces (see wordKind).
+ */
 function touch(first: string, second: string): boolean {
-  return (
-    isLetterOrDigit(codePointBefore(first, first.length)) && isLetterOrDigit(second.codePointAt(0)!)
-  );
+  const kind = wordKind(codePointBefore(first, first.length));
+  return kind !== NOT_A_WORD && kind === wordKind(second.codePointAt(0)!);
 }
 
 /**
@@ -34,7 +36,8 @@ function touch(first: string, second: string): boolean {
  * first), up to about MAX_FOLLOWING units or MAX_STEPS nodes: into and out of inline elements
  * (see INLINE), past comments. Any other element ends the line (a block, a `<br>`, an image), and
  * so does one that `stops` (what the annotator skips, our badges), and so does an inline element
- * other than IN_WORD's between two letters or digits: where a page may have set two words apart.
+ * other than IN_WORD's between two letters (or digits) of a word: where a page may have set two
+ * words apart. Scripts written without spaces have no such words: their texts run on.
  */
 export function textsBeside(
   text: Text,

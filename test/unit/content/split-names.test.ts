@@ -96,6 +96,11 @@ describe('names split across texts', () => {
     expect(places()).toEqual(['role Ana Silva', 'avatar Ana Silva', 'tag Ana Silva']);
   });
 
+  it('badges a name of a script written without spaces beside the next item too', () => {
+    setup('<p id="han"><span>王小明</span><span>说</span></p><p id="mixed">王小明<b>Bob</b></p>');
+    expect(places()).toEqual(['han 王小明', 'mixed 王小明']);
+  });
+
   it('still badges a name its own element holds, whatever punctuation is around it', () => {
     setup(
       '<p id="a">(<b>Ana Silva</b>)</p><p id="b"><a href="/u">Ana Silva</a><span>, 2h</span></p>' +
