@@ -6,7 +6,7 @@ import { codePointBefore, NOT_A_WORD, wordKind } from '../core/char-classes';
 import { INLINE } from './repeated-mentions';
 import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
-/** Enough of what follows for the rest of a name. */
+/** Enough of what follows for the rest of a name (by default). */
 const MAX_FOLLOWING = 100;
 /** Nodes looked at, at most: a page may put thousands of empty elements or comments in a line. */
 const MAX_STEPS = 24;
@@ -33,7 +33,7 @@ function touch(first: string, second: string): boolean {
 
 /**
  * The texts that continue `text` in its line (or with `backwards`, that lead to it, nearest
- * first), up to about MAX_FOLLOWING units or MAX_STEPS nodes: into and out of inline elements
+ * first), up to about `units` units or MAX_STEPS nodes: into and out of inline elements
  * (see INLINE), past comments. Any other element ends the line (a block, a `<br>`, an image), and
  * so does one that `stops` (what the annotator skips, our badges), and so does an inline element
  * other than IN_WORD's between two letters (or digits) of a word: where a page may have set two
@@ -43,13 +43,14 @@ export function textsBeside(
   text: Text,
   stops: (element: Element) => boolean,
   backwards = false,
+  units = MAX_FOLLOWING,
 ): Text[] {
   const texts: Text[] = [];
   let node: Node = text;
   let last = text.data;
   /** Whether an element other than IN_WORD's stands between `last` and the node. */
   let apart = false;
-  for (let length = 0, down = false, steps = 0; length < MAX_FOLLOWING && steps++ < MAX_STEPS;) {
+  for (let length = 0, down = false, steps = 0; length < units && steps++ < MAX_STEPS;) {
     const next = backwards
       ? down
         ? node.lastChild

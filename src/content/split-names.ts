@@ -55,7 +55,7 @@ export class SplitNames {
 
   /** The nearest text with any units before `node` in its line, or '' (see TextsBeside). */
   preceding(node: Text): string {
-    return textsBeside(node, this.#stops, true).find((text) => text.length > 0)?.data ?? '';
+    return textsBeside(node, this.#stops, true, 1).find((text) => text.length > 0)?.data ?? '';
   }
 
   /**
