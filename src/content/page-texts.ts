@@ -48,12 +48,16 @@ export class PageTexts {
   readonly shadowRoots: ShadowRoot[] = [];
 
   /**
-   * `node`'s text, unless it is too short for a name or is a style sheet's or a script's. Every
+   * `node`'s text, unless it can hold no part of a name or is a style sheet's or a script's. Every
    * text read here has a parent: it was found under a root, or is connected.
+   *
+   * A text of one unit below "A" (white space, a digit, most punctuation) is not read: the line
+   * breaks between a page's tags are most of its texts of one unit. One letter is: a people
+   * picker highlights the first letter typed ("<b>A</b>na Silva").
    */
   addText(node: Text): void {
     const text = node.data;
-    if (text.length < 2 || (text.length > LONG_TEXT && isCode(node))) return;
+    if ((text.length < 2 && text < 'A') || (text.length > LONG_TEXT && isCode(node))) return;
     this.nodes.push(node);
     this.data.push(text);
   }
@@ -69,7 +73,8 @@ export class PageTexts {
     const { nodes, data } = this;
     for (let node: Node | null; (node = walker.nextNode());) {
       const text = (node as Text).data;
-      if (text.length < 2 || (text.length > LONG_TEXT && isCode(node))) continue; // as in addText
+      // As in addText.
+      if ((text.length < 2 && text < 'A') || (text.length > LONG_TEXT && isCode(node))) continue;
       nodes.push(node as Text);
       data.push(text);
     }

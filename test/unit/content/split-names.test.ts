@@ -70,10 +70,12 @@ describe('names split across texts', () => {
   });
 
   it('badges a name whose first letters the page highlights, after its end', () => {
-    // A text of one unit is not read (see PageTexts): "<b>A</b>na Silva" gets no badge.
-    setup('<p id="picker"><b>An</b>a Silva (2)</p><p id="in">Dean<b></b>a Silva</p>');
-    expect(labels()).toEqual(['Ana Silva']);
-    expect(places()).toEqual(['picker a Silva']);
+    setup(
+      '<p id="picker"><b>An</b>a Silva (2)</p><p id="one"><mark>A</mark>na Silva</p>' +
+        '<p id="in">Dean<b></b>a Silva</p><p id="avatar"><span>A</span><span>Ana Silva</span></p>',
+    );
+    expect(labels()).toEqual(['Ana Silva', 'Ana Silva', 'Ana Silva']);
+    expect(places()).toEqual(['picker a Silva', 'one na Silva', 'avatar Ana Silva']);
   });
 
   it('badges no name that a longer word around it goes on with in the next or last text', () => {
