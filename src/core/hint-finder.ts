@@ -33,9 +33,13 @@ const LITERAL = String.raw`(?:[^\\[\](){}|*+?^$.]|\\[\\^$.*+?()[\]{}|/]|\\s\+|\[
 const LITERALS = new RegExp(`^(?:${LITERAL}(?:\\|${LITERAL})*)?$`);
 /** A class of single units (the units hints start with): at worst it finds too much. */
 const UNITS = /^\[(?:[^\\\]]|\\.)*\]$/;
-/** A separator after a word's first one to three letters (captured) and before a letter. */
+/**
+ * A separator after a word's first one to three letters (captured), before a letter that a
+ * letter or white space follows: the rest of the word, and not one more letter of its own (a
+ * page that animates its headings letter by letter has a text per letter, and no names there).
+ */
 const GLUED = new RegExp(
-  `\0(?<=[^${WORD_LETTER}]([${WORD_LETTER}]{1,3})\0)(?=[${WORD_LETTER}])`,
+  `\0(?<=[^${WORD_LETTER}]([${WORD_LETTER}]{1,3})\0)(?=[${WORD_LETTER}][${WORD_LETTER}\\s])`,
   'g',
 );
 

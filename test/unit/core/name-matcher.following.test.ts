@@ -67,6 +67,8 @@ describe('findEach: names a page splits across texts', () => {
     // Not from inside a word, nor from four letters (a hint of their own), nor past a space.
     expect(across(['Dean', 'a Silva'], { 0: 'a Silva' }).asked).toEqual([]);
     expect(across(['An ', 'a Silva'], { 0: 'a Silva' }).asked).toEqual([]);
+    // Nor from a text per letter, as a page animating its heading has: no name goes on there.
+    expect(across([...'Analyst'], {}).asked).toEqual([]);
   });
 
   it('does not end a name where a word goes on into the next text', () => {
