@@ -45,8 +45,10 @@ export class SplitNames {
     this.#stops = stops;
   }
 
-  /** What follows `node`, the text at place `at` of this pass (see TextsBeside). */
+  /** What follows `node`, the text at place `at` of this pass (see TextsBeside), read once. */
   following(node: Text, at: number): string {
+    const read = this.#following.get(at);
+    if (read) return read[1];
     const texts = textsBeside(node, this.#stops);
     const rest = texts.map((text) => text.data).join('');
     this.#following.set(at, [texts, rest]);

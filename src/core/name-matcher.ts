@@ -240,17 +240,21 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
    */
   const findEach: NameMatcher['findEach'] = (texts, found, beside) => {
     /**
-     * The walk from a hint at `start` of `text`, the text at `at`, if a term may begin there. At
-     * the start of a text, the units the page shows before it count as well: the walk runs over
-     * them and the text, and its match is moved back to the text's offsets.
+     * The walk from a hint at `start` of `text`, the text at `at`, if a term may begin there. A
+     * match at the start of a text is walked again with the units the page shows before it (the
+     * page is asked only then: what comes before can only rule terms out), and moved back to the
+     * text's offsets.
      */
     const walkFrom = (text: string, start: number, at: number): NameMatch | undefined => {
-      const before = start === 0 && beside ? beside.before(at).slice(-2) : '';
-      if (before !== '') text = before + text;
-      const from = start + before.length;
-      const match = begins(text, from, anywhere) ? walk(bucket, text, from, beside, at) : undefined;
-      if (!match || before === '') return match;
-      return { start, end: match.end - before.length, key: match.key };
+      const match = begins(text, start, anywhere)
+        ? walk(bucket, text, start, beside, at)
+        : undefined;
+      const before = match && start === 0 && beside ? beside.before(at).slice(-2) : '';
+      if (before === '') return match;
+      const found = begins(before + text, before.length, anywhere)
+        ? walk(bucket, before + text, before.length, beside, at)
+        : undefined;
+      return found && { start, end: found.end - before.length, key: found.key };
     };
     const nextHint = (findHints ??= hintFinder(index.hints, foldUnits))(texts);
     let at = 0;

@@ -22,13 +22,17 @@ describe('findEach: names a page splits across texts', () => {
     before: Record<number, string> = {},
   ) {
     const asked: number[] = [];
+    const askedBefore: number[] = [];
     const out: string[] = [];
     matcher.findEach(
       texts,
       (at, matches) => out.push(...matches.map((m) => `${at}:${m.key}:${m.start}-${m.end}`)),
-      { after: (at) => (asked.push(at), after[at] ?? ''), before: (at) => before[at] ?? '' },
+      {
+        after: (at) => (asked.push(at), after[at] ?? ''),
+        before: (at) => (askedBefore.push(at), before[at] ?? ''),
+      },
     );
-    return { out, asked };
+    return { out, asked, askedBefore };
   }
 
   it('reads on from a text that ends inside a name, and ends the match past it', () => {
@@ -36,6 +40,7 @@ describe('findEach: names a page splits across texts', () => {
     expect(across(['Ask Ana', ' Silva today'], { 0: ' Silva today' })).toEqual({
       out: ['0:ana:4-13'],
       asked: [0],
+      askedBefore: [],
     });
     expect(across(['Ana', ' ', 'Silva'], { 0: ' Silva' }).out).toEqual(['0:ana:0-9']);
     expect(across(['Li', ' Wei'], { 0: ' Wei' }).out).toEqual(['0:li:0-6']);
@@ -52,7 +57,11 @@ describe('findEach: names a page splits across texts', () => {
     expect(across(['met Ana', 'Bob', 'ana', 'ana@exam'], {}).asked).toEqual([0, 2, 3]);
     expect(across(['Ana Silva', 'Bob', 'to ana@example.com'], {}).asked).toEqual([0, 2]);
     // Not where no name may begin, whatever the walk before found ("Ā" continues the word).
-    expect(across(['Ask Ana', 'ĀAna Silva'], { 1: ' and more' })).toEqual({ out: [], asked: [0] });
+    expect(across(['Ask Ana', 'ĀAna Silva'], { 1: ' and more' })).toEqual({
+      out: [],
+      asked: [0],
+      askedBefore: [],
+    });
   });
 
   it('reads on from the first letters of a word that a text ends in', () => {
@@ -60,6 +69,7 @@ describe('findEach: names a page splits across texts', () => {
     expect(across(['Results: An', 'a Silva today'], { 0: 'a Silva today' })).toEqual({
       out: ['0:ana:9-18'],
       asked: [0],
+      askedBefore: [],
     });
     expect(across(['A', 'na Silva'], { 0: 'na Silva' }).out).toEqual(['0:ana:0-9']);
     expect(across(['L', 'i Wei'], { 0: 'i Wei' }).out).toEqual(['0:li:0-6']);
@@ -81,10 +91,18 @@ describe('findEach: names a page splits across texts', () => {
 
   it('does not begin a name where a word goes on from the text before', () => {
     // "<mark>Mari</mark>ana Silva": Mariana, not Ana.
-    expect(across(['Mari', 'ana Silva'], {}, { 1: 'Mari' }).out).toEqual([]);
+    expect(across(['Mari', 'ana Silva'], {}, { 1: 'Mari' })).toEqual({
+      out: [],
+      asked: [1],
+      askedBefore: [1],
+    });
     expect(across(['x', 'ana@example.com'], {}, { 1: 'x' }).out).toEqual([]);
     expect(across(['Mari', 'ana Silva'], {}, { 1: 'Mari ' }).out).toEqual(['1:ana:0-9']);
     expect(across(['(', 'Ana Silva'], {}, { 1: '(' }).out).toEqual(['1:ana:0-9']);
+    // Asked only for a match at a text's start: what comes before can only rule terms out.
+    expect(across(['Analyst', 'Ana', 'Ana Silva!', 'I met Ana Silva'], {}).askedBefore).toEqual([
+      2,
+    ]);
     // Only a text's start looks before it; a surrogate pair before it is read whole.
     expect(across(['x', 'to Ana Silva'], {}, { 1: 'x' }).out).toEqual(['1:ana:3-12']);
     expect(across(['王', 'Ana Silva'], {}, { 1: '𠀀' }).out).toEqual(['1:ana:0-9']);
