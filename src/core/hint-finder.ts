@@ -89,8 +89,8 @@ export type HintFinder = (texts: readonly string[]) => NextHint;
  *
  * A word the page splits within its first units ("<b>An</b>a Silva", as a people picker
  * highlights what was typed) spells no hint: where a text ends in the first one to three letters
- * of a word and the next begins with a letter, the word's start is a hint too (GLUED), for the
- * matcher to read on from. The engine scans for the separator, so this costs little more than
+ * of a word and the next goes on with it (a letter, then a letter or white space), the word's
+ * start is a hint too (GLUED), for the matcher to read on from. The engine scans for the separator, so this costs little more than
  * one pass over the texts.
  */
 export function hintFinder(
