@@ -17,15 +17,17 @@ describe('popup shows live presence from the emulator', () => {
       customStatus: 'Focus time',
     });
     expect(dnd.expiresTime).toBeDefined();
-    const expectedTime = await popup.evaluate(
-      (iso) =>
-        new Intl.DateTimeFormat(undefined, {
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        }).format(new Date(iso)),
-      dnd.expiresTime as string,
-    );
+    // The expiry is 30 minutes away: from 23:30 on it is tomorrow, which the popup names.
+    const expectedTime = await popup.evaluate((iso) => {
+      const expires = new Date(iso);
+      const tomorrow = expires.toDateString() !== new Date().toDateString();
+      return new Intl.DateTimeFormat(undefined, {
+        ...(tomorrow ? { weekday: 'short' } : {}),
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(expires);
+    }, dnd.expiresTime as string);
     await expect
       .poll(rowText(popup, 'Ada Lovelace'), { timeout: 5_000 })
       .toContain('Do not disturb');
