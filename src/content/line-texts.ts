@@ -3,6 +3,7 @@
  * tells whether a word goes on across texts (see `TextsBeside` in name-matcher.ts).
  */
 import { codePointBefore, NOT_A_WORD, wordKind } from '../core/char-classes';
+import { lettersTouch } from './glued-letters';
 import { INLINE } from './repeated-mentions';
 import { ELEMENT_NODE, TEXT_NODE } from './page-texts';
 
@@ -14,8 +15,9 @@ const MAX_STEPS = 24;
 /**
  * Elements that style part of a word where it stands: a search's or a people picker's highlight
  * of what was typed ("<mark>Mari</mark>ana"), bold, italics. Any other inline element between two
- * letters may be an item of its own that the page's CSS sets apart: frameworks write
- * `<span>Ana Silva</span><span>Owner</span>` with no space between.
+ * letters may be an item of its own that the page's CSS sets apart (frameworks write
+ * `<span>Ana Silva</span><span>Owner</span>` with no space between), or a highlight in a span:
+ * there the page's layout decides (see glued-letters.ts).
  */
 const IN_WORD = new Set('b em font i mark s strong u'.split(' '));
 
@@ -36,8 +38,9 @@ function touch(first: string, second: string): boolean {
  * first), up to about `units` units or MAX_STEPS nodes: into and out of inline elements
  * (see INLINE), past comments. Any other element ends the line (a block, a `<br>`, an image), and
  * so does one that `stops` (what the annotator skips, our badges), and so does an inline element
- * other than IN_WORD's between two letters (or digits) of a word: where a page may have set two
- * words apart. Scripts written without spaces have no such words: their texts run on.
+ * other than IN_WORD's between two letters (or digits) of a word, unless they touch on the screen:
+ * where a page may have set two words apart. Scripts written without spaces have no such words:
+ * their texts run on.
  */
 export function textsBeside(
   text: Text,
@@ -47,8 +50,9 @@ export function textsBeside(
 ): Text[] {
   const texts: Text[] = [];
   let node: Node = text;
-  let last = text.data;
-  /** Whether an element other than IN_WORD's stands between `last` and the node. */
+  /** The last text with any units. */
+  let lastText = text;
+  /** Whether an element other than IN_WORD's stands between `lastText` and the node. */
   let apart = false;
   for (let length = 0, down = false, steps = 0; length < units && steps++ < MAX_STEPS;) {
     const next = backwards
@@ -70,8 +74,11 @@ export function textsBeside(
     } else if (next.nodeType === TEXT_NODE) {
       const data = (next as Text).data;
       if (data !== '') {
-        if (apart && (backwards ? touch(data, last) : touch(last, data))) break;
-        last = data;
+        if (apart) {
+          const [first, second] = backwards ? [next as Text, lastText] : [lastText, next as Text];
+          if (touch(first.data, second.data) && !lettersTouch(first, second)) break;
+        }
+        lastText = next as Text;
         apart = false;
       }
       texts.push((node = next) as Text);

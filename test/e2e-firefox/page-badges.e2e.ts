@@ -12,7 +12,8 @@ const TEAM_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p id="email">Write to lin.wei@example.com for access.</p>
 <table><tr><td id="cell">Lin Wei</td></tr></table>
 <p id="split">Search results for <mark>Lin</mark> Wei</p>
-<ul id="picker"><li><b>Li</b>n Wei</li><li><b>Lin Wei</b>mann</li></ul>
+<ul id="picker"><li><b>Li</b>n Wei</li><li><b>Lin Wei</b>mann</li>
+<li><span style="font-weight:bold">Li</span><span>n Wei</span></li><li><span style="font-weight:bold">Mari</span><span>ana Silva</span></li></ul>
 <div id="later"></div>
 <p id="activity"></p>
 <script>setTimeout(() => { document.getElementById('later').textContent = 'Added later: Ana Silva'; }, 1000);
@@ -90,14 +91,15 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     // Opened last, so it is the visible tab: a hidden tab defers its badges until shown.
     const page = await s.firefox.openUrl(`${site.origin}/team.html`);
     const labels = await until(
-      '7 badges',
+      '8 badges',
       () => badgeLabels(page),
-      (l) => l.length === 7,
+      (l) => l.length === 8,
       10_000,
     );
     expect(labels.filter((l) => l.startsWith('Ana Silva: Do not disturb'))).toHaveLength(2);
-    // Two of them after a name the page split with a highlight; none for Lin Weimann.
-    expect(labels.filter((l) => l === 'Lin Wei: In a meeting')).toHaveLength(5);
+    // Three of them after a name the page split with a highlight (one in spans); none for Lin
+    // Weimann, nor for Mariana Silva.
+    expect(labels.filter((l) => l === 'Lin Wei: In a meeting')).toHaveLength(6);
     expect(await page.evaluate('document.images.length')).toBe(0);
     expect(await page.evaluate("'__pwned' in window")).toBe(false);
 
@@ -105,7 +107,7 @@ describe('Firefox: live badges next to names on an allowed page', () => {
     await until(
       'Lin Wei presenting',
       () => badgeLabels(page),
-      (l) => l.filter((x) => x === "Lin Wei: Presenting, 'Demo'").length === 5,
+      (l) => l.filter((x) => x === "Lin Wei: Presenting, 'Demo'").length === 6,
       2_000,
     );
     // The page sets the text of the node a badge split: it reads as the page wrote it.

@@ -61,10 +61,15 @@ const PEOPLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <p id="wiki">Owner: Ana Silva (<a href="mailto:ana.silva@example.com">ana.silva@example.com</a>)</p>
 <p id="linked">On call: <a href="mailto:lin.wei@example.com">Lin Wei</a> (lin.wei@example.com)</p>
 <p id="apart">Ana Silva wrote to lin.wei@example.com, and Lin Wei replied.</p></body></html>`;
-/** A highlighted name, and one a script renders as a framework does "{first} {last}". */
+/**
+ * A highlighted name, one a script renders as a framework does "{first} {last}", a people picker's
+ * highlights (in spans too), and a row whose items only CSS sets apart.
+ */
 const SPLIT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Split</title>
 </head><body><p id="mark">Results for <mark>Lin</mark> Wei</p><p id="rendered">Owner: <span></span></p>
-<ul id="picker"><li><mark>Lin Wei</mark>mann</li><li>Ca<mark>ana Silva</mark></li><li><b>Li</b>n Wei</li><li><mark>L</mark>in Wei</li></ul>
+<ul id="picker"><li><mark>Lin Wei</mark>mann</li><li>Ca<mark>ana Silva</mark></li><li><b>Li</b>n Wei</li><li><mark>L</mark>in Wei</li>
+<li><span style="font-weight:700">Li</span><span>n Wei</span></li><li><span style="font-weight:700">Ca</span><span>ana Silva</span></li></ul>
+<p id="row"><span>Lin Wei</span><span style="margin-left:.5em">Owner</span></p>
 <script>setTimeout(() => document.querySelector('#rendered span').append('Ana', ' ', 'Silva'), 300);</script>
 </body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
@@ -283,11 +288,17 @@ describe('badges on pages of every shape', () => {
     const seen = () => placesOf(page);
     await expect
       .poll(seen, { timeout: 10_000 })
-      .toEqual(['mark Lin Wei', 'rendered Ana Silva', 'picker Lin Wei', 'picker Lin Wei']);
+      .toEqual([
+        'mark Lin Wei',
+        'rendered Ana Silva',
+        ...Array<string>(3).fill('picker Lin Wei'),
+        'row Lin Wei',
+      ]);
     const texts = () => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
     // A people picker's "Lin Weimann" and "Caana Silva" are other people: no badge.
     expect(await texts()).toBe(
-      'Results for Lin Wei Owner: Ana Silva Lin Weimann Caana Silva Lin Wei Lin Wei',
+      'Results for Lin Wei Owner: Ana Silva Lin Weimann Caana Silva Lin Wei Lin Wei Lin Wei ' +
+        'Caana Silva Lin WeiOwner',
     );
     // The framework sets the first part's text: the row shows someone else now.
     await page.evaluate(() => {
@@ -295,9 +306,10 @@ describe('badges on pages of every shape', () => {
     });
     await expect
       .poll(seen, { timeout: 5_000 })
-      .toEqual(['mark Lin Wei', 'picker Lin Wei', 'picker Lin Wei']);
+      .toEqual(['mark Lin Wei', ...Array<string>(3).fill('picker Lin Wei'), 'row Lin Wei']);
     expect(await texts()).toBe(
-      'Results for Lin Wei Owner: Bob Silva Lin Weimann Caana Silva Lin Wei Lin Wei',
+      'Results for Lin Wei Owner: Bob Silva Lin Weimann Caana Silva Lin Wei Lin Wei Lin Wei ' +
+        'Caana Silva Lin WeiOwner',
     );
     await page.close();
   });
