@@ -14,12 +14,13 @@ const MAX_STEPS = 24;
 
 /**
  * Elements that style part of a word where it stands: a search's or a people picker's highlight
- * of what was typed ("<mark>Mari</mark>ana"), bold, italics. Any other inline element between two
- * letters may be an item of its own that the page's CSS sets apart (frameworks write
+ * of what was typed ("<mark>Mari</mark>ana"), bold, italics; and where a long word may break
+ * (`<wbr>`, as pages put into long addresses). Any other inline element between two letters may
+ * be an item of its own that the page's CSS sets apart (frameworks write
  * `<span>Ana Silva</span><span>Owner</span>` with no space between), or a highlight in a span:
  * there the page's layout decides (see glued-letters.ts).
  */
-const IN_WORD = new Set('b em font i mark s strong u'.split(' '));
+const IN_WORD = new Set('b em font i mark s strong u wbr'.split(' '));
 
 const isInline = (node: Node | null): node is Element =>
   node?.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName);

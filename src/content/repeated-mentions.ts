@@ -27,7 +27,7 @@ const MAX_TEXTS = 3;
 export const INLINE = new Set(
   (
     'a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub ' +
-    'sup time u var'
+    'sup time u var wbr'
   ).split(' '),
 );
 

@@ -78,6 +78,13 @@ describe('names split across texts', () => {
     expect(places()).toEqual(['picker a Silva', 'one na Silva', 'avatar Ana Silva']);
   });
 
+  it('reads a name or an address on across the places a page lets a long word break', () => {
+    setup('<p id="name">Ana Sil<wbr>va wrote to ana@<wbr>example.<wbr>com today</p>');
+    expect(labels()).toEqual(['Ana Silva', 'ana@example.com']);
+    expect(places()).toEqual(['name va', 'name com']);
+    expect(pageText()).toBe('Ana Silva wrote to ana@example.com today');
+  });
+
   it('badges no name that a longer word around it goes on with in the next or last text', () => {
     // A people picker highlights what was typed: these are Mariana Silva and Ana Silvanova.
     setup(
