@@ -91,9 +91,12 @@ export function tooShortForTerm(normalized: string): boolean {
   return normalized.length < 2 || (normalized.length === 2 && normalized.codePointAt(0)! > 0xffff);
 }
 
-/** Trimmed, with every run of white space turned into one space (the form terms are matched in). */
+/**
+ * Trimmed, with every run of white space turned into one space, and composed (NFC): the form
+ * terms are matched in (page texts written decomposed are composed to match, composed-texts.ts).
+ */
 export function normalizeTerm(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
 /**

@@ -68,12 +68,21 @@ export interface HintPatterns {
  */
 export type NextHint = (from: number) => number;
 
-/** The index's hints, compiled once, for the texts of one pass. */
-export type HintFinder = (texts: readonly string[]) => NextHint;
+/** The index's hints, compiled once, for the texts of one pass as joinTexts joins them. */
+export type HintFinder = (joined: string) => NextHint;
+
+/**
+ * The texts of one pass as hints are searched in: joined, each after a separator (U+0000), and
+ * lower-cased (see hintFinder). `[''].concat`: one native join, where `'\0' + joined` would be
+ * copied once more. The last text ends with a separator too: a name may go on after it.
+ */
+export function joinTexts(texts: readonly string[], fold: (text: string) => string): string {
+  return lowerText([''].concat(texts, '').join('\0'), fold);
+}
 
 /**
  * Finds the index's hints in texts, read in one go: joined, each after a separator (U+0000), and
- * lower-cased, so that they are searched by one native call each and a page's thousand text nodes
+ * lower-cased (joinTexts), so that they are searched by one native call each and a page's thousand text nodes
  * do not each pay a round of calls from cold JavaScript. Places are offsets in the joined texts
  * (the first text starts at 1). A hint spans two texts only where it has a space: there the
  * separator (U+0000, never a hint's unit) counts as white space, so that a name a page splits
@@ -93,22 +102,15 @@ export type HintFinder = (texts: readonly string[]) => NextHint;
  * start is a hint too (GLUED), for the matcher to read on from. The engine scans for the separator, so this costs little more than
  * one pass over the texts.
  */
-export function hintFinder(
-  { inWords, anywhere, anywhereStarts }: HintPatterns,
-  fold: (text: string) => string,
-): HintFinder {
+export function hintFinder({ inWords, anywhere, anywhereStarts }: HintPatterns): HintFinder {
   const words = LITERALS.test(inWords) ? inWords : '';
   const others = LITERALS.test(anywhere) && UNITS.test(anywhereStarts) ? anywhere : '';
-  // No hints: the texts need not even be joined.
   if (words === '' && others === '') return () => () => Infinity;
   const spaces = (pattern: string) => pattern.replaceAll('\\s+', '[\\s\\0]+');
   const inWordsPattern = new RegExp(`[^${WORD_LETTER}](?:${spaces(words)})`, 'g');
   const starts = new RegExp(anywhereStarts, 'g');
   const anywherePattern = new RegExp(spaces(others), 'y');
-  return (texts) => {
-    // `[''].concat`: one native join, where `'\0' + joined` would be copied once more. The last
-    // text ends with a separator too: a name may go on after it.
-    const text = lowerText([''].concat(texts, '').join('\0'), fold);
+  return (text) => {
     let wordHint = words === '' ? Infinity : 0;
     let otherHint = others === '' ? Infinity : 0;
     let gluedHint = words === '' ? Infinity : 0;

@@ -26,7 +26,8 @@ import {
   WORD_LETTER,
   wordKind,
 } from './char-classes';
-import { hintFinder, type HintFinder } from './hint-finder';
+import { COMBINING, composeTexts } from './composed-texts';
+import { hintFinder, joinTexts, type HintFinder } from './hint-finder';
 import { EMAIL, ENTRY, FIELD, slotOf, type TermIndex } from './term-format';
 
 /** Offsets into the text it was found in; `end` is exclusive. */
@@ -256,14 +257,24 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
         : undefined;
       return found && { start, end: found.end - before.length, key: found.key };
     };
-    const nextHint = (findHints ??= hintFinder(index.hints, foldUnits))(texts);
+    let joined = joinTexts(texts, foldUnits);
+    // Texts written decomposed are matched composed, as terms are (see composed-texts.ts).
+    const composed = COMBINING.test(joined) ? composeTexts(texts) : undefined;
+    if (composed) {
+      texts = composed.texts;
+      joined = joinTexts(texts, foldUnits);
+    }
+    const nextHint = (findHints ??= hintFinder(index.hints))(joined);
+    const report = composed
+      ? (at: number, matches: NameMatch[]) => found(at, composed.back(at, matches))
+      : found;
     let at = 0;
     let text = texts[0]!;
     let offset = 1; // where `text` starts in the joined texts
     let matches: NameMatch[] | undefined;
     for (let hint = nextHint(1); hint < Infinity;) {
       while (hint >= offset + text.length) {
-        if (matches) found(at, matches);
+        if (matches) report(at, matches);
         matches = undefined;
         offset += text.length + 1;
         text = texts[++at]!;
@@ -274,7 +285,7 @@ export function matcherFromIndex(index: TermIndex): NameMatcher {
       // Not into the texts that follow: they need not be the next ones in `texts`.
       hint = nextHint(match ? offset + Math.min(match.end, text.length) : hint + 1);
     }
-    if (matches) found(at, matches);
+    if (matches) report(at, matches);
   };
 
   return {

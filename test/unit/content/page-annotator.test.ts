@@ -40,6 +40,16 @@ describe('PageAnnotator', () => {
     expect(allBadges()[4]!.previousSibling!.textContent).toBe('记者王小明');
   });
 
+  it('badges a name the page writes decomposed, right after it, and leaves the text as it was', () => {
+    const jose = { contactId: 'jose', displayName: 'José Silva', emails: [], addedAt: 0 };
+    const html = '<p>Ping Jose\u0301 Silva today, e\u0301 Ana Silva</p>';
+    const before = ((document.body.innerHTML = html), document.body.textContent);
+    setup(html, [jose, ana]);
+    expect(labels()).toEqual(['Jose\u0301 Silva', 'Ana Silva']);
+    expect(allBadges()[0]!.previousSibling!.textContent).toBe('Ping Jose\u0301 Silva');
+    expect(pageText()).toBe(before);
+  });
+
   it('skips form fields, editors, code, our own badges and names inside longer words', () => {
     setup(
       '<textarea>Ana Silva</textarea><input value="Ana Silva"><div contenteditable>Ana Silva</div>' +

@@ -29,7 +29,7 @@ const foldUnit = (unit: string) =>
   isSpace(unit) ? ' ' : (ASCII_FORM[unit] ?? unit.toLowerCase().charAt(0));
 const fold = (text: string) =>
   [...Array(text.length).keys()].map((i) => foldUnit(text[i]!)).join('');
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC');
 const charBefore = (text: string, index: number) => [...text.slice(0, index)].at(-1) ?? '';
 const charAfter = (text: string, index: number) => [...text.slice(index)][0] ?? '';
 const DIGIT = /^\p{N}$/u;
@@ -66,7 +66,25 @@ function boundariesHold(term: string, text: string, start: number, end: number):
   return !continues(chars.at(-1)!, after);
 }
 
-function referenceFind(terms: readonly MatchTerm[], text: string): NameMatch[] {
+/**
+ * A page's text is read composed (NFC), as terms are; an offset in it stands for the last place
+ * in the text up to which the text composes to the same.
+ */
+function referenceFind(terms: readonly MatchTerm[], page: string): NameMatch[] {
+  const text = page.normalize('NFC');
+  const back = (offset: number) => {
+    let at = page.length;
+    while (at > 0 && page.slice(0, at).normalize('NFC') !== text.slice(0, offset)) at--;
+    return at;
+  };
+  return composedFind(terms, text).map(({ start, end, key }) => ({
+    start: back(start),
+    end: back(end),
+    key,
+  }));
+}
+
+function composedFind(terms: readonly MatchTerm[], text: string): NameMatch[] {
   const seen = new Set<string>();
   const candidates: NameMatch[] = [];
   for (const { key, text: raw } of terms) {

@@ -1,0 +1,66 @@
+/**
+ * Page texts written decomposed: "José" as "e" and a combining acute (U+0301), as Vietnamese
+ * typed in "Unicode tổ hợp" is, as file names from macOS are, as Korean syllables from macOS
+ * are (conjoining jamo) and Japanese kana with a combining sound mark. Terms are composed
+ * (normalizeTerm), so a text that holds such characters is matched composed, and what is found
+ * in it is moved back to its own offsets. Nearly every page has none: one search of the joined
+ * texts says so (see `findEach` in name-matcher.ts).
+ */
+import type { NameMatch } from './name-matcher';
+
+/**
+ * Characters that NFC may fold into the one before them, as far as names go: the combining
+ * diacritical marks, Hangul's conjoining vowels and final consonants, the kana sound marks.
+ */
+// eslint-disable-next-line no-misleading-character-class -- each of these alone is what is sought
+export const COMBINING = /[\u0300-\u036f\u1160-\u11ff\u3099\u309a]/;
+
+/** A text as it is matched, composed, with where each of its units starts in the text. */
+type Composed = [composed: string, starts: number[]];
+
+/**
+ * `text` composed one cluster at a time (a character and the combining ones after it). A unit of
+ * a cluster that composing changed starts where the cluster does.
+ */
+function compose(text: string): Composed {
+  let composed = '';
+  const starts: number[] = [];
+  for (let start = 0, end = 1; start < text.length; start = end++) {
+    while (end < text.length && COMBINING.test(text.charAt(end))) end++;
+    const cluster = text.slice(start, end);
+    const read = end - start > 1 ? cluster.normalize('NFC') : cluster;
+    composed += read;
+    for (let i = 0; i < read.length; i++) starts.push(read === cluster ? start + i : start);
+  }
+  starts.push(text.length);
+  return [composed, starts];
+}
+
+export interface ComposedTexts {
+  /** The texts as they are matched. */
+  readonly texts: readonly string[];
+  /** Matches in the text at `at` as matched, at its own offsets. */
+  back(at: number, matches: readonly NameMatch[]): readonly NameMatch[];
+}
+
+/** `texts` with each that holds a COMBINING character composed. */
+export function composeTexts(texts: readonly string[]): ComposedTexts {
+  const composed = new Map<number, Composed>();
+  texts.forEach((text, at) => {
+    if (COMBINING.test(text)) composed.set(at, compose(text));
+  });
+  return {
+    texts: texts.map((text, at) => composed.get(at)?.[0] ?? text),
+    back(at, matches) {
+      const [text, starts] = composed.get(at) ?? [];
+      if (!text || !starts) return matches;
+      // Past the composed text's end, a match goes on into the texts after it, read as they are.
+      const offset = (to: number) => starts[to] ?? texts[at]!.length + to - text.length;
+      return matches.map(({ start, end, key }) => ({
+        start: offset(start),
+        end: offset(end),
+        key,
+      }));
+    },
+  };
+}
