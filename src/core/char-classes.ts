@@ -92,11 +92,11 @@ export function tooShortForTerm(normalized: string): boolean {
 }
 
 /**
- * Trimmed, with every run of white space turned into one space, and composed (NFC): the form
- * terms are matched in (page texts written decomposed are composed to match, composed-texts.ts).
+ * Trimmed, with every run of white space turned into one space, composed (NFC), soft hyphens left
+ * out: the form terms are matched in (page texts are read so too, composed-texts.ts).
  */
 export function normalizeTerm(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().normalize('NFC');
+  return text.replace(/\s+/g, ' ').trim().normalize('NFC').replaceAll('\u00ad', '');
 }
 
 /**

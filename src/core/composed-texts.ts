@@ -1,26 +1,29 @@
 /**
  * Page texts written decomposed: "José" as "e" and a combining acute (U+0301), as Vietnamese
  * typed in "Unicode tổ hợp" is, as file names from macOS are, as Korean syllables from macOS
- * are (conjoining jamo) and Japanese kana with a combining sound mark. Terms are composed
- * (normalizeTerm), so a text that holds such characters is matched composed, and what is found
- * in it is moved back to its own offsets. Nearly every page has none: one search of the joined
- * texts says so (see `findEach` in name-matcher.ts).
+ * are (conjoining jamo) and Japanese kana with a combining sound mark; and texts with soft
+ * hyphens (U+00AD), which hyphenation tools put into long words and which show only where a line
+ * breaks. Terms are composed and have none (normalizeTerm), so a text that holds such characters
+ * is matched composed and without them, and what is found in it is moved back to its own
+ * offsets. Nearly every page has none: one search of the joined texts says so (see `findEach` in
+ * name-matcher.ts).
  */
 import type { NameMatch } from './name-matcher';
 
 /**
- * Characters that NFC may fold into the one before them, as far as names go: the combining
- * diacritical marks, Hangul's conjoining vowels and final consonants, the kana sound marks.
+ * Characters that go with the one before them, as far as names go: those NFC may fold into it
+ * (the combining diacritical marks, Hangul's conjoining vowels and final consonants, the kana
+ * sound marks), and the soft hyphen.
  */
 // eslint-disable-next-line no-misleading-character-class -- each of these alone is what is sought
-export const COMBINING = /[\u0300-\u036f\u1160-\u11ff\u3099\u309a]/;
+export const COMBINING = /[\u00ad\u0300-\u036f\u1160-\u11ff\u3099\u309a]/;
 
-/** A text as it is matched, composed, with where each of its units starts in the text. */
+/** A text as it is matched, with where each of its units starts in the text. */
 type Composed = [composed: string, starts: number[]];
 
 /**
- * `text` composed one cluster at a time (a character and the combining ones after it). A unit of
- * a cluster that composing changed starts where the cluster does.
+ * `text` composed one cluster at a time (a character and the COMBINING ones after it), soft
+ * hyphens left out. A unit of a cluster that this changed starts where the cluster does.
  */
 function compose(text: string): Composed {
   let composed = '';
@@ -28,7 +31,9 @@ function compose(text: string): Composed {
   for (let start = 0, end = 1; start < text.length; start = end++) {
     while (end < text.length && COMBINING.test(text.charAt(end))) end++;
     const cluster = text.slice(start, end);
-    const read = end - start > 1 ? cluster.normalize('NFC') : cluster;
+    const read = COMBINING.test(cluster)
+      ? cluster.normalize('NFC').replaceAll('\u00ad', '')
+      : cluster;
     composed += read;
     for (let i = 0; i < read.length; i++) starts.push(read === cluster ? start + i : start);
   }

@@ -1,7 +1,7 @@
 /**
  * Names a page writes decomposed (a letter, then its combining accent): Vietnamese typed as
- * "Unicode tổ hợp", file names from macOS, Korean jamo, kana with a combining sound mark. They
- * are matched as the composed names they show, at the page's own offsets.
+ * "Unicode tổ hợp", file names from macOS, Korean jamo, kana with a combining sound mark; or with
+ * soft hyphens in them. They are matched as the names they show, at the page's own offsets.
  */
 import { describe, expect, it } from 'vitest';
 import type { MatchTerm } from '../../../src/core/term-index';
@@ -45,6 +45,18 @@ describe('names written decomposed', () => {
       'ko:\u1100\u1175\u11b7\u1106\u1175\u11ab\u110c\u116e\u11ab',
       'ja:\u30bf\u3099イスケ',
     ]);
+  });
+
+  it('reads a name through the soft hyphens a hyphenation tool put into it', () => {
+    const ana = { key: 'ana', text: 'Ana Silva' };
+    expect(found([ana, jose], 'Ana Sil\u00adva met Jo\u00adse\u0301 Silva.')).toEqual([
+      'ana:Ana Sil\u00adva',
+      'jose:Jo\u00adse\u0301 Silva',
+    ]);
+    expect(found([{ key: 'ana', text: 'Ana Sil\u00adva' }], 'Ana Silva')).toEqual([
+      'ana:Ana Silva',
+    ]);
+    expect(found([ana], 'Ana Silva\u00adnova')).toEqual([]);
   });
 
   it('reads an accent on the letter after a name as part of the word', () => {

@@ -29,7 +29,9 @@ const foldUnit = (unit: string) =>
   isSpace(unit) ? ' ' : (ASCII_FORM[unit] ?? unit.toLowerCase().charAt(0));
 const fold = (text: string) =>
   [...Array(text.length).keys()].map((i) => foldUnit(text[i]!)).join('');
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().normalize('NFC');
+/** As a reader reads a text: composed, with no soft hyphens (they show only at a line's end). */
+const asRead = (text: string) => text.normalize('NFC').replaceAll('\u00ad', '');
+const normalise = (text: string) => asRead(text.replace(/\s+/g, ' ').trim());
 const charBefore = (text: string, index: number) => [...text.slice(0, index)].at(-1) ?? '';
 const charAfter = (text: string, index: number) => [...text.slice(index)][0] ?? '';
 const DIGIT = /^\p{N}$/u;
@@ -67,14 +69,14 @@ function boundariesHold(term: string, text: string, start: number, end: number):
 }
 
 /**
- * A page's text is read composed (NFC), as terms are; an offset in it stands for the last place
- * in the text up to which the text composes to the same.
+ * A page's text is matched as read (asRead), as terms are; an offset in it stands for the last
+ * place in the text up to which the text reads the same.
  */
 function referenceFind(terms: readonly MatchTerm[], page: string): NameMatch[] {
-  const text = page.normalize('NFC');
+  const text = asRead(page);
   const back = (offset: number) => {
     let at = page.length;
-    while (at > 0 && page.slice(0, at).normalize('NFC') !== text.slice(0, offset)) at--;
+    while (at > 0 && asRead(page.slice(0, at)) !== text.slice(0, offset)) at--;
     return at;
   };
   return composedFind(terms, text).map(({ start, end, key }) => ({
@@ -138,7 +140,7 @@ const OTHERS = [
   ...[',', '.', '.a', '. ', "'", '’', 'ʼ', '(', ')', '<', '>', '@', '-', '‐', '_', '+', '%'],
   ...['x', '1'],
 ];
-const LETTERS = ['É', 'E', 'é', 'e\u0301', '\u0301', '😀', 'İ', 'ß', 'ς'];
+const LETTERS = ['É', 'E', 'é', 'e\u0301', '\u0301', '\u00ad', '😀', 'İ', 'ß', 'ς'];
 
 const piece = fc.constantFrom(...WORDS, ...CJK, ...EMAILS);
 const space = fc.constantFrom(...SPACES);
