@@ -9,11 +9,14 @@ import { lettersTouch } from '../../../src/content/glued-letters';
 import { allBadges, ana, annotate, cleanUp } from './annotator-fixture';
 
 const UNIT = 8;
-const placed = new Map<Node, { left: number; top: number; rtl: boolean }>();
+const placed = new Map<Node, { left: number; top: number; rtl: boolean; down: boolean }>();
 
-/** Lays `text` out from `left` on the line at `top` (right to left from `left` with `rtl`). */
-function place(text: Node, left: number, top = 0, rtl = false): void {
-  placed.set(text, { left, top, rtl });
+/**
+ * Lays `text` out from `left` on the line at `top` (right to left from `left` with `rtl`), or
+ * with `down`, from `top` down the column at `left`.
+ */
+function place(text: Node, left: number, top = 0, rtl = false, down = false): void {
+  placed.set(text, { left, top, rtl, down });
 }
 
 /** Every text of `element` placed one after the other on one line, `gaps[i]` px before text i. */
@@ -35,6 +38,7 @@ vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (
   if (!at || this.startContainer !== this.endContainer) return new DOMRect();
   if (cuts(this.startOffset) || cuts(this.endOffset)) return new DOMRect();
   const width = (this.endOffset - this.startOffset) * UNIT;
+  if (at.down) return new DOMRect(at.left, at.top + this.startOffset * UNIT, 16, width);
   const from = at.rtl ? at.left - this.endOffset * UNIT : at.left + this.startOffset * UNIT;
   return new DOMRect(from, at.top, width, 16);
 });
@@ -68,6 +72,19 @@ describe('lettersTouch', () => {
     place(b, 76, 0, true); // from 68 to 76
     expect(lettersTouch(a, b)).toBe(true);
     place(b, 70, 0, true);
+    expect(lettersTouch(a, b)).toBe(false);
+  });
+
+  it('reads down a column in vertical writing', () => {
+    const a = document.createTextNode('Mari');
+    const b = document.createTextNode('ana');
+    document.body.append(a, b);
+    place(a, 0, 0, false, true); // from 0 to 32, down
+    place(b, 0, 32, false, true);
+    expect(lettersTouch(a, b)).toBe(true);
+    place(b, 0, 40, false, true);
+    expect(lettersTouch(a, b)).toBe(false);
+    place(b, 20, 32, false, true); // the next column
     expect(lettersTouch(a, b)).toBe(false);
   });
 
