@@ -63,13 +63,14 @@ const PEOPLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 <p id="apart">Ana Silva wrote to lin.wei@example.com, and Lin Wei replied.</p></body></html>`;
 /**
  * A highlighted name, one a script renders as a framework does "{first} {last}", a people picker's
- * highlights (in spans too), and a row whose items only CSS sets apart.
+ * highlights (in spans too), a row whose items only CSS sets apart, and a name with a soft hyphen.
  */
 const SPLIT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Split</title>
 </head><body><p id="mark">Results for <mark>Lin</mark> Wei</p><p id="rendered">Owner: <span></span></p>
 <ul id="picker"><li><mark>Lin Wei</mark>mann</li><li>Ca<mark>ana Silva</mark></li><li><b>Li</b>n Wei</li><li><mark>L</mark>in Wei</li>
 <li><span style="font-weight:700">Li</span><span>n Wei</span></li><li><span style="font-weight:700">Ca</span><span>ana Silva</span></li></ul>
 <p id="row"><span>Lin Wei</span><span style="margin-left:.5em">Owner</span></p>
+<p id="hyphenated">Reviewer: Ana Sil&shy;va</p>
 <script>setTimeout(() => document.querySelector('#rendered span').append('Ana', ' ', 'Silva'), 300);</script>
 </body></html>`;
 const INNER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inner</title></head>
@@ -293,12 +294,13 @@ describe('badges on pages of every shape', () => {
         'rendered Ana Silva',
         ...Array<string>(3).fill('picker Lin Wei'),
         'row Lin Wei',
+        'hyphenated Ana Silva',
       ]);
     const texts = () => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').trim());
     // A people picker's "Lin Weimann" and "Caana Silva" are other people: no badge.
     expect(await texts()).toBe(
       'Results for Lin Wei Owner: Ana Silva Lin Weimann Caana Silva Lin Wei Lin Wei Lin Wei ' +
-        'Caana Silva Lin WeiOwner',
+        'Caana Silva Lin WeiOwner Reviewer: Ana Sil\u00adva',
     );
     // The framework sets the first part's text: the row shows someone else now.
     await page.evaluate(() => {
@@ -306,10 +308,15 @@ describe('badges on pages of every shape', () => {
     });
     await expect
       .poll(seen, { timeout: 5_000 })
-      .toEqual(['mark Lin Wei', ...Array<string>(3).fill('picker Lin Wei'), 'row Lin Wei']);
+      .toEqual([
+        'mark Lin Wei',
+        ...Array<string>(3).fill('picker Lin Wei'),
+        'row Lin Wei',
+        'hyphenated Ana Silva',
+      ]);
     expect(await texts()).toBe(
       'Results for Lin Wei Owner: Bob Silva Lin Weimann Caana Silva Lin Wei Lin Wei Lin Wei ' +
-        'Caana Silva Lin WeiOwner',
+        'Caana Silva Lin WeiOwner Reviewer: Ana Sil\u00adva',
     );
     await page.close();
   });
