@@ -8,18 +8,26 @@
  *
  * So the trees each pass read are searched for undefined elements in a task of their own, right
  * after the pass (in the pass, the query cost about as much as its own search for links), and
- * those are looked at again a few times, at growing intervals, and given up after the last.
- * One that got an open shadow root is handed over to be read; one defined without one (closed,
- * or none) or no longer in the page is dropped. Pages that never define their custom-element
- * names (Angular's components are such elements) pay a query and a few cheap looks per pass.
+ * those are looked at again a few times, at growing intervals; after the last, the page's first
+ * MAX_LATER still waiting are looked at once a minute, all in one list (a chunk may be loaded when
+ * the user first opens a panel, minutes later). One that got an open shadow root is handed over
+ * to be read; one defined without one (closed, or none) or no longer in the page is dropped.
+ * Pages that never define their custom-element names (Angular's components are such elements)
+ * pay a query and a few cheap looks per pass, and a look at a thousand elements a minute.
  */
 
 /** After the pass that found them: when elements are looked at again, in milliseconds. */
 const LOOKS_MS = [500, 2_000, 8_000, 30_000];
+/** Then: how often the elements still waiting are looked at, and how many at most. */
+const LATER_MS = 60_000;
+const MAX_LATER = 1_000;
 
 export class LateShadowRoots {
   #stopped = false;
   readonly #onShadowRoot: (shadow: ShadowRoot) => void;
+  /** Elements past their last look in LOOKS_MS, and the timer that looks at them. */
+  readonly #later = new Set<Element>();
+  #laterTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(onShadowRoot: (shadow: ShadowRoot) => void) {
     this.#onShadowRoot = onShadowRoot;
@@ -36,6 +44,8 @@ export class LateShadowRoots {
 
   stop(): void {
     this.#stopped = true;
+    clearInterval(this.#laterTimer);
+    this.#later.clear();
   }
 
   #search(roots: readonly (Element | ShadowRoot)[]): void {
@@ -56,18 +66,30 @@ export class LateShadowRoots {
 
   #lookLater(elements: readonly Element[], look: number): void {
     const delay = LOOKS_MS[look];
-    if (delay !== undefined) setTimeout(() => this.#look(elements, look), delay);
+    if (delay !== undefined) {
+      setTimeout(() => this.#look(elements, look), delay);
+      return;
+    }
+    for (const element of elements) if (this.#later.size < MAX_LATER) this.#later.add(element);
+    this.#laterTimer ??= setInterval(() => {
+      for (const element of this.#later) if (!this.#waits(element)) this.#later.delete(element);
+      if (this.#later.size > 0) return;
+      clearInterval(this.#laterTimer);
+      this.#laterTimer = undefined;
+    }, LATER_MS);
   }
 
   #look(elements: readonly Element[], look: number): void {
     if (this.#stopped) return;
-    const waiting: Element[] = [];
-    for (const element of elements) {
-      if (!element.isConnected) continue;
-      const shadow = element.shadowRoot;
-      if (shadow) this.#onShadowRoot(shadow);
-      else if (!element.matches(':defined')) waiting.push(element);
-    }
+    const waiting = elements.filter((element) => this.#waits(element));
     if (waiting.length > 0) this.#lookLater(waiting, look + 1);
+  }
+
+  /** Whether `element` still waits for a definition; one that got an open shadow root hands it over. */
+  #waits(element: Element): boolean {
+    if (!element.isConnected) return false;
+    const shadow = element.shadowRoot;
+    if (shadow) this.#onShadowRoot(shadow);
+    return !shadow && !element.matches(':defined');
   }
 }

@@ -34,10 +34,10 @@ describe('LateShadowRoots', () => {
     expect(found).toEqual([shadow]);
   });
 
-  it('looks at growing intervals, and gives up after the last look', () => {
+  it('looks at growing intervals, then once a minute', () => {
     const found: ShadowRoot[] = [];
     const late = new LateShadowRoots((shadow) => found.push(shadow));
-    const [early, last, never] = [chip(), chip(), chip()];
+    const [early, last, later] = [chip(), chip(), chip()];
     late.searchSoon([document.body]);
     searchedThen(500 + 2_000);
     const earlyRoot = early.attachShadow({ mode: 'open' });
@@ -45,9 +45,30 @@ describe('LateShadowRoots', () => {
     const lastRoot = last.attachShadow({ mode: 'open' });
     vi.advanceTimersByTime(30_000);
     expect(found).toEqual([earlyRoot, lastRoot]);
-    never.attachShadow({ mode: 'open' });
-    vi.advanceTimersByTime(600_000);
+    // A chunk the user loads minutes later, opening a panel.
+    vi.advanceTimersByTime(10 * 60_000);
+    const laterRoot = later.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(59_999);
     expect(found).toEqual([earlyRoot, lastRoot]);
+    vi.advanceTimersByTime(1);
+    expect(found).toEqual([earlyRoot, lastRoot, laterRoot]);
+    // Nothing waits any more: no timer is left.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps looking at a thousand elements at most, and lets go of those that left', () => {
+    const found: ShadowRoot[] = [];
+    const late = new LateShadowRoots((shadow) => found.push(shadow));
+    const elements = Array.from({ length: 1_500 }, chip);
+    late.searchSoon([document.body]);
+    searchedThen(40_500);
+    elements[999]!.attachShadow({ mode: 'open' });
+    elements[1_000]!.attachShadow({ mode: 'open' });
+    vi.advanceTimersByTime(60_000);
+    expect(found).toEqual([elements[999]!.shadowRoot]);
+    for (const element of elements) element.remove();
+    vi.advanceTimersByTime(60_000);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('searches each root read: an element itself, and shadow roots', () => {
