@@ -34,3 +34,10 @@ export function matcherFor(index: TermIndex): TestMatcher {
 export function compileNameMatcher(terms: readonly MatchTerm[]): TestMatcher {
   return matcherFor(JSON.parse(JSON.stringify(buildTermIndex(terms))) as TermIndex);
 }
+
+/** The substrings of `text` that `terms` match, with their keys: easier to read than offsets. */
+export function found(terms: readonly MatchTerm[], text: string): string[] {
+  return compileNameMatcher(terms)
+    .find(text)
+    .map((m) => `${m.key}:${text.slice(m.start, m.end)}`);
+}

@@ -5,16 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MatchTerm } from '../../../src/core/term-index';
-import { compileNameMatcher } from './compile-matcher';
+import { compileNameMatcher, found } from './compile-matcher';
 
 const jose: MatchTerm = { key: 'jose', text: 'José Silva' };
-
-/** The matched substrings of `text`, with their keys. */
-function found(terms: readonly MatchTerm[], text: string): string[] {
-  return compileNameMatcher(terms)
-    .find(text)
-    .map((m) => `${m.key}:${text.slice(m.start, m.end)}`);
-}
 
 describe('names written decomposed', () => {
   it('finds a name the page writes decomposed, at the offsets of the page', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TermIndex } from '../../../src/core/term-format';
 import { buildTermIndex, type MatchTerm } from '../../../src/core/term-index';
-import { compileNameMatcher, matcherFor } from './compile-matcher';
+import { compileNameMatcher, found, matcherFor } from './compile-matcher';
 
 const ana: MatchTerm = { key: 'ana', text: 'Ana Silva' };
 const anaMail: MatchTerm = { key: 'ana', text: 'ana@example.com' };
-
-/** The matched substrings, with their keys: easier to read than offsets. */
-function found(terms: readonly MatchTerm[], text: string): string[] {
-  return compileNameMatcher(terms)
-    .find(text)
-    .map((m) => `${m.key}:${text.slice(m.start, m.end)}`);
-}
 
 describe('compileNameMatcher: names in word scripts', () => {
   it('finds a name and reports exact offsets', () => {
