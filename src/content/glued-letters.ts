@@ -22,7 +22,7 @@ function boxOf(range: Range, text: Text, start: number, end: number): DOMRect {
   return range.getBoundingClientRect();
 }
 
-/** Whether boxes from `a0` to `a1` and from `b0` to `b1` on one axis overlap. */
+/** Whether boxes from `a0` to `a1` and `b0` to `b1` on one axis overlap (an empty box never does). */
 const overlap = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
 
 /** Whether boxes from `a0` to `a1` and from `b0` to `b1` on one axis end where the other starts. */
@@ -32,15 +32,14 @@ const meet = (a0: number, a1: number, b0: number, b1: number) =>
 /**
  * Whether the last letter of `first` and the first letter of `second` (the next text in reading
  * order) touch on one line, in either direction of writing, across a line or down a column.
- * Texts the page does not render (a hidden element, a page not laid out) have no boxes: they
- * count as apart, as the markup reads.
+ * Texts the page does not render (a hidden element, a page not laid out) have empty boxes, which
+ * overlap nothing: they count as apart, as the markup reads.
  */
 export function lettersTouch(first: Text, second: Text): boolean {
   const range = first.ownerDocument.createRange();
   const end = first.length;
   const a = boxOf(range, first, end - (codePointBefore(first.data, end) > 0xffff ? 2 : 1), end);
   const b = boxOf(range, second, 0, second.data.codePointAt(0)! > 0xffff ? 2 : 1);
-  if (a.width === 0 || b.width === 0) return false;
   return (
     (overlap(a.top, a.bottom, b.top, b.bottom) && meet(a.left, a.right, b.left, b.right)) ||
     (overlap(a.left, a.right, b.left, b.right) && meet(a.top, a.bottom, b.top, b.bottom))

@@ -94,6 +94,10 @@ describe('lettersTouch', () => {
     document.body.append(a, b);
     place(a, 0);
     expect(lettersTouch(a, b)).toBe(false);
+    // An empty box sits at 0,0: right where this last letter ends.
+    place(a, -4 * UNIT);
+    expect(lettersTouch(a, b)).toBe(false);
+    expect(lettersTouch(b, a)).toBe(false);
   });
 
   it('measures a whole astral letter at either side', () => {
