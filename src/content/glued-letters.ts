@@ -22,7 +22,7 @@ function boxOf(range: Range, text: Text, start: number, end: number): DOMRect {
   return range.getBoundingClientRect();
 }
 
-/** Whether boxes from `a0` to `a1` and `b0` to `b1` on one axis overlap (an empty box never does). */
+/** Whether boxes from `a0` to `a1` and `b0` to `b1` on one axis overlap (an empty one never). */
 const overlap = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
 
 /** Whether boxes from `a0` to `a1` and from `b0` to `b1` on one axis end where the other starts. */
