@@ -31,9 +31,9 @@ function compose(text: string): Composed {
   for (let start = 0, end = 1; start < text.length; start = end++) {
     while (end < text.length && COMBINING.test(text.charAt(end))) end++;
     const cluster = text.slice(start, end);
-    const read = COMBINING.test(cluster)
-      ? cluster.normalize('NFC').replaceAll('\u00ad', '')
-      : cluster;
+    // A cluster of one unit is a combining character only at the text's start.
+    const combines = end - start > 1 || (start === 0 && COMBINING.test(cluster));
+    const read = combines ? cluster.normalize('NFC').replaceAll('\u00ad', '') : cluster;
     composed += read;
     for (let i = 0; i < read.length; i++) starts.push(read === cluster ? start + i : start);
   }
@@ -57,8 +57,9 @@ export function composeTexts(texts: readonly string[]): ComposedTexts {
   return {
     texts: texts.map((text, at) => composed.get(at)?.[0] ?? text),
     back(at, matches) {
-      const [text, starts] = composed.get(at) ?? [];
-      if (!text || !starts) return matches;
+      const entry = composed.get(at);
+      if (!entry) return matches;
+      const [text, starts] = entry;
       // Past the composed text's end, a match goes on into the texts after it, read as they are.
       const offset = (to: number) => starts[to] ?? texts[at]!.length + to - text.length;
       return matches.map(({ start, end, key }) => ({
