@@ -82,13 +82,13 @@ export function joinTexts(texts: readonly string[], fold: (text: string) => stri
 
 /**
  * Finds the index's hints in texts, read in one go: joined, each after a separator (U+0000), and
- * lower-cased (joinTexts), so that they are searched by one native call each and a page's thousand text nodes
- * do not each pay a round of calls from cold JavaScript. Places are offsets in the joined texts
- * (the first text starts at 1). A hint spans two texts only where it has a space: there the
- * separator (U+0000, never a hint's unit) counts as white space, so that a name a page splits
- * across texts ("<mark>Ana</mark> Silva", React's "{first} {last}") is found, for the matcher to
- * read on into the texts that follow (see `more` in name-matcher.ts). Patterns that are not what
- * term-hint.ts writes find nothing.
+ * lower-cased (joinTexts), so that they are searched by one native call each and a page's
+ * thousand text nodes do not each pay a round of calls from cold JavaScript. Places are offsets
+ * in the joined texts (the first text starts at 1). A hint spans two texts only where it has a
+ * space: there the separator (U+0000, never a hint's unit) counts as white space, so that a name
+ * a page splits across texts ("<mark>Ana</mark> Silva", React's "{first} {last}") is found, for
+ * the matcher to read on into the texts that follow (see `readOn` in name-matcher.ts). Patterns
+ * that are not what term-hint.ts writes find nothing.
  *
  * The hints that start with a WORD_LETTER are found with the unit before them (the separator, for
  * the first text). The other hints are found where the class finds a unit one of them starts with,
@@ -99,8 +99,8 @@ export function joinTexts(texts: readonly string[], fold: (text: string) => stri
  * A word the page splits within its first units ("<b>An</b>a Silva", as a people picker
  * highlights what was typed) spells no hint: where a text ends in the first one to three letters
  * of a word and the next goes on with it (a letter, then a letter or white space), the word's
- * start is a hint too (GLUED), for the matcher to read on from. The engine scans for the separator, so this costs little more than
- * one pass over the texts.
+ * start is a hint too (GLUED), for the matcher to read on from. The engine scans for the
+ * separator, so this costs little more than one pass over the texts.
  */
 export function hintFinder({ inWords, anywhere, anywhereStarts }: HintPatterns): HintFinder {
   const words = LITERALS.test(inWords) ? inWords : '';
